@@ -1,0 +1,85 @@
+// Located diagnostics, rendered the way gcc prints them, so that students see the format they
+// will meet on a real machine:
+//
+//   newsys/nsys.c: In function 'sys_nsys':
+//   newsys/nsys.c:4:9: error: expected ';' before 'return'
+//       4 |         return 0
+//         |         ^~~~~~
+//
+// Every stage (cc, as, ld, tbl check, kbuild, labs) reports through this one type.
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export interface Diagnostic {
+  file: string; // as the user named it (relative paths stay relative)
+  line: number; // 1-based; 0 when the problem is about the whole file
+  /** 1-based display column as gcc counts it (a tab advances to the next multiple of 8); 0 = none. */
+  col: number;
+  severity: Severity;
+  message: string;
+  /** The full text of the source line, when known (for the quoted line and caret). */
+  sourceLine?: string;
+  /** How many columns the caret's underline covers (1 = a lone '^'). */
+  length?: number;
+  /** A line printed before the diagnostic, e.g. "In function 'sys_nsys':". */
+  context?: string;
+  /** A trailing tag such as "[rule-id]" or gcc's "[-Wimplicit-function-declaration]". */
+  tag?: string;
+}
+
+/** Thrown by a stage when it stops on errors; carries every diagnostic it produced (warnings too). */
+export class DiagnosticError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ') || 'failed');
+    this.name = 'DiagnosticError';
+  }
+}
+
+/** `file:line:col: severity: message [tag]` — the first line of a diagnostic. */
+export function formatHeadline(d: Diagnostic): string {
+  let where = d.file;
+  if (d.line > 0) where += `:${d.line}`;
+  if (d.line > 0 && d.col > 0) where += `:${d.col}`;
+  return `${where}: ${d.severity}: ${d.message}${d.tag ? ` ${d.tag}` : ''}`;
+}
+
+/** The gcc-style rendering: optional context line, headline, then the quoted source line with a caret. */
+export function renderDiagnostic(d: Diagnostic): string {
+  const out: string[] = [];
+  if (d.context) out.push(`${d.file}: ${d.context}`);
+  out.push(formatHeadline(d));
+  if (d.sourceLine !== undefined && d.line > 0) {
+    const num = String(d.line);
+    const margin = num.length < 5 ? ' '.repeat(5 - num.length) + num : num;
+    const blank = ' '.repeat(margin.length);
+    out.push(`${margin} | ${expandTabs(d.sourceLine)}`);
+    if (d.col > 0) {
+      const len = Math.max(1, d.length ?? 1);
+      out.push(`${blank} | ${' '.repeat(d.col - 1)}^${'~'.repeat(len - 1)}`);
+    }
+  }
+  return out.join('\n');
+}
+
+export function renderDiagnostics(ds: readonly Diagnostic[]): string {
+  return ds.map(renderDiagnostic).join('\n');
+}
+
+export function countErrors(ds: readonly Diagnostic[]): number {
+  return ds.filter((d) => d.severity === 'error').length;
+}
+
+/** gcc quotes source lines with tabs expanded to 8-column stops (and counts columns that way). */
+export function expandTabs(line: string): string {
+  let out = '';
+  for (const ch of line) {
+    if (ch === '\t') out += ' '.repeat(8 - (out.length % 8));
+    else out += ch;
+  }
+  return out;
+}
+
+/** The 1-based display column of the character at `index` (0-based) of `line`. */
+export function displayColumn(line: string, index: number): number {
+  return expandTabs(line.slice(0, index)).length + 1;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { displayColumn, renderDiagnostic } from '../src/diag.js';
+
+describe('diagnostics are rendered as gcc prints them', () => {
+  it('context line, headline, quoted source line and caret', () => {
+    const text = renderDiagnostic({
+      file: 'newsys/nsys.c',
+      line: 4,
+      col: 9,
+      severity: 'error',
+      message: "expected ';' before 'return'",
+      sourceLine: '\treturn 0',
+      length: 6,
+      context: "In function 'sys_nsys':",
+    });
+    expect(text).toBe(
+      [
+        "newsys/nsys.c: In function 'sys_nsys':",
+        "newsys/nsys.c:4:9: error: expected ';' before 'return'",
+        '    4 |         return 0',
+        '      |         ^~~~~~',
+      ].join('\n'),
+    );
+  });
+
+  it('counts display columns with 8-column tab stops, as gcc does', () => {
+    expect(displayColumn('\treturn 0', 1)).toBe(9);
+    expect(displayColumn('ab\tc', 3)).toBe(9);
+    expect(displayColumn('abc', 2)).toBe(3);
+  });
+
+  it('a whole-file diagnostic has no line or column', () => {
+    expect(renderDiagnostic({ file: 'x.tbl', line: 0, col: 0, severity: 'warning', message: 'empty table', tag: '[empty]' })).toBe(
+      'x.tbl: warning: empty table [empty]',
+    );
+  });
+});
