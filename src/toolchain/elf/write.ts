@@ -1,0 +1,199 @@
+// Writes ELF64 little-endian x86-64 files from a finished description: the caller (the linker)
+// has already decided every address, file offset and symbol; this module only serializes.
+// Section header 0 (the null section) is implicit; .shstrtab is appended by the writer.
+import * as C from './constants.js';
+
+export interface OutSection {
+  name: string;
+  type: number;
+  flags: bigint;
+  addr: bigint;
+  /** File offset chosen by the caller (ignored for SHT_NOBITS except as the recorded value). */
+  offset: number;
+  size: number;
+  link: number;
+  info: number;
+  addralign: number;
+  entsize: number;
+  /** Contents (empty for SHT_NOBITS). */
+  data: Uint8Array;
+}
+
+export interface OutSegment {
+  type: number;
+  flags: number;
+  offset: number;
+  vaddr: bigint;
+  paddr: bigint;
+  filesz: number;
+  memsz: number;
+  align: bigint;
+}
+
+export interface OutSymbol {
+  name: string;
+  value: bigint;
+  size: bigint;
+  bind: number;
+  type: number;
+  other: number;
+  shndx: number;
+}
+
+/** A string table under construction; identical strings share one entry. */
+export class StringTable {
+  private bytes: number[] = [0];
+  private index = new Map<string, number>([['', 0]]);
+  add(s: string): number {
+    const hit = this.index.get(s);
+    if (hit !== undefined) return hit;
+    const off = this.bytes.length;
+    for (let i = 0; i < s.length; i++) this.bytes.push(s.charCodeAt(i) & 0xff);
+    this.bytes.push(0);
+    this.index.set(s, off);
+    return off;
+  }
+  finish(): Uint8Array {
+    return Uint8Array.from(this.bytes);
+  }
+}
+
+/** Encodes a symbol table (and its string table) in the given order. */
+export function encodeSymbols(syms: readonly OutSymbol[]): { symtab: Uint8Array; strtab: Uint8Array } {
+  const strs = new StringTable();
+  const out = new Uint8Array(syms.length * C.SYM_SIZE);
+  const dv = new DataView(out.buffer);
+  syms.forEach((s, i) => {
+    const o = i * C.SYM_SIZE;
+    dv.setUint32(o, s.name ? strs.add(s.name) : 0, true);
+    out[o + 4] = (s.bind << 4) | (s.type & 0xf);
+    out[o + 5] = s.other;
+    dv.setUint16(o + 6, s.shndx, true);
+    dv.setBigUint64(o + 8, BigInt.asUintN(64, s.value), true);
+    dv.setBigUint64(o + 16, BigInt.asUintN(64, s.size), true);
+  });
+  return { symtab: out, strtab: strs.finish() };
+}
+
+export interface OutRela {
+  offset: bigint;
+  type: number;
+  sym: number;
+  addend: bigint;
+}
+
+export function encodeRelas(relas: readonly OutRela[]): Uint8Array {
+  const out = new Uint8Array(relas.length * C.RELA_SIZE);
+  const dv = new DataView(out.buffer);
+  relas.forEach((r, i) => {
+    const o = i * C.RELA_SIZE;
+    dv.setBigUint64(o, BigInt.asUintN(64, r.offset), true);
+    dv.setBigUint64(o + 8, (BigInt(r.sym) << 32n) | BigInt(r.type), true);
+    dv.setBigInt64(o + 16, BigInt.asIntN(64, r.addend), true);
+  });
+  return out;
+}
+
+export interface ElfImage {
+  type: number; // ET_EXEC or ET_REL
+  entry: bigint;
+  /** Where the program headers go in the file (EHDR_SIZE when there are any). */
+  phoff: number;
+  segments: OutSegment[];
+  /** Sections after the null section, in header order (index i+1). */
+  sections: OutSection[];
+}
+
+/**
+ * Serializes an image. Sections whose offset is -1 are placed by the writer after everything the
+ * caller placed (non-loaded tables such as .symtab); .shstrtab and the section headers come last.
+ */
+export function writeElf(img: ElfImage): Uint8Array {
+  const shstr = new StringTable();
+  const nameOffs = img.sections.map((s) => shstr.add(s.name));
+  const shstrName = shstr.add('.shstrtab');
+  const shstrData = shstr.finish();
+
+  let end = img.phoff + img.segments.length * C.PHDR_SIZE;
+  end = Math.max(end, C.EHDR_SIZE);
+  for (const s of img.sections) {
+    if (s.offset >= 0 && s.type !== C.SHT_NOBITS) end = Math.max(end, s.offset + s.data.length);
+  }
+  for (const s of img.sections) {
+    if (s.offset >= 0) continue;
+    const align = Math.max(1, s.addralign);
+    end = Math.ceil(end / align) * align;
+    s.offset = end;
+    if (s.type !== C.SHT_NOBITS) end += s.data.length;
+  }
+  const shstrOff = end;
+  end += shstrData.length;
+  const shoff = Math.ceil(end / 8) * 8;
+  const shnum = img.sections.length + 2;
+  const total = shoff + shnum * C.SHDR_SIZE;
+
+  const out = new Uint8Array(total);
+  const dv = new DataView(out.buffer);
+  // ELF header
+  out.set(C.ELFMAG, 0);
+  out[4] = C.ELFCLASS64;
+  out[5] = C.ELFDATA2LSB;
+  out[6] = C.EV_CURRENT;
+  out[7] = C.ELFOSABI_SYSV;
+  dv.setUint16(16, img.type, true);
+  dv.setUint16(18, C.EM_X86_64, true);
+  dv.setUint32(20, C.EV_CURRENT, true);
+  dv.setBigUint64(24, BigInt.asUintN(64, img.entry), true);
+  dv.setBigUint64(32, BigInt(img.segments.length ? img.phoff : 0), true);
+  dv.setBigUint64(40, BigInt(shoff), true);
+  dv.setUint32(48, 0, true);
+  dv.setUint16(52, C.EHDR_SIZE, true);
+  dv.setUint16(54, img.segments.length ? C.PHDR_SIZE : 0, true);
+  dv.setUint16(56, img.segments.length, true);
+  dv.setUint16(58, C.SHDR_SIZE, true);
+  dv.setUint16(60, shnum, true);
+  dv.setUint16(62, shnum - 1, true);
+
+  img.segments.forEach((p, i) => {
+    const o = img.phoff + i * C.PHDR_SIZE;
+    dv.setUint32(o, p.type, true);
+    dv.setUint32(o + 4, p.flags, true);
+    dv.setBigUint64(o + 8, BigInt(p.offset), true);
+    dv.setBigUint64(o + 16, BigInt.asUintN(64, p.vaddr), true);
+    dv.setBigUint64(o + 24, BigInt.asUintN(64, p.paddr), true);
+    dv.setBigUint64(o + 32, BigInt(p.filesz), true);
+    dv.setBigUint64(o + 40, BigInt(p.memsz), true);
+    dv.setBigUint64(o + 48, p.align, true);
+  });
+
+  const header = (i: number, nameOff: number, s: Omit<OutSection, 'name' | 'data'>) => {
+    const o = shoff + i * C.SHDR_SIZE;
+    dv.setUint32(o, nameOff, true);
+    dv.setUint32(o + 4, s.type, true);
+    dv.setBigUint64(o + 8, s.flags, true);
+    dv.setBigUint64(o + 16, BigInt.asUintN(64, s.addr), true);
+    dv.setBigUint64(o + 24, BigInt(s.offset), true);
+    dv.setBigUint64(o + 32, BigInt(s.size), true);
+    dv.setUint32(o + 40, s.link, true);
+    dv.setUint32(o + 44, s.info, true);
+    dv.setBigUint64(o + 48, BigInt(s.addralign), true);
+    dv.setBigUint64(o + 56, BigInt(s.entsize), true);
+  };
+  img.sections.forEach((s, i) => {
+    if (s.type !== C.SHT_NOBITS) out.set(s.data, s.offset);
+    header(i + 1, nameOffs[i]!, s);
+  });
+  out.set(shstrData, shstrOff);
+  header(shnum - 1, shstrName, {
+    type: C.SHT_STRTAB,
+    flags: 0n,
+    addr: 0n,
+    offset: shstrOff,
+    size: shstrData.length,
+    link: 0,
+    info: 0,
+    addralign: 1,
+    entsize: 0,
+  });
+  return out;
+}

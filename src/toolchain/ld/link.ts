@@ -1,0 +1,424 @@
+// The static linker: ELF64 x86-64 relocatable objects and `ar` archives in, a static ET_EXEC
+// executable (or, with `relocatable`, one ET_REL object as `ld -r` makes) out.
+//
+// A final link goes: resolve symbols (resolve.ts) → gather input sections into output sections
+// (sections.ts) → lay them out in page-aligned PT_LOAD segments (text R+X, read-only data R,
+// data+bss RW) → define the linker's symbols (_etext, _end, __start_SEC, ...) → apply relocations
+// (reloc.ts) → write the ELF with a full symbol table (elf/write.ts). Problems are gathered as
+// GNU ld words them (errors.ts) and thrown together as one LinkError.
+import * as C from '../elf/constants.js';
+import type { ElfSymbol } from '../elf/read.js';
+import { encodeSymbols, writeElf, type OutSection, type OutSegment, type OutSymbol } from '../elf/write.js';
+import { LinkError, Reporter } from './errors.js';
+import { applyReloc, RELOC_HOW } from './reloc.js';
+import { resolve, type Global, type LinkInput, type Obj } from './resolve.js';
+import { addPiece, defaultOutputName, fillData, keptInExecutable, mergeStrings, newOutSec, type OutSec, type Piece } from './sections.js';
+import { linkRelocatable } from './relocatable.js';
+
+export type { LinkInput } from './resolve.js';
+export { LinkError, LinkInputError } from './errors.js';
+
+export interface LinkOptions {
+  /** `ld -r`: one relocatable object (kbuild's built-in.o). */
+  relocatable?: boolean;
+  /** Entry symbol (default `_start`). */
+  entry?: string;
+  /**
+   * Address of the first loaded byte. With `loadHeaders` (the default, GNU ld's layout for user
+   * programs) the ELF and program headers occupy the first page and .text starts one page later
+   * (0x401000 for the default 0x400000). kbuild passes 0xffffffff81000000 with loadHeaders:false,
+   * so that _text = _stext = the start of .text = textBase, as vmlinux.lds arranges.
+   */
+  textBase?: bigint;
+  loadHeaders?: boolean;
+  /** Physical address = virtual - loadOffset (vmlinux: __START_KERNEL_map, 0xffffffff80000000). */
+  loadOffset?: bigint;
+  /**
+   * Output section order for the final link: names of output sections placed first, in this
+   * order; the rest follow by kind (code, read-only data, data, bss). A new PT_LOAD starts
+   * wherever the permissions change.
+   */
+  sectionOrder?: string[];
+  /** Extra input→output section mapping, e.g. { '.init.text': '.text' }; a trailing '*' matches a prefix. */
+  sectionMap?: Record<string, string>;
+  /** `--defsym NAME=VALUE`: absolute symbols. */
+  defsym?: Record<string, bigint>;
+}
+
+export interface LinkResult {
+  output: Uint8Array;
+  /** ld's warnings, worded as ld prints them (without the "ld: " prefix). */
+  warnings: string[];
+}
+
+const PAGE = 0x1000;
+const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
+const ALLOC = BigInt(C.SHF_ALLOC);
+const WRITE = BigInt(C.SHF_WRITE);
+const EXEC = BigInt(C.SHF_EXECINSTR);
+
+export function link(inputs: LinkInput[], opts: LinkOptions = {}): LinkResult {
+  if (opts.relocatable) return linkRelocatable(inputs);
+  return linkExecutable(inputs, opts);
+}
+
+function isCIdentifier(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
+}
+
+function outputNameFor(name: string, opts: LinkOptions): string {
+  const map = opts.sectionMap;
+  if (map) {
+    if (map[name] !== undefined) return map[name]!;
+    for (const [k, v] of Object.entries(map)) if (k.endsWith('*') && name.startsWith(k.slice(0, -1))) return v;
+  }
+  return defaultOutputName(name);
+}
+
+// Which group an output section falls into: code, read-only data, data, bss, then non-loaded.
+function rank(o: OutSec): number {
+  if ((o.flags & ALLOC) === 0n) return 4;
+  if (o.flags & EXEC) return 0;
+  if ((o.flags & WRITE) === 0n) return 1;
+  return o.type === C.SHT_NOBITS ? 3 : 2;
+}
+
+const FIRST_IN_GROUP = ['.text', '.rodata', '.data', '.bss'];
+const LAST_IN_GROUP = ['.eh_frame'];
+
+function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
+  const rep = new Reporter();
+  const warnings: string[] = [];
+  const entryName = opts.entry ?? '_start';
+  const { objs, globals } = resolve(inputs, rep, [entryName]);
+
+  // Gather sections.
+  const outs = new Map<string, OutSec>();
+  const pieces: (Piece | undefined)[][] = objs.map(() => []);
+  for (const obj of objs) {
+    for (const sec of obj.elf.sections) {
+      if (!keptInExecutable(sec)) continue;
+      const name = outputNameFor(sec.name, opts);
+      let out = outs.get(name);
+      if (!out) outs.set(name, (out = newOutSec(name, sec)));
+      pieces[obj.order]![sec.index] = addPiece(out, obj, sec);
+    }
+  }
+
+  // COMMON symbols go to the end of .bss, in the order they were first seen.
+  const commons = [...globals.values()].filter((g) => g.kind === 'common').sort((a, b) => a.order - b.order);
+  const commonAt = new Map<Global, number>();
+  if (commons.length) {
+    let bss = outs.get('.bss');
+    if (!bss) {
+      bss = newOutSec('.bss', { type: C.SHT_NOBITS, flags: ALLOC | WRITE, entsize: 0 } as never);
+      outs.set('.bss', bss);
+    }
+    bss.commonStart = bss.size;
+    for (const g of commons) {
+      const a = Math.max(1, Number(g.align));
+      bss.size = alignUp(bss.size, a);
+      if (a > bss.align) bss.align = a;
+      commonAt.set(g, bss.size);
+      bss.size += Number(g.size);
+    }
+  }
+
+  // Order output sections.
+  const order = opts.sectionOrder ?? [];
+  const seq = [...outs.values()].map((o, i) => ({ o, i }));
+  const key = (o: OutSec): [number, number] => {
+    const k = order.indexOf(o.name);
+    if (k >= 0) return [-1, k];
+    const r = rank(o);
+    if (FIRST_IN_GROUP.includes(o.name)) return [r, -1];
+    if (LAST_IN_GROUP.includes(o.name)) return [r, 1];
+    return [r, 0];
+  };
+  seq.sort((a, b) => {
+    const ka = key(a.o);
+    const kb = key(b.o);
+    return ka[0] - kb[0] || ka[1] - kb[1] || a.i - b.i;
+  });
+  const sorted = seq.map((s) => s.o);
+  for (const o of sorted) {
+    if (o.name === '.comment') mergeStrings(o);
+    else fillData(o);
+  }
+  const loaded = sorted.filter((o) => (o.flags & ALLOC) !== 0n);
+  const unloaded = sorted.filter((o) => (o.flags & ALLOC) === 0n);
+
+  // Segments. Addresses and file offsets stay congruent modulo the page size: vaddr = offset + delta.
+  const loadHeaders = opts.loadHeaders ?? true;
+  const base = opts.textBase ?? 0x400000n;
+  const loadOffset = opts.loadOffset ?? 0n;
+  const perm = (o: OutSec) => PF(o);
+  const segs: { flags: number; secs: OutSec[] }[] = [];
+  for (const o of loaded) {
+    const last = segs[segs.length - 1];
+    const lastSec = last?.secs[last.secs.length - 1];
+    const bssThenData = lastSec && lastSec.type === C.SHT_NOBITS && o.type !== C.SHT_NOBITS;
+    if (!last || last.flags !== perm(o) || bssThenData) segs.push({ flags: perm(o), secs: [o] });
+    else last.secs.push(o);
+  }
+  const phnum = segs.length + (loadHeaders ? 1 : 0) + 1; // + headers segment + GNU_STACK
+  const headerEnd = C.EHDR_SIZE + phnum * C.PHDR_SIZE;
+  let offset = alignUp(headerEnd, PAGE);
+  const delta = loadHeaders ? base : base - BigInt(offset);
+  let vaddr = BigInt(offset) + delta;
+  const phdrs: OutSegment[] = [];
+  if (loadHeaders) {
+    phdrs.push({ type: C.PT_LOAD, flags: C.PF_R, offset: 0, vaddr: base, paddr: base - loadOffset, filesz: headerEnd, memsz: headerEnd, align: BigInt(PAGE) });
+  }
+  for (const seg of segs) {
+    // Each segment starts on a fresh page, in the file and in memory.
+    const vStart = alignUp(Number(BigInt.asUintN(32, vaddr)), PAGE) - Number(BigInt.asUintN(32, vaddr));
+    vaddr += BigInt(vStart);
+    offset = Number(vaddr - delta);
+    const segOff = offset;
+    const segAddr = vaddr;
+    let fileEnd = offset;
+    for (const o of seg.secs) {
+      const pad = alignUp(Number(BigInt.asUintN(32, vaddr)), o.align) - Number(BigInt.asUintN(32, vaddr));
+      vaddr += BigInt(pad);
+      o.addr = vaddr;
+      o.offset = Number(vaddr - delta);
+      vaddr += BigInt(o.size);
+      if (o.type !== C.SHT_NOBITS) fileEnd = o.offset + o.size;
+    }
+    phdrs.push({
+      type: C.PT_LOAD,
+      flags: seg.flags,
+      offset: segOff,
+      vaddr: segAddr,
+      paddr: segAddr - loadOffset,
+      filesz: fileEnd - segOff,
+      memsz: Number(vaddr - segAddr),
+      align: BigInt(PAGE),
+    });
+    offset = fileEnd;
+  }
+  phdrs.push({ type: C.PT_GNU_STACK, flags: C.PF_R | C.PF_W, offset: 0, vaddr: 0n, paddr: 0n, filesz: 0, memsz: 0, align: 16n });
+  sorted.forEach((o, i) => (o.index = i + 1));
+
+  // Symbol addresses.
+  const pieceAddr = (obj: Obj, shndx: number): bigint | null => {
+    const p = pieces[obj.order]![shndx];
+    return p ? p.out.addr + BigInt(p.offset) : null;
+  };
+  const localAddr = (obj: Obj, s: ElfSymbol): bigint | null => {
+    if (s.shndx === C.SHN_ABS) return s.value;
+    if (s.shndx === C.SHN_UNDEF || s.shndx >= 0xff00) return null;
+    const a = pieceAddr(obj, s.shndx);
+    return a === null ? null : a + s.value;
+  };
+
+  // Linker-defined symbols: section boundaries. Defined when referenced (ld's PROVIDE), or always
+  // for the ones ld's script (or the kernel's vmlinux.lds) defines unconditionally.
+  const provided = new Map<string, { value: bigint; out: OutSec | null }>();
+  const firstOf = (pred: (o: OutSec) => boolean) => loaded.find(pred);
+  const lastOf = (pred: (o: OutSec) => boolean) => [...loaded].reverse().find(pred);
+  const end = (o: OutSec) => o.addr + BigInt(o.size);
+  const text = firstOf((o) => (o.flags & EXEC) !== 0n);
+  const lastText = lastOf((o) => (o.flags & EXEC) !== 0n);
+  const firstData = firstOf((o) => (o.flags & WRITE) !== 0n);
+  const lastData = lastOf((o) => (o.flags & WRITE) !== 0n && o.type !== C.SHT_NOBITS);
+  const firstBss = firstOf((o) => o.type === C.SHT_NOBITS);
+  const lastBss = lastOf((o) => o.type === C.SHT_NOBITS);
+  const lastAlloc = loaded[loaded.length - 1];
+  const at = (o: OutSec | undefined, which: 'start' | 'end', fallback?: OutSec) => {
+    if (o) return { value: which === 'start' ? o.addr : end(o), out: o };
+    if (fallback) return { value: end(fallback), out: fallback };
+    return { value: loadHeaders ? base : base, out: null };
+  };
+  const candidates: [string, { value: bigint; out: OutSec | null }, boolean][] = [
+    ['_text', at(text, 'start'), !loadHeaders],
+    ['_stext', at(text, 'start'), !loadHeaders],
+    ['_etext', at(lastText, 'end'), !loadHeaders],
+    ['etext', at(lastText, 'end'), false],
+    ['__etext', at(lastText, 'end'), false],
+    ['_sdata', at(firstData, 'start'), !loadHeaders],
+    ['__bss_start', firstBss ? at(firstBss, 'start') : at(lastData, 'end', lastAlloc), true],
+    ['_edata', at(lastData, 'end', lastAlloc), true],
+    ['edata', at(lastData, 'end', lastAlloc), false],
+    ['__bss_stop', firstBss ? at(lastBss, 'end') : at(lastData, 'end', lastAlloc), !loadHeaders],
+    ['_end', at(lastAlloc, 'end'), true],
+    ['end', at(lastAlloc, 'end'), false],
+  ];
+  for (const o of sorted) {
+    if (!isCIdentifier(o.name)) continue;
+    candidates.push([`__start_${o.name}`, at(o, 'start'), false], [`__stop_${o.name}`, at(o, 'end'), false]);
+  }
+  for (const [name, v, always] of candidates) {
+    const g = globals.get(name);
+    if (g && g.kind !== 'undefined') continue;
+    if (always || g) provided.set(name, v);
+  }
+  for (const [name, value] of Object.entries(opts.defsym ?? {})) provided.set(name, { value, out: null });
+
+  const globalAddr = (g: Global): bigint | null => {
+    const p = provided.get(g.name);
+    if (p && (g.kind === 'undefined' || opts.defsym?.[g.name] !== undefined)) return p.value;
+    if (g.kind === 'defined') return localAddr(g.obj, g.sym);
+    if (g.kind === 'common') {
+      const bss = outs.get('.bss')!;
+      return bss.addr + BigInt(commonAt.get(g)!);
+    }
+    return null;
+  };
+
+  // Entry point.
+  let entry: bigint;
+  const eg = globals.get(entryName);
+  const ea = eg ? globalAddr(eg) : provided.get(entryName)?.value ?? null;
+  if (ea !== null && ea !== undefined) entry = ea;
+  else {
+    entry = text ? text.addr : base;
+    rep.warn(entryName, `warning: cannot find entry symbol ${entryName}; defaulting to ${entry.toString(16).padStart(16, '0')}`);
+  }
+
+  // Relocations. ld relocates one whole input object at a time, taking objects in the order their
+  // first section appears in the output; its undefined-reference messages come out in that order.
+  const relocOrder: Piece[] = [];
+  const objSeen = new Set<Obj>();
+  for (const out of loaded) {
+    for (const first of out.pieces) {
+      if (objSeen.has(first.obj)) continue;
+      objSeen.add(first.obj);
+      for (const p of pieces[first.obj.order]!) if (p && (p.out.flags & ALLOC) !== 0n && p.out.type !== C.SHT_NOBITS) relocOrder.push(p);
+    }
+  }
+  {
+    for (const p of relocOrder) {
+      const out = p.out;
+      const relas = p.obj.elf.relocations.get(p.sec.index);
+      if (!relas) continue;
+      const syms = p.obj.elf.symbols;
+      const secAddr = out.addr + BigInt(p.offset);
+      for (const r of relas) {
+        if (r.type === C.R_X86_64_NONE) continue;
+        const how = RELOC_HOW[r.type];
+        if (!how) {
+          rep.plain(p.obj.name, `${p.obj.name}: unsupported relocation type ${C.RELOC_NAMES[r.type] ?? r.type} (${r.type})`);
+          continue;
+        }
+        const s = syms[r.sym];
+        if (!s) {
+          rep.plain(p.obj.name, `${p.obj.name}: bad symbol index ${r.sym} in relocation`);
+          continue;
+        }
+        let S: bigint;
+        let against: string;
+        if (r.sym === 0) {
+          S = 0n;
+          against = "`*ABS*'";
+        } else if (s.bind === C.STB_LOCAL) {
+          S = localAddr(p.obj, s) ?? 0n;
+          const nm = s.type === C.STT_SECTION ? p.obj.elf.sections[s.shndx]?.name ?? '' : s.name;
+          against = `\`${nm}'${r.addend !== 0n ? '+' + BigInt.asUintN(64, r.addend).toString(16) : ''}`;
+        } else {
+          const g = globals.get(s.name)!;
+          const a = globalAddr(g);
+          if (a === null) {
+            if (!(g.kind === 'undefined' && !g.strongRef) && !(s.bind === C.STB_WEAK && g.kind === 'undefined')) {
+              rep.undefined(p.obj.name, p.obj.elf, p.sec.index, r.offset, s.name);
+            }
+            S = 0n;
+            against = `undefined symbol \`${s.name}'`;
+          } else {
+            S = a;
+            const dsec = g.kind === 'common' ? 'COMMON' : g.kind === 'defined' ? g.obj.elf.sections[g.sym.shndx]?.name ?? '*ABS*' : '*ABS*';
+            const dobj = g.kind === 'undefined' || g.sym.shndx === C.SHN_ABS ? 'a.out' : g.obj.name;
+            against = `symbol \`${s.name}' defined in ${dsec} section in ${dobj}`;
+          }
+          if (r.addend !== 0n) against += '+' + BigInt.asUintN(64, r.addend).toString(16);
+        }
+        const off = Number(r.offset);
+        if (off < 0 || off + how.size > p.sec.size) {
+          rep.plain(p.obj.name, `${p.obj.name}: relocation at offset 0x${r.offset.toString(16)} lies outside section ${p.sec.name}`);
+          continue;
+        }
+        if (!applyReloc(out.data, p.offset + off, how, S, r.addend, secAddr + r.offset)) {
+          rep.truncated(p.obj.name, p.obj.elf, p.sec.index, r.offset, `${C.RELOC_NAMES[r.type]} against ${against}`);
+        }
+      }
+    }
+  }
+
+  if (rep.failed) throw new LinkError(rep.messages);
+  for (const m of rep.messages) warnings.push(...m.lines);
+
+  // Symbol table: locals object by object (FILE symbol first), then globals, then ld's own.
+  const symbols: OutSymbol[] = [{ name: '', value: 0n, size: 0n, bind: 0, type: 0, other: 0, shndx: 0 }];
+  const outIndexOf = (obj: Obj, shndx: number): number => pieces[obj.order]![shndx]?.out.index ?? 0;
+  for (const obj of objs) {
+    for (const s of obj.elf.symbols) {
+      if (s.index === 0 || s.bind !== C.STB_LOCAL || s.type === C.STT_SECTION) continue;
+      if (s.type === C.STT_FILE) {
+        symbols.push({ name: s.name, value: 0n, size: 0n, bind: C.STB_LOCAL, type: C.STT_FILE, other: s.other, shndx: C.SHN_ABS });
+        continue;
+      }
+      if (s.name === '') continue;
+      const a = localAddr(obj, s);
+      if (a === null) continue;
+      symbols.push({ name: s.name, value: a, size: s.size, bind: C.STB_LOCAL, type: s.type, other: s.other, shndx: s.shndx === C.SHN_ABS ? C.SHN_ABS : outIndexOf(obj, s.shndx) });
+    }
+  }
+  const firstGlobal = symbols.length;
+  const gl = [...globals.values()].sort((a, b) => a.order - b.order);
+  for (const g of gl) {
+    if (provided.has(g.name) && (g.kind === 'undefined' || opts.defsym?.[g.name] !== undefined)) continue;
+    if (g.kind === 'undefined') {
+      symbols.push({ name: g.name, value: 0n, size: 0n, bind: C.STB_WEAK, type: C.STT_NOTYPE, other: 0, shndx: C.SHN_UNDEF });
+      continue;
+    }
+    const bind = g.weak ? C.STB_WEAK : C.STB_GLOBAL;
+    if (g.kind === 'common') {
+      symbols.push({ name: g.name, value: globalAddr(g)!, size: g.size, bind, type: C.STT_OBJECT, other: g.sym.other, shndx: outs.get('.bss')!.index });
+      continue;
+    }
+    const shndx = g.sym.shndx === C.SHN_ABS ? C.SHN_ABS : outIndexOf(g.obj, g.sym.shndx);
+    symbols.push({ name: g.name, value: globalAddr(g) ?? 0n, size: g.sym.size, bind, type: g.sym.type, other: g.sym.other, shndx });
+  }
+  for (const [name, v] of provided) {
+    symbols.push({ name, value: v.value, size: 0n, bind: C.STB_GLOBAL, type: C.STT_NOTYPE, other: 0, shndx: v.out ? v.out.index : C.SHN_ABS });
+  }
+  const { symtab, strtab } = encodeSymbols(symbols);
+
+  const sections: OutSection[] = sorted.map((o) => ({
+    name: o.name,
+    type: o.type,
+    flags: o.flags,
+    addr: o.addr,
+    offset: (o.flags & ALLOC) !== 0n ? o.offset : -1,
+    size: o.type === C.SHT_NOBITS ? o.size : o.data.length,
+    link: 0,
+    info: 0,
+    addralign: o.align,
+    entsize: o.entsize,
+    data: o.type === C.SHT_NOBITS ? new Uint8Array(0) : o.data,
+  }));
+  void unloaded;
+  const symIndex = sections.length + 1;
+  sections.push(
+    { name: '.symtab', type: C.SHT_SYMTAB, flags: 0n, addr: 0n, offset: -1, size: symtab.length, link: symIndex + 1, info: firstGlobal, addralign: 8, entsize: C.SYM_SIZE, data: symtab },
+    { name: '.strtab', type: C.SHT_STRTAB, flags: 0n, addr: 0n, offset: -1, size: strtab.length, link: 0, info: 0, addralign: 1, entsize: 0, data: strtab },
+  );
+  // Non-loaded sections must not be placed before the end of the loaded image.
+  const imageEnd = Math.max(headerEnd, ...phdrs.map((p) => p.offset + p.filesz));
+  const output = writeElf({ type: C.ET_EXEC, entry, phoff: C.EHDR_SIZE, segments: phdrs, sections: placeAfter(sections, imageEnd) });
+  return { output, warnings };
+}
+
+function PF(o: OutSec): number {
+  let f = C.PF_R;
+  if (o.flags & WRITE) f |= C.PF_W;
+  if (o.flags & EXEC) f |= C.PF_X;
+  return f;
+}
+
+// The writer places offset -1 sections after the highest placed byte; NOBITS sections with an
+// offset past the file's contents would otherwise not count, so nothing else is needed here.
+function placeAfter(sections: OutSection[], _imageEnd: number): OutSection[] {
+  return sections;
+}

@@ -1,0 +1,167 @@
+// Loading inputs and resolving global symbols, GNU ld's way: objects are taken in command-line
+// order; an archive contributes a member only when that member defines a symbol that is still
+// undefined (not merely weakly referenced), and it is rescanned until it adds nothing more.
+// Strong beats weak, a definition beats COMMON, two COMMONs merge (largest size, strictest alignment),
+// two strong definitions are an error.
+import * as C from '../elf/constants.js';
+import { ElfFormatError, isElf, readElf, type ElfFile, type ElfSymbol } from '../elf/read.js';
+import { ArchiveFormatError, isArchive, readArchive } from './archive.js';
+import { LinkInputError, Reporter } from './errors.js';
+
+export interface LinkInput {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface Obj {
+  /** How ld names it in messages: "a.o", or "libc.a(printf.o)" for an archive member. */
+  name: string;
+  elf: ElfFile;
+  order: number;
+}
+
+export type GlobalKind = 'defined' | 'common' | 'undefined';
+
+export interface Global {
+  name: string;
+  kind: GlobalKind;
+  weak: boolean;
+  /** The defining (or, while undefined, first referencing) object and its symbol. */
+  obj: Obj;
+  sym: ElfSymbol;
+  /** COMMON: merged size and alignment. */
+  size: bigint;
+  align: bigint;
+  /** Some object refers to it with a non-weak undefined symbol. */
+  strongRef: boolean;
+  /** Linker-assigned: for COMMON, where it was placed (set by layout). */
+  order: number;
+}
+
+function openObject(name: string, data: Uint8Array): ElfFile {
+  if (!isElf(data)) throw new LinkInputError(name, 'file format not recognized');
+  let elf: ElfFile;
+  try {
+    elf = readElf(data);
+  } catch (e) {
+    if (e instanceof ElfFormatError) {
+      throw new LinkInputError(name, /truncated|outside/.test(e.message) ? 'file truncated' : 'file format not recognized');
+    }
+    throw e;
+  }
+  if (elf.header.type !== C.ET_REL) throw new LinkInputError(name, 'not a relocatable object (only ELF64 .o files and archives can be linked)');
+  return elf;
+}
+
+export interface Resolution {
+  objs: Obj[];
+  globals: Map<string, Global>;
+}
+
+export function resolve(inputs: readonly LinkInput[], rep: Reporter, undefinedNames: readonly string[] = []): Resolution {
+  const objs: Obj[] = [];
+  const globals = new Map<string, Global>();
+  let globalOrder = 0;
+
+  // `-u SYM` style roots (e.g. the entry symbol): they make archive members get pulled.
+  const rootObj: Obj | null = null;
+  const pendingRoots = new Set(undefinedNames);
+
+  const stillNeeded = (n: string): boolean => {
+    const g = globals.get(n);
+    if (!g) return pendingRoots.has(n);
+    return g.kind === 'undefined' && g.strongRef;
+  };
+
+  const add = (obj: Obj) => {
+    objs.push(obj);
+    for (const s of obj.elf.symbols) {
+      if (s.index === 0 || s.bind === C.STB_LOCAL) continue;
+      if (s.type === C.STT_SECTION || s.type === C.STT_FILE) continue;
+      const weak = s.bind === C.STB_WEAK;
+      const kind: GlobalKind = s.shndx === C.SHN_UNDEF ? 'undefined' : s.shndx === C.SHN_COMMON ? 'common' : 'defined';
+      const g = globals.get(s.name);
+      if (!g) {
+        globals.set(s.name, {
+          name: s.name,
+          kind,
+          weak,
+          obj,
+          sym: s,
+          size: s.size,
+          align: kind === 'common' ? s.value : 1n,
+          strongRef: kind === 'undefined' && !weak,
+          order: globalOrder++,
+        });
+        continue;
+      }
+      if (kind === 'undefined') {
+        if (!weak) g.strongRef = true;
+        continue;
+      }
+      if (g.kind === 'undefined') {
+        Object.assign(g, { kind, weak, obj, sym: s, size: s.size, align: kind === 'common' ? s.value : 1n });
+        continue;
+      }
+      if (kind === 'common') {
+        if (g.kind === 'common') {
+          if (s.size > g.size) g.size = s.size;
+          if (s.value > g.align) g.align = s.value;
+        }
+        continue; // a definition (even weak) already there wins
+      }
+      // kind === 'defined'
+      if (g.kind === 'common' || (g.weak && !weak)) {
+        Object.assign(g, { kind, weak, obj, sym: s, size: s.size, align: 1n });
+        continue;
+      }
+      if (weak || g.weak) continue;
+      rep.multiple(obj.name, obj.elf, s.shndx, s.value, s.name, rep.placeD(g.obj.name, g.obj.elf, g.sym.shndx, g.sym.value));
+    }
+  };
+
+  let order = 0;
+  for (const input of inputs) {
+    if (isArchive(input.data)) {
+      let members;
+      try {
+        members = readArchive(input.data);
+      } catch (e) {
+        if (e instanceof ArchiveFormatError) throw new LinkInputError(input.name, e.message);
+        throw e;
+      }
+      const loaded = new Array<boolean>(members.length).fill(false);
+      const defs: (string[] | null)[] = members.map(() => null);
+      const memberDefs = (i: number): string[] => {
+        let d = defs[i];
+        if (d) return d;
+        d = [];
+        const data = members[i]!.data;
+        if (isElf(data)) {
+          const elf = openObject(`${input.name}(${members[i]!.name})`, data);
+          for (const s of elf.symbols) {
+            if (s.index !== 0 && s.bind !== C.STB_LOCAL && s.shndx !== C.SHN_UNDEF && s.shndx !== C.SHN_COMMON) d.push(s.name);
+          }
+        }
+        defs[i] = d;
+        return d;
+      };
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (let i = 0; i < members.length; i++) {
+          if (loaded[i]) continue;
+          if (!memberDefs(i).some(stillNeeded)) continue;
+          loaded[i] = true;
+          changed = true;
+          const m = members[i]!;
+          const name = `${input.name}(${m.name})`;
+          add({ name, elf: openObject(name, m.data), order: order++ });
+        }
+      }
+      continue;
+    }
+    add({ name: input.name, elf: openObject(input.name, input.data), order: order++ });
+  }
+  void rootObj;
+  return { objs, globals };
+}

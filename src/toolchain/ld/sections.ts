@@ -1,0 +1,126 @@
+// Input sections gathered into output sections. A Piece is one input section's place inside
+// an output section; relocations and symbols are rebased through it.
+import * as C from '../elf/constants.js';
+import type { ElfSection } from '../elf/read.js';
+import type { Obj } from './resolve.js';
+
+export interface Piece {
+  obj: Obj;
+  sec: ElfSection;
+  out: OutSec;
+  /** Offset of this piece inside its output section. */
+  offset: number;
+}
+
+export interface OutSec {
+  name: string;
+  type: number;
+  flags: bigint;
+  align: number;
+  entsize: number;
+  pieces: Piece[];
+  size: number;
+  addr: bigint;
+  offset: number;
+  /** Index in the output section header table. */
+  index: number;
+  data: Uint8Array;
+  /** Bytes reserved at the end for COMMON symbols (bss only). */
+  commonStart: number;
+}
+
+/** Sections that never reach the output as contents: tables the linker rebuilds, groups, stack notes. */
+export function isDropped(s: ElfSection): boolean {
+  switch (s.type) {
+    case C.SHT_NULL:
+    case C.SHT_SYMTAB:
+    case C.SHT_STRTAB:
+    case C.SHT_RELA:
+    case 9: // SHT_REL
+    case C.SHT_GROUP:
+      return true;
+  }
+  return false;
+}
+
+const SHT_INIT_ARRAY = 14;
+const SHT_FINI_ARRAY = 15;
+
+/** Whether an input section is part of an executable image (the rest, e.g. debug info, is dropped). */
+export function keptInExecutable(s: ElfSection): boolean {
+  if (isDropped(s)) return false;
+  if (s.name === '.comment') return true;
+  if ((s.flags & BigInt(C.SHF_ALLOC)) === 0n) return false;
+  if (s.name.startsWith('.note.GNU-stack') || s.name === '.note.gnu.property') return false;
+  return s.type === C.SHT_PROGBITS || s.type === C.SHT_NOBITS || s.type === C.SHT_NOTE || s.type === SHT_INIT_ARRAY || s.type === SHT_FINI_ARRAY;
+}
+
+/** GNU ld's default script folds `.text.*` into .text and so on; other names stay (orphans). */
+export function defaultOutputName(name: string): string {
+  for (const base of ['.text', '.rodata', '.data', '.bss', '.tbss', '.tdata']) {
+    if (name === base || name.startsWith(base + '.')) return base;
+  }
+  if (name.startsWith('.gnu.linkonce.t.')) return '.text';
+  if (name.startsWith('.gnu.linkonce.r.')) return '.rodata';
+  return name;
+}
+
+export function newOutSec(name: string, first: ElfSection): OutSec {
+  return {
+    name,
+    type: first.type,
+    flags: first.flags & ~BigInt(C.SHF_GROUP),
+    align: 1,
+    entsize: first.entsize,
+    pieces: [],
+    size: 0,
+    addr: 0n,
+    offset: 0,
+    index: 0,
+    data: new Uint8Array(0),
+    commonStart: 0,
+  };
+}
+
+export function addPiece(out: OutSec, obj: Obj, sec: ElfSection): Piece {
+  const align = Math.max(1, Number(sec.addralign));
+  if (align > out.align) out.align = align;
+  const offset = Math.ceil(out.size / align) * align;
+  out.size = offset + sec.size;
+  if (sec.type !== C.SHT_NOBITS && out.type === C.SHT_NOBITS) out.type = C.SHT_PROGBITS;
+  if (sec.entsize !== out.entsize) out.entsize = 0;
+  out.flags |= sec.flags & ~BigInt(C.SHF_GROUP | C.SHF_MERGE | C.SHF_STRINGS);
+  out.flags &= sec.flags | ~BigInt(C.SHF_MERGE | C.SHF_STRINGS);
+  const p: Piece = { obj, sec, out, offset };
+  out.pieces.push(p);
+  return p;
+}
+
+/** Copies the pieces' bytes into the output section's buffer (NOBITS pieces stay zero). */
+export function fillData(out: OutSec): void {
+  if (out.type === C.SHT_NOBITS) return;
+  out.data = new Uint8Array(out.size);
+  for (const p of out.pieces) if (p.sec.type !== C.SHT_NOBITS) out.data.set(p.sec.data, p.offset);
+}
+
+/** .comment holds one "GCC: (...) x.y" string per object; ld keeps one copy of each distinct string. */
+export function mergeStrings(out: OutSec): void {
+  const seen = new Set<string>();
+  const parts: number[] = [];
+  for (const p of out.pieces) {
+    let start = 0;
+    const d = p.sec.data;
+    for (let i = 0; i < d.length; i++) {
+      if (d[i] !== 0) continue;
+      let s = '';
+      for (let k = start; k <= i; k++) s += String.fromCharCode(d[k]!);
+      if (s.length > 1 && !seen.has(s)) {
+        seen.add(s);
+        for (let k = start; k <= i; k++) parts.push(d[k]!);
+      }
+      start = i + 1;
+    }
+  }
+  out.data = Uint8Array.from(parts);
+  out.size = out.data.length;
+}
