@@ -1,0 +1,18 @@
+/* sys/utsname.h — uname(2): six 65-byte fields, as struct new_utsname in the kernel. */
+#ifndef _SYS_UTSNAME_H
+#define _SYS_UTSNAME_H
+
+#define _UTSNAME_LENGTH 65
+
+struct utsname {
+	char sysname[65];
+	char nodename[65];
+	char release[65];
+	char version[65];
+	char machine[65];
+	char domainname[65];
+};
+
+int uname(struct utsname *buf);
+
+#endif

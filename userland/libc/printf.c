@@ -1,0 +1,174 @@
+/* printf.c — the printf family: each picks a destination for the one formatter in format.c. */
+#include <stdio.h>
+#include <stdarg.h>
+#include <unistd.h>
+#include "internal.h"
+
+/* A destination in memory that keeps counting after it is full (snprintf's return value). */
+struct membuf {
+	char *buf;
+	size_t size;
+	size_t pos;
+};
+
+static void to_memory(void *ctx, const char *s, size_t n)
+{
+	struct membuf *m = ctx;
+	size_t i;
+
+	for (i = 0; i < n; i++, m->pos++)
+		if (m->size && m->pos < m->size - 1)
+			m->buf[m->pos] = s[i];
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	struct membuf m;
+	int n;
+
+	m.buf = buf;
+	m.size = size;
+	m.pos = 0;
+	n = __kwb_format(to_memory, &m, fmt, ap);
+	if (size)
+		buf[m.pos < size - 1 ? m.pos : size - 1] = 0;
+	return n;
+}
+
+int vsprintf(char *buf, const char *fmt, va_list ap)
+{
+	return vsnprintf(buf, (size_t)-1 / 2, fmt, ap);
+}
+
+/*
+ * A destination for a stream. Output to an unbuffered stream (stderr) is collected first and
+ * written with one write(2), as glibc does, so a message is never split between system calls.
+ */
+struct streambuf {
+	FILE *f;
+	char *tmp;
+	size_t used;
+	size_t size;
+	int failed;
+};
+
+static void to_stream(void *ctx, const char *s, size_t n)
+{
+	struct streambuf *sb = ctx;
+	size_t k, i;
+
+	if (!sb->tmp) {
+		if (__stdio_put(sb->f, s, n) < 0)
+			sb->failed = 1;
+		return;
+	}
+	while (n > 0) {
+		if (sb->used == sb->size) {
+			if (write(fileno(sb->f), sb->tmp, sb->used) < 0)
+				sb->failed = 1;
+			sb->used = 0;
+		}
+		k = sb->size - sb->used < n ? sb->size - sb->used : n;
+		for (i = 0; i < k; i++)
+			sb->tmp[sb->used + i] = s[i];
+		sb->used += k;
+		s += k;
+		n -= k;
+	}
+}
+
+static int stream_format(FILE *f, int unbuffered, const char *fmt, va_list ap)
+{
+	char tmp[1024];
+	struct streambuf sb;
+	int n;
+
+	sb.f = f;
+	sb.tmp = unbuffered ? tmp : 0;
+	sb.used = 0;
+	sb.size = sizeof tmp;
+	sb.failed = 0;
+	n = __kwb_format(to_stream, &sb, fmt, ap);
+	if (sb.tmp && sb.used && __stdio_put(f, sb.tmp, sb.used) < 0)
+		sb.failed = 1;
+	return sb.failed ? -1 : n;
+}
+
+int vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+	return stream_format(f, f->mode == _IONBF, fmt, ap);
+}
+
+int vprintf(const char *fmt, va_list ap)
+{
+	return vfprintf(stdout, fmt, ap);
+}
+
+int vdprintf(int fd, const char *fmt, va_list ap)
+{
+	struct __kwb_file f;
+
+	f.fd = fd;
+	f.mode = _IONBF;
+	f.flags = KWB_F_WRITE | KWB_F_STATIC;
+	f.ungot = -1;
+	f.buf = 0;
+	f.size = f.wpos = f.rpos = f.rend = 0;
+	f.next = 0;
+	return stream_format(&f, 1, fmt, ap);
+}
+
+int printf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int fprintf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(f, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int dprintf(int fd, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vdprintf(fd, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int sprintf(char *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsprintf(buf, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
