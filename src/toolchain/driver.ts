@@ -264,6 +264,11 @@ export interface Stages {
 
 let stagesLoaded: Promise<Stages> | undefined;
 
+/** Supplies the stages directly (a bundle that imports them itself, or a test). */
+export function useStages(stages: Stages): void {
+  stagesLoaded = Promise.resolve(stages);
+}
+
 // The compiler and assembler are being written alongside this driver; until their modules are in
 // the tree (and so in the bundle) they are found at run time, and a clear message says if not.
 export function loadStages(): Promise<Stages> {
