@@ -1,0 +1,922 @@
+// The preprocessor proper: reads files, runs directives, drives expansion and the output writer.
+//
+// Each file is lexed once into a token array. A FileSource hands its tokens to the expander and
+// runs directive lines and conditional skipping on the way, so a macro invocation can span lines
+// (and even directives, as gcc allows) without any special case in the expander.
+
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DiagnosticError, displayColumn, type Diagnostic, type Severity } from '../../../diag.js';
+import { ArraySource, Expander, type ExpandHost, type TokenSource } from './expand.js';
+import { evaluate, ExprError } from './expr.js';
+import { IncludeSearch, type SearchDir } from './include.js';
+import { lex, removeSplices } from './lexer.js';
+import { sameDefinition, type BuiltinName, type Macro } from './macro.js';
+import { OutputWriter } from './output.js';
+import { predefinedSource } from './predefined.js';
+import { rawLine, synth, type SourceFile, type Token } from './token.js';
+
+export interface EngineOptions {
+  file: string;
+  source?: string;
+  includeDirs: string[];
+  systemIncludeDirs: string[];
+  defines: [string, string?][];
+  undefs: string[];
+  kernel: boolean;
+  assembler: boolean;
+  freestanding: boolean;
+  linemarkers: boolean;
+  cwd: string;
+}
+
+/** gcc stops at the first error of this kind ("fatal error: ..." then "compilation terminated."). */
+const FATAL = 'fatal error' as Severity;
+
+const MAX_INCLUDE_DEPTH = 200;
+
+type CondType = 'if' | 'ifdef' | 'ifndef' | 'elif' | 'else';
+
+interface Cond {
+  type: CondType;
+  /** Where the conditional began (for "unterminated #if" and "the conditional began here"). */
+  start: Token;
+  /** The enclosing group is skipped, so no branch of this one can be taken. */
+  parentSkipping: boolean;
+  /** A branch has been taken (later #elif/#else groups are skipped). */
+  taken: boolean;
+  sawElse: boolean;
+}
+
+interface Lexed {
+  file: SourceFile;
+  tokens: Token[];
+}
+
+const BUILTINS: BuiltinName[] = [
+  '__FILE__',
+  '__LINE__',
+  '__COUNTER__',
+  '__INCLUDE_LEVEL__',
+  '__BASE_FILE__',
+  '__DATE__',
+  '__TIME__',
+  '__TIMESTAMP__',
+  '_Pragma',
+  '__has_include',
+  '__has_include_next',
+];
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+class FileSource implements TokenSource {
+  idx = 0;
+  readonly stack: Token[] = [];
+  readonly conds: Cond[] = [];
+  skipping = false;
+  /** #line changes the presumed name and numbering of the lines that follow. */
+  presumedName: string;
+  lineDelta = 0;
+  system: boolean;
+  /** Include-guard detection: the #ifndef at the very top and where its #endif ended. */
+  guard: { name: string; cond: Cond | null } | null = null;
+  guardEnd = -1;
+
+  constructor(
+    readonly pp: Engine,
+    readonly file: SourceFile,
+    readonly toks: Token[],
+    /** The search-list index the file was found at (for #include_next). */
+    readonly dirIndex: number,
+    readonly depth: number,
+  ) {
+    this.presumedName = file.name;
+    this.system = file.system;
+  }
+
+  next(): Token {
+    if (this.stack.length > 0) return this.stack.pop() as Token;
+    const toks = this.toks;
+    for (;;) {
+      const t = toks[this.idx];
+      if (t.kind === 'eof') return t;
+      if (t.bol && t.kind === 'punct' && t.text === '#') {
+        this.idx++;
+        this.pp.directive(this, t);
+        continue;
+      }
+      if (this.skipping) {
+        this.skipLine();
+        continue;
+      }
+      this.idx++;
+      if (t.warn) this.pp.warn(t, t.warn);
+      return t;
+    }
+  }
+
+  peek(): Token {
+    if (this.stack.length > 0) return this.stack[this.stack.length - 1];
+    return this.toks[this.idx];
+  }
+
+  push(toks: Token[]): void {
+    for (let k = toks.length - 1; k >= 0; k--) this.stack.push(toks[k]);
+  }
+
+  /** The rest of the current line's tokens (raw: unexpanded). */
+  restOfLine(): Token[] {
+    const toks = this.toks;
+    const start = this.idx;
+    let i = start;
+    while (!toks[i].bol) i++;
+    this.idx = i;
+    return toks.slice(start, i);
+  }
+
+  skipLine(): void {
+    const toks = this.toks;
+    let i = this.idx + 1;
+    while (!toks[i].bol) i++;
+    this.idx = i;
+  }
+}
+
+export class Engine implements ExpandHost {
+  readonly macros = new Map<string, Macro>();
+  readonly asm: boolean;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly deps: string[] = [];
+  private readonly depSet = new Set<string>();
+  private readonly writer: OutputWriter;
+  private readonly search: IncludeSearch;
+  private readonly expander: Expander;
+  private readonly lexCache = new Map<string, Lexed>();
+  private readonly once = new Set<string>();
+  /** Files wrapped in `#ifndef G ... #endif`: skipped on re-inclusion while G is defined. */
+  private readonly guards = new Map<string, string>();
+  private readonly pushed = new Map<string, (Macro | undefined)[]>();
+  private cur: FileSource | null = null;
+  private counter = 0;
+  private errors = 0;
+  private readonly now: Date;
+  private readonly baseName: string;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.asm = opts.assembler;
+    this.writer = new OutputWriter(opts.linemarkers);
+    const dirs: SearchDir[] = [
+      ...opts.includeDirs.map((dir) => ({ dir, system: false })),
+      ...opts.systemIncludeDirs.map((dir) => ({ dir, system: true })),
+    ];
+    this.search = new IncludeSearch(opts.cwd, dirs, opts.includeDirs.length);
+    this.expander = new Expander(this);
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    this.now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+    this.baseName = opts.file;
+  }
+
+  run(): { text: string; deps: string[]; diagnostics: Diagnostic[] } {
+    for (const b of BUILTINS) this.macros.set(b, { kind: 'builtin', name: b });
+    const o = this.opts;
+    this.runQuiet('<built-in>', predefinedSource({ kernel: o.kernel, assembler: o.assembler, freestanding: o.freestanding }));
+    let cmd = '';
+    for (const [name, value] of o.defines) cmd += `#define ${name} ${value === undefined ? '1' : value}\n`;
+    for (const name of o.undefs) cmd += `#undef ${name}\n`;
+    if (cmd) this.runQuiet('<command-line>', cmd);
+
+    const main = this.load(o.file, o.source, false, null);
+    this.writer.marker(main.file, 1);
+    this.writer.pseudoMarker('<built-in>', 1);
+    this.writer.pseudoMarker('<command-line>', 1);
+    this.writer.marker(main.file, 1);
+    this.processFile(main, -1, 0);
+    const text = this.writer.finish();
+    if (this.errors > 0) throw new DiagnosticError(this.diagnostics);
+    return { text, deps: this.deps, diagnostics: this.diagnostics };
+  }
+
+  /** Runs directive-only text (predefines, -D/-U) without producing output. */
+  private runQuiet(name: string, text: string): void {
+    const file: SourceFile = { name, text, raw: text, system: false };
+    const { tokens } = lex(file, [], false);
+    const fs = new FileSource(this, file, tokens, -1, 0);
+    const saved = this.cur;
+    this.cur = fs;
+    for (let t = fs.next(); t.kind !== 'eof'; t = fs.next()) {
+      // -D and -U lines contain only directives; anything else would be a malformed -D value.
+    }
+    this.cur = saved;
+  }
+
+  // ---- files -------------------------------------------------------------------------------
+
+  private load(name: string, source: string | undefined, system: boolean, at: Token | null): Lexed {
+    const cached = this.lexCache.get(name);
+    if (cached) return cached;
+    let raw = source;
+    if (raw === undefined) {
+      try {
+        raw = readFileSync(resolve(this.opts.cwd, name), 'utf8');
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EACCES' ? 'Permission denied' : code === 'EISDIR' ? 'Is a directory' : String((e as Error).message);
+        if (at) this.fatal(at, `${name}: ${why}`);
+        this.diagnostics.push({ file: 'cc1', line: 0, col: 0, severity: FATAL, message: `${name}: ${why}` });
+        throw new DiagnosticError(this.diagnostics);
+      }
+    }
+    if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    if (!this.depSet.has(name)) {
+      this.depSet.add(name);
+      this.deps.push(name);
+    }
+    const { text, splices } = removeSplices(raw);
+    const file: SourceFile = { name, text, raw, system };
+    const { tokens, problems } = lex(file, splices, this.asm);
+    for (const p of problems) {
+      this.report(p.severity, file, p.line, p.col, p.message);
+    }
+    const lexed = { file, tokens };
+    this.lexCache.set(name, lexed);
+    return lexed;
+  }
+
+  private processFile(lx: Lexed, dirIndex: number, depth: number): FileSource {
+    const fs = new FileSource(this, lx.file, lx.tokens, dirIndex, depth);
+    const saved = this.cur;
+    this.cur = fs;
+    this.writer.setPresumed(fs.presumedName, 0, fs.system);
+    const toks = lx.tokens;
+    // An include guard: `#ifndef G` as the first thing in the file.
+    if (toks.length > 3 && toks[0].text === '#' && toks[0].bol && toks[1].text === 'ifndef' && toks[2].kind === 'ident' && toks[3].bol) {
+      fs.guard = { name: toks[2].text, cond: null };
+    }
+    const ex = this.expander;
+    for (;;) {
+      const t = ex.next(fs);
+      if (t.kind === 'eof') break;
+      this.writer.emit(t);
+    }
+    for (const c of fs.conds) {
+      this.report('error', c.start.file, c.start.line + fs.lineDelta, 0, `unterminated #${c.type}`, fs.presumedName);
+    }
+    if (fs.guard && fs.guardEnd === toks.length - 1) this.guards.set(lx.file.name, fs.guard.name);
+    this.cur = saved;
+    return fs;
+  }
+
+  // ---- diagnostics ---------------------------------------------------------------------------
+
+  private report(severity: Severity, file: SourceFile, line: number, col0: number, message: string, presumed?: string, length?: number, tag?: string): void {
+    const src = rawLine(file, line - (presumed !== undefined && this.cur ? this.cur.lineDelta : 0));
+    const d: Diagnostic = {
+      file: presumed ?? file.name,
+      line,
+      col: col0 < 0 ? 0 : displayColumn(src, col0),
+      severity,
+      message,
+      sourceLine: src,
+    };
+    if (length !== undefined) d.length = length;
+    if (tag) d.tag = tag;
+    if (severity === 'error' || severity === FATAL) this.errors++;
+    this.diagnostics.push(d);
+  }
+
+  /** A diagnostic at token `t` (after it, when `after`); `lineOnly` leaves the column out like gcc's notes. */
+  private at(severity: Severity, t: Token, message: string, o: { after?: boolean; lineOnly?: boolean; length?: number; tag?: string } = {}): void {
+    const cur = this.cur;
+    const mine = cur !== null && cur.file === t.file;
+    const line = t.line + (mine ? cur.lineDelta : 0);
+    const name = mine ? cur.presumedName : t.file.name;
+    const col = o.lineOnly ? -1 : o.after ? t.col + t.text.length : t.col;
+    const src = rawLine(t.file, t.line);
+    const d: Diagnostic = { file: name, line, col: col < 0 ? 0 : displayColumn(src, col), severity, message, sourceLine: src };
+    if (o.length !== undefined) d.length = o.length;
+    if (o.tag) d.tag = o.tag;
+    if (severity === 'error' || severity === FATAL) this.errors++;
+    this.diagnostics.push(d);
+  }
+
+  error(t: Token, message: string, after = false): void {
+    this.at('error', t, message, { after });
+  }
+
+  warn(t: Token, message: string, tag?: string): void {
+    this.at('warning', t, message, { tag });
+  }
+
+  note(t: Token, message: string, lineOnly = false): void {
+    this.at('note', t, message, { lineOnly });
+  }
+
+  private fatal(t: Token, message: string, length?: number): never {
+    this.at(FATAL, t, message, { length });
+    throw new DiagnosticError(this.diagnostics);
+  }
+
+  // ---- directives ----------------------------------------------------------------------------
+
+  directive(fs: FileSource, hash: Token): void {
+    const toks = fs.toks;
+    const name = toks[fs.idx];
+    if (name.bol) return; // the null directive
+    if (fs.skipping) {
+      if (name.kind === 'ident') this.skippedDirective(fs, name);
+      fs.skipLine();
+      return;
+    }
+    fs.idx++;
+    if (name.kind === 'number') {
+      this.lineDirective(fs, name, [name, ...fs.restOfLine()], true);
+      return;
+    }
+    if (name.kind !== 'ident') {
+      if (this.asm) return this.passThroughAsm(fs, hash);
+      this.error(name, `invalid preprocessing directive #${name.text}`);
+      fs.idx--;
+      fs.skipLine();
+      return;
+    }
+    switch (name.text) {
+      case 'define':
+        return this.define(fs, name);
+      case 'undef':
+        return this.undef(fs, name);
+      case 'include':
+      case 'include_next':
+      case 'import':
+        return this.include(fs, hash, name);
+      case 'if':
+      case 'ifdef':
+      case 'ifndef':
+        return this.ifDirective(fs, name);
+      case 'elif':
+      case 'else':
+      case 'endif':
+        return this.elseDirective(fs, name);
+      case 'error':
+      case 'warning': {
+        const rest = fs.restOfLine();
+        for (const t of rest) if (t.warn) this.warn(t, t.warn);
+        const text = spell(rest);
+        const msg = `#${name.text}${text ? ' ' + text : ''}`;
+        if (name.text === 'error') this.error(name, msg);
+        else this.warn(name, msg, '[-Wcpp]');
+        return;
+      }
+      case 'line':
+        return this.lineDirective(fs, name, fs.restOfLine(), false);
+      case 'pragma':
+        return this.pragma(fs, hash, name, fs.restOfLine());
+      case 'ident':
+      case 'sccs':
+        this.writer.emitLine([hash, name, ...fs.restOfLine()]);
+        return;
+      case 'assert':
+      case 'unassert':
+        fs.restOfLine();
+        return;
+      default:
+        if (this.asm) return this.passThroughAsm(fs, hash);
+        this.error(name, `invalid preprocessing directive #${name.text}`);
+        fs.restOfLine();
+    }
+  }
+
+  /** In assembly, `# anything` that is not a directive is a comment for gas: print it, expanded. */
+  private passThroughAsm(fs: FileSource, hash: Token): void {
+    fs.idx--;
+    this.writer.emit(hash);
+  }
+
+  private skippedDirective(fs: FileSource, name: Token): void {
+    switch (name.text) {
+      case 'if':
+      case 'ifdef':
+      case 'ifndef':
+        fs.conds.push({ type: name.text, start: name, parentSkipping: true, taken: true, sawElse: false });
+        return;
+      case 'elif':
+      case 'else':
+      case 'endif':
+        fs.idx++;
+        this.elseDirective(fs, name);
+        fs.idx--;
+        return;
+    }
+  }
+
+  private ifDirective(fs: FileSource, name: Token): void {
+    const type = name.text as CondType;
+    const rest = fs.restOfLine();
+    const value = type === 'if' ? this.evalIf(name, rest) : this.evalIfdef(name, rest) === (type === 'ifdef');
+    const c: Cond = { type, start: name, parentSkipping: false, taken: value, sawElse: false };
+    fs.conds.push(c);
+    fs.skipping = !value;
+    if (fs.guard && fs.guard.cond === null) {
+      if (fs.conds.length === 1 && name === fs.toks[1]) fs.guard.cond = c;
+      else fs.guard = null;
+    }
+  }
+
+  private evalIfdef(name: Token, rest: Token[]): boolean {
+    if (rest.length === 0) {
+      this.error(name, `no macro name given in #${name.text} directive`, true);
+      return false;
+    }
+    const id = rest[0];
+    if (id.kind !== 'ident') {
+      this.error(id, 'macro names must be identifiers');
+      return false;
+    }
+    if (rest.length > 1) this.warn(rest[1], `extra tokens at end of #${name.text} directive`);
+    return this.macros.has(id.text);
+  }
+
+  private elseDirective(fs: FileSource, name: Token): void {
+    const rest = fs.skipping ? [] : fs.restOfLine();
+    const c = fs.conds[fs.conds.length - 1];
+    const kind = name.text;
+    if (c === undefined) {
+      this.error(name, `#${kind} without #if`);
+      return;
+    }
+    if (kind === 'endif') {
+      fs.conds.pop();
+      fs.skipping = c.parentSkipping;
+      if (!fs.skipping && rest.length > 0) this.warn(rest[0], 'extra tokens at end of #endif directive', '[-Wendif-labels]');
+      if (fs.guard && fs.guard.cond === c) {
+        // Still a guard only if nothing but whitespace follows this #endif line.
+        let i = fs.idx;
+        if (fs.skipping === false && !fs.toks[i].bol) while (!fs.toks[i].bol) i++;
+        fs.guardEnd = i;
+      }
+      return;
+    }
+    if (c.sawElse) {
+      this.error(name, `#${kind} after #else`);
+      this.at('error', c.start, 'the conditional began here', { lineOnly: true });
+    }
+    if (fs.guard && fs.guard.cond === c) fs.guard = null;
+    c.type = kind as CondType;
+    if (kind === 'else') {
+      c.sawElse = true;
+      if (!c.parentSkipping && rest.length > 0) this.warn(rest[0], 'extra tokens at end of #else directive', '[-Wendif-labels]');
+      fs.skipping = c.parentSkipping || c.taken;
+      c.taken = true;
+      return;
+    }
+    // #elif: evaluated only if no earlier group was taken.
+    if (c.parentSkipping || c.taken) {
+      fs.skipping = true;
+      return;
+    }
+    const v = this.evalIf(name, fs.skipping ? this.lineAfter(fs) : rest);
+    c.taken = v;
+    fs.skipping = !v;
+  }
+
+  /** The raw tokens of the directive line at fs.idx (used when #elif is reached while skipping). */
+  private lineAfter(fs: FileSource): Token[] {
+    const toks = fs.toks;
+    const out: Token[] = [];
+    for (let i = fs.idx; !toks[i].bol; i++) out.push(toks[i]);
+    return out;
+  }
+
+  private evalIf(name: Token, rest: Token[]): boolean {
+    for (const t of rest) if (t.warn) this.warn(t, t.warn);
+    const ex = this.expander;
+    ex.inIf = true;
+    let expanded: Token[];
+    try {
+      expanded = ex.expandAll(rest, synth('eof', '', name));
+    } finally {
+      ex.inIf = false;
+    }
+    try {
+      return evaluate(expanded, name, { warn: (t, m) => this.warn(t, m) });
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      if (e.message.startsWith('#')) this.error(name, e.message, true);
+      else this.error(e.at ?? name, e.message);
+      return false;
+    }
+  }
+
+  /** `defined X`, `defined(X)`, `__has_include("f")` inside #if. */
+  ifOperator(t: Token, src: TokenSource): Token | null {
+    if (t.text === 'defined') {
+      let id = src.next();
+      const paren = id.kind === 'punct' && id.text === '(';
+      if (paren) id = src.next();
+      if (id.kind !== 'ident') {
+        this.error(id.kind === 'eof' ? t : id, 'operator "defined" requires an identifier', id.kind === 'eof');
+        return synth('number', '0', t);
+      }
+      if (paren) {
+        const close = src.next();
+        if (close.kind !== 'punct' || close.text !== ')') this.error(id, 'missing \')\' after "defined"', true);
+      }
+      return synth('number', this.macros.has(id.text) ? '1' : '0', t);
+    }
+    if (t.text === '__has_include' || t.text === '__has_include_next') {
+      if (this.macros.get(t.text)?.kind !== 'builtin') return null;
+      const open = src.next();
+      if (open.kind !== 'punct' || open.text !== '(') {
+        this.error(t, `missing '(' before "${t.text}" operand`);
+        return synth('number', '0', t);
+      }
+      const spec = this.headerName(src);
+      const close = src.next();
+      if (spec === null || close.kind !== 'punct' || close.text !== ')') {
+        this.error(t, `missing ')' after "${t.text}" operand`);
+        return synth('number', '0', t);
+      }
+      const cur = this.cur as FileSource;
+      const next = t.text === '__has_include_next' ? cur.dirIndex : null;
+      const found = this.search.find(spec.name, spec.angle, cur.file.name, cur.system, next);
+      return synth('number', found ? '1' : '0', t);
+    }
+    return null;
+  }
+
+  /** A header name from a token stream: "file" or < tokens... > (their spellings joined). */
+  private headerName(src: TokenSource): { name: string; angle: boolean } | null {
+    const t = src.next();
+    if (t.kind === 'string' && t.text.startsWith('"')) return { name: t.text.slice(1, -1), angle: false };
+    if (t.kind !== 'punct' || t.text !== '<') return null;
+    let name = '';
+    for (let u = src.next(); ; u = src.next()) {
+      if (u.kind === 'eof') return null;
+      if (u.kind === 'punct' && u.text === '>') break;
+      if (name && u.space) name += ' ';
+      name += u.text;
+    }
+    return { name, angle: true };
+  }
+
+  // #define name replacement-list | #define name( params ) replacement-list
+  private define(fs: FileSource, dname: Token): void {
+    const rest = fs.restOfLine();
+    for (const t of rest) if (t.warn) this.warn(t, t.warn);
+    if (rest.length === 0) {
+      this.error(dname, 'no macro name given in #define directive', true);
+      return;
+    }
+    const name = rest[0];
+    if (!this.checkMacroName(name)) return;
+    let m: Macro | null;
+    if (rest.length > 1 && rest[1].kind === 'punct' && rest[1].text === '(' && !rest[1].space) m = this.functionMacro(name, rest);
+    else m = this.objectMacro(name, rest.slice(1));
+    if (m === null) return;
+    const old = this.macros.get(name.text);
+    if (old !== undefined && old.kind !== 'builtin' && !sameDefinition(old, m)) {
+      this.at('warning', name, `"${name.text}" redefined`, { lineOnly: true });
+      if (old.def) this.at('note', old.def, 'this is the location of the previous definition', { lineOnly: true });
+    }
+    this.macros.set(name.text, m);
+  }
+
+  private checkMacroName(name: Token): boolean {
+    if (name.kind !== 'ident') {
+      this.error(name, 'macro names must be identifiers');
+      return false;
+    }
+    if (name.text === 'defined') {
+      this.error(name, '"defined" cannot be used as a macro name');
+      return false;
+    }
+    return true;
+  }
+
+  private objectMacro(name: Token, body: Token[]): Macro | null {
+    if (!this.checkPaste(body)) return null;
+    return { kind: 'object', name: name.text, body, def: this.defLoc(name) };
+  }
+
+  private functionMacro(name: Token, rest: Token[]): Macro | null {
+    const params: string[] = [];
+    let variadic = false;
+    let i = 2;
+    for (;;) {
+      const t = rest[i];
+      if (t === undefined) {
+        this.error(rest[i - 1], "missing ')' in macro parameter list", true);
+        return null;
+      }
+      if (t.kind === 'punct' && t.text === ')' && params.length === 0) {
+        i++;
+        break;
+      }
+      if (t.kind === 'punct' && t.text === '...') {
+        variadic = true;
+        params.push('__VA_ARGS__');
+        i++;
+      } else if (t.kind === 'ident') {
+        if (params.includes(t.text)) {
+          this.error(t, `duplicate macro parameter "${t.text}"`);
+          return null;
+        }
+        if (t.text === '__VA_ARGS__') {
+          this.error(t, '__VA_ARGS__ can not be used as a parameter name');
+          return null;
+        }
+        params.push(t.text);
+        i++;
+        const d = rest[i];
+        if (d && d.kind === 'punct' && d.text === '...') {
+          variadic = true;
+          i++;
+        }
+      } else {
+        this.error(t, `expected parameter name, found "${t.text}"`);
+        return null;
+      }
+      const sep = rest[i];
+      if (sep && sep.kind === 'punct' && sep.text === ')') {
+        i++;
+        break;
+      }
+      if (variadic) {
+        this.error(sep ?? rest[i - 1], sep ? `expected ')', found "${sep.text}"` : "missing ')' in macro parameter list", !sep);
+        return null;
+      }
+      if (!sep || sep.kind !== 'punct' || sep.text !== ',') {
+        if (sep) this.error(sep, `expected ',' or ')', found "${sep.text}"`);
+        else this.error(rest[i - 1], "expected ',' or ')', found end of line", true);
+        return null;
+      }
+      i++;
+    }
+    const body = rest.slice(i);
+    const paramIndex = new Int16Array(body.length);
+    for (let k = 0; k < body.length; k++) {
+      const t = body[k];
+      paramIndex[k] = t.kind === 'ident' ? params.indexOf(t.text) : -1;
+    }
+    for (let k = 0; k < body.length; k++) {
+      const t = body[k];
+      if (t.kind === 'punct' && t.text === '#' && !this.asm && (k + 1 >= body.length || paramIndex[k + 1] < 0)) {
+        this.error(t, "'#' is not followed by a macro parameter");
+        return null;
+      }
+    }
+    if (!this.checkPaste(body)) return null;
+    return { kind: 'function', name: name.text, params, variadic, body, paramIndex, def: this.defLoc(name) };
+  }
+
+  private checkPaste(body: Token[]): boolean {
+    if (body.length === 0) return true;
+    for (const t of [body[0], body[body.length - 1]]) {
+      if (t.kind === 'punct' && t.text === '##') {
+        this.error(t, "'##' cannot appear at either end of a macro expansion");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Built-in and command-line definitions have no source line to point at. */
+  private defLoc(name: Token): Token | null {
+    return name.file.name.startsWith('<') ? null : name;
+  }
+
+  private undef(fs: FileSource, dname: Token): void {
+    const rest = fs.restOfLine();
+    if (rest.length === 0) {
+      this.error(dname, 'no macro name given in #undef directive', true);
+      return;
+    }
+    if (!this.checkMacroName(rest[0])) return;
+    if (rest.length > 1) this.warn(rest[1], 'extra tokens at end of #undef directive');
+    this.macros.delete(rest[0].text);
+  }
+
+  // #include "file" | #include <file> | #include macro-tokens
+  private include(fs: FileSource, hash: Token, dname: Token): void {
+    const rest = fs.restOfLine();
+    const kind = dname.text;
+    if (this.expander.collecting > 0) {
+      this.error(dname, `#${kind} nested in macro arguments is not supported`);
+      return;
+    }
+    let spec: { name: string; angle: boolean } | null = null;
+    let nameTok = rest[0];
+    let extra: Token | undefined;
+    if (rest.length > 0 && rest[0].kind === 'string' && rest[0].text.startsWith('"')) {
+      spec = { name: rest[0].text.slice(1, -1), angle: false };
+      extra = rest[1];
+    } else if (rest.length > 0 && rest[0].kind === 'punct' && rest[0].text === '<') {
+      // The header name is the raw text up to '>' on this line (no tokenization inside it).
+      const s = fs.file.text;
+      const from = rest[0].pos + 1;
+      let end = from;
+      while (end < s.length && s.charCodeAt(end) !== 62 && s.charCodeAt(end) !== 10) end++;
+      if (s.charCodeAt(end) === 62) {
+        spec = { name: s.slice(from, end), angle: true };
+        nameTok = { ...rest[0], text: s.slice(rest[0].pos, end + 1) };
+        extra = rest.find((t) => t.pos > end);
+      }
+    } else if (rest.length > 0) {
+      const exp = this.expander.expandAll(rest, synth('eof', '', dname));
+      const src = new ArraySource(exp, synth('eof', '', dname));
+      spec = this.headerName(src);
+      const after = src.next();
+      if (after.kind !== 'eof') extra = after;
+    }
+    if (spec === null || spec.name === '') {
+      if (spec !== null) this.error(rest[0], `empty filename in #${kind}`);
+      else if (rest.length === 0) this.error(dname, `#${kind} expects "FILENAME" or <FILENAME>`, true);
+      else this.error(rest[0], `#${kind} expects "FILENAME" or <FILENAME>`);
+      return;
+    }
+    if (extra) this.warn(extra, `extra tokens at end of #${kind} directive`);
+    const last = rest[rest.length - 1];
+    if (fs.depth + 1 >= MAX_INCLUDE_DEPTH) {
+      this.error(last, `#include nested depth ${MAX_INCLUDE_DEPTH} exceeds maximum of ${MAX_INCLUDE_DEPTH} (use -fmax-include-depth=DEPTH to increase the maximum)`, true);
+      return;
+    }
+    let next: number | null = null;
+    if (kind === 'include_next') {
+      if (fs.depth === 0) this.warn(dname, '#include_next in primary source file');
+      else next = fs.dirIndex;
+    }
+    const found = this.search.find(spec.name, spec.angle, fs.file.name, fs.system, next);
+    if (found === null) {
+      this.fatal(nameTok, `${spec.name}: No such file or directory`, nameTok.text.length);
+    }
+    const key = resolve(this.opts.cwd, found.name);
+    if (this.once.has(key)) return;
+    if (kind === 'import') this.once.add(key);
+    const guard = this.guards.get(found.name);
+    if (guard !== undefined && this.macros.has(guard)) return;
+    const lx = this.load(found.name, undefined, found.system, nameTok);
+    const resume = last.line + 1 + fs.lineDelta;
+    this.writer.marker(lx.file, 1, 1);
+    this.processFile(lx, found.index, fs.depth + 1);
+    this.writer.setPresumed(fs.presumedName, fs.lineDelta, fs.system);
+    this.writer.resync(resume, 2);
+  }
+
+  // #line digits ["file"] | # digits "file" flags (gcc's own linemarkers)
+  private lineDirective(fs: FileSource, dname: Token, rest: Token[], marker: boolean): void {
+    const toks = marker ? rest : this.expander.expandAll(rest, synth('eof', '', dname));
+    const num = toks[0];
+    if (num === undefined || num.kind !== 'number' || !/^\d+$/.test(num.text)) {
+      const what = num === undefined ? 'end of line' : `"${num.text}"`;
+      this.error(num ?? dname, `${what} after #line is not a positive integer`, num === undefined);
+      return;
+    }
+    let name = fs.presumedName;
+    const f = toks[1];
+    if (f !== undefined) {
+      if (f.kind !== 'string' || !f.text.startsWith('"')) {
+        this.error(f, `invalid filename "${f.text}"`);
+        return;
+      }
+      name = f.text.slice(1, -1).replace(/\\(.)/g, '$1');
+    }
+    if (marker && toks.slice(2).some((t) => t.text === '3')) fs.system = true;
+    const directiveLine = (rest.length > 0 ? rest[rest.length - 1] : dname).line;
+    fs.presumedName = name;
+    fs.lineDelta = Number(num.text) - (directiveLine + 1);
+    this.writer.setPresumed(name, fs.lineDelta, fs.system);
+    this.writer.resync(Number(num.text));
+  }
+
+  private pragma(fs: FileSource, hash: Token, dname: Token, rest: Token[]): void {
+    const words = rest.map((t) => t.text);
+    if (words[0] === 'once') {
+      if (fs.depth === 0) this.warn(dname, '#pragma once in main file');
+      this.once.add(resolve(this.opts.cwd, fs.file.name));
+      return;
+    }
+    if (words[0] === 'GCC' && words[1] === 'system_header') {
+      if (fs.depth === 0) this.warn(dname, '#pragma system_header ignored outside include file');
+      else {
+        fs.system = true;
+        this.writer.setPresumed(fs.presumedName, fs.lineDelta, true);
+        this.writer.resync((rest[rest.length - 1] ?? dname).line + 1 + fs.lineDelta);
+      }
+      return;
+    }
+    if (words[0] === 'GCC' && (words[1] === 'warning' || words[1] === 'error') && rest[2]?.kind === 'string') {
+      const msg = rest[2].text.slice(1, -1);
+      if (words[1] === 'error') this.error(rest[0], msg);
+      else this.warn(rest[0], msg);
+      return;
+    }
+    if ((words[0] === 'push_macro' || words[0] === 'pop_macro') && rest[2]?.kind === 'string') {
+      const m = rest[2].text.slice(1, -1);
+      const stack = this.pushed.get(m) ?? [];
+      if (words[0] === 'push_macro') {
+        stack.push(this.macros.get(m));
+        this.pushed.set(m, stack);
+      } else if (stack.length > 0) {
+        const v = stack.pop();
+        if (v === undefined) this.macros.delete(m);
+        else this.macros.set(m, v);
+      }
+    }
+    this.writer.emitLine([hash, dname, ...rest]);
+  }
+
+  // ---- builtins ------------------------------------------------------------------------------
+
+  builtin(name: BuiltinName, t: Token, src: TokenSource): Token[] {
+    const cur = this.cur as FileSource;
+    switch (name) {
+      case '__FILE__':
+        return [strTok(cur.presumedName, t)];
+      case '__BASE_FILE__':
+        return [strTok(this.baseName, t)];
+      case '__LINE__':
+        return [synth('number', String(t.line + (t.file === cur.file ? cur.lineDelta : 0)), t)];
+      case '__COUNTER__':
+        return [synth('number', String(this.counter++), t)];
+      case '__INCLUDE_LEVEL__':
+        return [synth('number', String(cur.depth), t)];
+      case '__DATE__': {
+        const d = this.now;
+        return [synth('string', `"${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')} ${d.getFullYear()}"`, t)];
+      }
+      case '__TIME__':
+        return [synth('string', `"${hms(this.now)}"`, t)];
+      case '__TIMESTAMP__': {
+        let d = this.now;
+        try {
+          d = statSync(resolve(this.opts.cwd, cur.file.name)).mtime;
+        } catch {
+          // a file given only as source text has no time stamp; use the build time
+        }
+        const text = `${DAYS[d.getDay()]} ${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')} ${hms(d)} ${d.getFullYear()}`;
+        return [synth('string', `"${text}"`, t)];
+      }
+      case '_Pragma':
+        return this.pragmaOperator(t, src);
+      case '__has_include':
+      case '__has_include_next':
+        return [t];
+    }
+  }
+
+  // _Pragma ( string-literal ): the destringized text runs as a #pragma line.
+  private pragmaOperator(t: Token, src: TokenSource): Token[] {
+    const open = src.next();
+    const str = open.kind === 'punct' && open.text === '(' ? src.next() : open;
+    const close = str !== open ? src.next() : str;
+    if (str.kind !== 'string' || close.kind !== 'punct' || close.text !== ')') {
+      this.error(t, '_Pragma takes a parenthesized string literal');
+      return [];
+    }
+    const body = str.text.replace(/^[LuU8]*"/, '').slice(0, -1).replace(/\\(["\\])/g, '$1');
+    const file: SourceFile = { name: t.file.name, text: body, raw: body, system: false };
+    const { tokens } = lex(file, [], this.asm);
+    const rest = tokens.slice(0, -1).map((x) => ({ ...x, file: t.file, line: t.line, col: t.col, pos: t.pos, expanded: true }));
+    const cur = this.cur as FileSource;
+    this.writer.pragmaLine('#pragma ' + spell(rest));
+    if (rest[0]?.text === 'once' || rest[0]?.text === 'push_macro' || rest[0]?.text === 'pop_macro' || rest[0]?.text === 'GCC') {
+      // Run the side effects (the line itself is already printed).
+      const words = rest.map((x) => x.text);
+      if (words[0] === 'once') this.once.add(resolve(this.opts.cwd, cur.file.name));
+      else if (words[0] === 'push_macro' || words[0] === 'pop_macro') {
+        const m = rest[2]?.kind === 'string' ? rest[2].text.slice(1, -1) : null;
+        if (m !== null) {
+          const stack = this.pushed.get(m) ?? [];
+          if (words[0] === 'push_macro') {
+            stack.push(this.macros.get(m));
+            this.pushed.set(m, stack);
+          } else if (stack.length > 0) {
+            const v = stack.pop();
+            if (v === undefined) this.macros.delete(m);
+            else this.macros.set(m, v);
+          }
+        }
+      }
+    }
+    return [];
+  }
+}
+
+function hms(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+function strTok(s: string, at: Token): Token {
+  return synth('string', `"${s.replace(/[\\"]/g, '\\$&')}"`, at);
+}
+
+/** Tokens spelled with single spaces where there was whitespace (how gcc prints #error text). */
+function spell(toks: Token[]): string {
+  let s = '';
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && toks[i].space) s += ' ';
+    s += toks[i].text;
+  }
+  return s;
+}

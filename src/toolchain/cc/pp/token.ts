@@ -1,0 +1,112 @@
+// Preprocessing tokens and the source files they come from.
+//
+// A file is read once, its line splices (backslash-newline) removed up front, and lexed into one
+// token array. Tokens remember where they sit in the spliced text so the output writer can copy
+// the original layout of lines that no macro touched.
+
+export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct' | 'other' | 'eof';
+
+export interface SourceFile {
+  /** The name used in linemarkers, __FILE__ and diagnostics (as the user or the include named it). */
+  name: string;
+  /** The text with line splices removed; token positions index into this. */
+  text: string;
+  /** The file exactly as read, for quoting source lines in diagnostics. */
+  raw: string;
+  /** Found through a system include directory (linemarker flags "3 4"). */
+  system: boolean;
+  /** Lazily split raw lines (only needed when something is reported). */
+  rawLines?: string[];
+}
+
+/** A set of macro names a token must not be expanded by (Prosser's hide sets), as a shared list. */
+export interface HideSet {
+  readonly name: string;
+  readonly next: HideSet | null;
+}
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  file: SourceFile;
+  /** 1-based physical line, or the line of the macro invocation for tokens an expansion produced. */
+  line: number;
+  /** 0-based offset of the token within its physical line (in characters). */
+  col: number;
+  /** Offset in file.text; the token's text occupies [pos, pos + text.length) unless it is synthetic. */
+  pos: number;
+  /** Whitespace (or a comment) came before the token on its logical line. */
+  space: boolean;
+  /** First token of a logical line (only source tokens; directives start with a bol '#'). */
+  bol: boolean;
+  /** Produced by a macro expansion (its position is the invocation's). */
+  expanded: boolean;
+  hs: HideSet | null;
+  /** Painted blue: an identifier found inside its own expansion; never expands again. */
+  noexpand: boolean;
+  /** A lexer complaint (e.g. missing terminating ' character), reported only if the token is used. */
+  warn?: string;
+}
+
+export function hsContains(hs: HideSet | null, name: string): boolean {
+  for (let h = hs; h; h = h.next) if (h.name === name) return true;
+  return false;
+}
+
+export function hsAdd(hs: HideSet | null, name: string): HideSet {
+  return hsContains(hs, name) ? (hs as HideSet) : { name, next: hs };
+}
+
+export function hsUnion(a: HideSet | null, b: HideSet | null): HideSet | null {
+  if (!a) return b;
+  if (!b) return a;
+  let out = b;
+  for (let h: HideSet | null = a; h; h = h.next) out = hsAdd(out, h.name);
+  return out;
+}
+
+export function hsIntersect(a: HideSet | null, b: HideSet | null): HideSet | null {
+  if (!a || !b) return null;
+  let out: HideSet | null = null;
+  for (let h: HideSet | null = a; h; h = h.next) if (hsContains(b, h.name)) out = { name: h.name, next: out };
+  return out;
+}
+
+/** A copy of `t` that an expansion produced at `at` (the invocation's place). */
+export function copyAt(t: Token, at: Token, hs: HideSet | null): Token {
+  return {
+    kind: t.kind,
+    text: t.text,
+    file: at.file,
+    line: at.line,
+    col: at.col,
+    pos: at.pos,
+    space: t.space,
+    bol: false,
+    expanded: true,
+    hs,
+    noexpand: t.noexpand,
+  };
+}
+
+/** A token made out of thin air (a builtin's value, a stringized argument) placed like `at`. */
+export function synth(kind: TokenKind, text: string, at: Token): Token {
+  return {
+    kind,
+    text,
+    file: at.file,
+    line: at.line,
+    col: at.col,
+    pos: at.pos,
+    space: at.space,
+    bol: false,
+    expanded: true,
+    hs: null,
+    noexpand: false,
+  };
+}
+
+export function rawLine(file: SourceFile, line: number): string {
+  if (!file.rawLines) file.rawLines = file.raw.split(/\r?\n/);
+  return file.rawLines[line - 1] ?? '';
+}

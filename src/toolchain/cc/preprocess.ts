@@ -1,0 +1,60 @@
+// The C preprocessor's API: source text in, what `gcc -E` prints out (linemarkers and source
+// lines laid out so that lines no macro touched keep their columns). The work happens in pp/.
+
+import type { Diagnostic } from '../../diag.js';
+import { Engine } from './pp/engine.js';
+
+export interface PreprocessOptions {
+  /** The path as the user named it (used in linemarkers, __FILE__ and diagnostics). */
+  file: string;
+  /** The contents, if already read (otherwise `file` is read). */
+  source?: string;
+  /** -I directories: searched for "..." (after the including file's directory) and <...>. */
+  includeDirs: string[];
+  /** Searched for <...> and "..." after includeDirs; files found here are system headers. */
+  systemIncludeDirs: string[];
+  /** -D NAME[=VALUE] in order (no value: 1; '' defines it empty). NAME may be `F(x)`. */
+  defines: [string, string?][];
+  /** -U NAME, applied after the defines. */
+  undefs: string[];
+  /** Predefine __KERNEL__ (kbuild may also pass -D__KERNEL__; both are fine). */
+  kernel?: boolean;
+  /** Preprocessing a .S file (gcc -x assembler-with-cpp): __ASSEMBLER__, `$` is not an identifier
+   *  character, unknown `# ...` lines pass through, lone quotes are not errors. */
+  assembler?: boolean;
+  /** -ffreestanding: __STDC_HOSTED__ is 0. */
+  freestanding?: boolean;
+  /** -P: no linemarkers. */
+  noLinemarkers?: boolean;
+  /** The directory relative paths are resolved against, as if the compiler ran there (default: process.cwd()). */
+  cwd?: string;
+}
+
+export interface PreprocessResult {
+  text: string;
+  /** Every file read: the main file first, then each include once, named as resolved (dir as given + name). */
+  deps: string[];
+  /** Warnings (errors are thrown as DiagnosticError). */
+  diagnostics: Diagnostic[];
+}
+
+/** Preprocesses one translation unit. Throws DiagnosticError (with every diagnostic) on errors. */
+export function preprocess(opts: PreprocessOptions): PreprocessResult {
+  const engine = new Engine({
+    file: opts.file,
+    source: opts.source,
+    includeDirs: opts.includeDirs,
+    systemIncludeDirs: opts.systemIncludeDirs,
+    defines: opts.defines,
+    undefs: opts.undefs,
+    kernel: opts.kernel ?? false,
+    assembler: opts.assembler ?? false,
+    freestanding: opts.freestanding ?? false,
+    linemarkers: !opts.noLinemarkers,
+    cwd: opts.cwd ?? process.cwd(),
+  });
+  return engine.run();
+}
+
+/** gcc prints this line after a fatal error (a missing #include file). */
+export const FATAL_TRAILER = 'compilation terminated.';
