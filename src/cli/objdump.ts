@@ -1,3 +1,72 @@
-import { notYet } from './not-yet.js';
+// `kwb objdump -d [-j SECTION] FILE...`: GNU objdump's disassembly listing.
+import { readFileSync } from 'node:fs';
+import { EXIT, UsageError } from '../errors.js';
+import { ElfFormatError, isElf } from '../toolchain/elf/read.js';
+import { ArchiveFormatError, isArchive, readArchive } from '../toolchain/ld/archive.js';
+import { objdumpDisassemble, type ObjdumpOptions } from '../toolchain/objdump.js';
+import type { KwbCommand } from './command.js';
 
-export default notYet('objdump', 'objdump', '');
+const USAGE = 'Usage: kwb objdump -d [-j SECTION] FILE...';
+
+const command: KwbCommand = {
+  name: 'objdump',
+  synopsis: 'objdump -d FILE',
+  describe: 'disassemble an ELF file as GNU objdump does',
+  async run(argv) {
+    let disassemble = false;
+    const opts: ObjdumpOptions = {};
+    const files: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '--help' || a === '-h') {
+        process.stdout.write(USAGE + '\n');
+        return EXIT.ok;
+      }
+      if (a === '-d' || a === '--disassemble') disassemble = true;
+      else if (a === '-j' || a.startsWith('--section=') || (a.startsWith('-j') && a.length > 2)) {
+        const v = a === '-j' ? argv[++i] : a.startsWith('-j') ? a.slice(2) : a.slice('--section='.length);
+        if (!v) throw new UsageError(`objdump: option requires an argument -- 'j'\n${USAGE}`);
+        (opts.sections ??= []).push(v);
+      } else if (a.startsWith('-')) throw new UsageError(`objdump: unrecognized option '${a}'\n${USAGE}`);
+      else files.push(a);
+    }
+    if (!disassemble) throw new UsageError(`objdump: only -d is supported\n${USAGE}`);
+    if (!files.length) files.push('a.out');
+    let status: number = EXIT.ok;
+    const fail = (msg: string) => {
+      process.stderr.write(`objdump: ${msg}\n`);
+      status = EXIT.usage;
+    };
+    for (const f of files) {
+      let data: Uint8Array;
+      try {
+        data = new Uint8Array(readFileSync(f));
+      } catch {
+        fail(`'${f}': No such file`);
+        continue;
+      }
+      const one = (name: string, bytes: Uint8Array) => {
+        if (!isElf(bytes)) return fail(`${name}: file format not recognized`);
+        try {
+          process.stdout.write(objdumpDisassemble(name, bytes, opts));
+        } catch (e) {
+          if (e instanceof ElfFormatError) return fail(`${name}: file format not recognized`);
+          throw e;
+        }
+      };
+      if (isArchive(data)) {
+        try {
+          const members = readArchive(data);
+          process.stdout.write(`In archive ${f}:\n`);
+          for (const m of members) one(m.name, m.data);
+        } catch (e) {
+          if (e instanceof ArchiveFormatError) fail(`${f}: ${e.message}`);
+          else throw e;
+        }
+      } else one(f, data);
+    }
+    return status;
+  },
+};
+
+export default command;

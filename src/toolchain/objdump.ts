@@ -1,0 +1,188 @@
+// `objdump -d` as GNU binutils 2.40 prints it for x86-64 ELF files: a header naming the file
+// format, then every code section with a label line at each symbol and one line per instruction
+// ("  401000:\t48 89 e5             \tmov    %rsp,%rbp"), 7 bytes per line with continuation
+// lines for longer instructions, runs of zero bytes folded into "\t...", and branch targets and
+// rip-relative operands named after the nearest symbol ("401126 <foo>", "# 404010 <x>").
+import * as C from './elf/constants.js';
+import { readElf, type ElfFile, type ElfSection, type ElfSymbol } from './elf/read.js';
+import { disassembleOne } from './disasm/index.js';
+
+/** A symbol objdump can name addresses by, in its preferred order for equal addresses. */
+interface Named {
+  name: string;
+  value: bigint;
+  shndx: number;
+  func: boolean;
+  object: boolean;
+  local: boolean;
+  global: boolean;
+  size: bigint;
+  section: boolean;
+}
+
+// objdump's compare_symbols: by address; then names that look like file names (x.o) last, section
+// symbols last, functions, then objects first, locals after globals, larger sizes first, names not
+// starting with '.' first, then by name.
+const fileLike = (n: string) => n.length > 2 && n[n.length - 2] === '.' && (n.endsWith('o') || n.endsWith('a'));
+function compareNamed(a: Named, b: Named): number {
+  if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+  const af = fileLike(a.name);
+  if (af !== fileLike(b.name)) return af ? 1 : -1;
+  if (a.section !== b.section) return a.section ? 1 : -1;
+  if (a.func !== b.func) return a.func ? -1 : 1;
+  if (a.object !== b.object) return a.object ? -1 : 1;
+  if (a.local !== b.local) return a.local ? 1 : -1;
+  if (a.global !== b.global) return a.global ? -1 : 1;
+  if (a.size !== b.size) return a.size > b.size ? -1 : 1;
+  const ad = a.name.startsWith('.');
+  const bd = b.name.startsWith('.');
+  if (ad !== bd) return ad ? 1 : -1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function namedSymbols(elf: ElfFile): Named[] {
+  const out: Named[] = [];
+  for (const s of elf.symbols) {
+    if (s.index === 0 || s.type === C.STT_FILE) continue;
+    if (s.shndx === C.SHN_UNDEF || s.shndx === C.SHN_COMMON) continue;
+    const isSection = s.type === C.STT_SECTION;
+    out.push({
+      name: isSection ? elf.sections[s.shndx]?.name ?? '' : s.name,
+      value: isSection ? elf.sections[s.shndx]?.addr ?? 0n : s.value,
+      shndx: s.shndx,
+      func: s.type === C.STT_FUNC,
+      object: s.type === C.STT_OBJECT,
+      local: s.bind === C.STB_LOCAL,
+      global: s.bind === C.STB_GLOBAL,
+      size: isSection ? 0n : s.size,
+      section: isSection,
+    });
+  }
+  return out.sort(compareNamed);
+}
+
+/** Finds the symbol objdump names `addr` by: the first of those at the highest address ≤ addr, preferring `sec`. */
+function findSymbol(sorted: Named[], addr: bigint, secIndex: number, relocatable: boolean): Named | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.value <= addr) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return undefined;
+  let i = lo - 1;
+  const v = sorted[i]!.value;
+  while (i > 0 && sorted[i - 1]!.value === v) i--;
+  // Among equal addresses, prefer one in the section being disassembled.
+  for (let k = i; k < sorted.length && sorted[k]!.value === v; k++) if (sorted[k]!.shndx === secIndex) return sorted[k];
+  if (relocatable) {
+    // In a .o every section starts at 0: only a symbol of the same section means anything.
+    for (let k = i - 1; k >= 0; k--) if (sorted[k]!.shndx === secIndex) return firstAt(sorted, k, secIndex);
+    return undefined;
+  }
+  return sorted[i];
+}
+
+function firstAt(sorted: Named[], k: number, secIndex: number): Named {
+  const v = sorted[k]!.value;
+  let i = k;
+  while (i > 0 && sorted[i - 1]!.value === v) i--;
+  for (; i <= k; i++) if (sorted[i]!.shndx === secIndex) return sorted[i]!;
+  return sorted[k]!;
+}
+
+function label(sym: Named | undefined, addr: bigint, sec: ElfSection): string {
+  if (!sym) {
+    const off = addr - sec.addr;
+    return `<${sec.name}${off > 0n ? `+0x${off.toString(16)}` : off < 0n ? `-0x${(-off).toString(16)}` : ''}>`;
+  }
+  const off = addr - sym.value;
+  return `<${sym.name}${off ? `+0x${off.toString(16)}` : ''}>`;
+}
+
+function hex2(n: number): string {
+  return (n < 16 ? '0' : '') + n.toString(16);
+}
+
+/** objdump's address column: leading zeros dropped in groups of four, the rest shown as spaces. */
+function addressColumn(sec: ElfSection): (a: bigint) => string {
+  const endText = (sec.addr + BigInt(sec.size)).toString(16).padStart(16, '0');
+  let skip = 0;
+  while (skip < endText.length && endText[skip] === '0') skip++;
+  if (skip === endText.length && sec.addr !== 0n) skip = 0;
+  if (skip !== 0) skip = (skip - 1) & ~3;
+  return (a) => {
+    const full = BigInt.asUintN(64, a).toString(16).padStart(16, '0').slice(skip);
+    let i = 0;
+    while (i < full.length - 1 && full[i] === '0') i++;
+    return ' '.repeat(i) + full.slice(i);
+  };
+}
+
+export interface ObjdumpOptions {
+  /** Restrict to these section names (objdump -j). */
+  sections?: string[];
+}
+
+/** The text `objdump -d FILE` prints for an ELF file (throws ElfFormatError on a malformed one). */
+export function objdumpDisassemble(fileName: string, bytes: Uint8Array, opts: ObjdumpOptions = {}): string {
+  const elf = readElf(bytes);
+  const out: string[] = [`\n${fileName}:     file format elf64-x86-64\n\n`];
+  const sorted = namedSymbols(elf);
+  const relocatable = elf.header.type === C.ET_REL;
+  for (const sec of elf.sections) {
+    if (!(sec.flags & BigInt(C.SHF_EXECINSTR)) || sec.type === C.SHT_NOBITS || sec.size === 0) continue;
+    if (opts.sections && !opts.sections.includes(sec.name)) continue;
+    out.push(`\nDisassembly of section ${sec.name}:\n`);
+    disassembleSection(elf, sec, sorted, relocatable, out);
+  }
+  return out.join('');
+}
+
+function disassembleSection(elf: ElfFile, sec: ElfSection, sorted: Named[], relocatable: boolean, out: string[]): void {
+  const col = addressColumn(sec);
+  const data = sec.data;
+  const mine = sorted.filter((s) => s.shndx === sec.index && s.value >= sec.addr && s.value < sec.addr + BigInt(sec.size));
+  // Label positions: the distinct symbol addresses inside this section, in order.
+  const starts: number[] = [];
+  for (const s of mine) {
+    const off = Number(s.value - sec.addr);
+    if (starts[starts.length - 1] !== off) starts.push(off);
+  }
+  const symbolize = (a: bigint) => (sorted.length ? label(findSymbol(sorted, a, sec.index, relocatable), a, sec) : undefined);
+  let next = 0; // index into starts
+  let off = 0;
+  while (off < data.length) {
+    while (next < starts.length && starts[next]! <= off) next++;
+    const stop = next < starts.length ? starts[next]! : data.length;
+    const here = sec.addr + BigInt(off);
+    const sym = findSymbol(sorted, here, sec.index, relocatable);
+    out.push(`\n${here.toString(16).padStart(16, '0')} ${label(sym, here, sec)}:\n`);
+    while (off < stop) {
+      // objdump folds a run of zeros (whole words of 4 unless it reaches the end of the block).
+      let z = off;
+      while (z < stop && data[z] === 0) z++;
+      if (z !== stop) z = off + ((z - off) & ~3);
+      if (z - off >= 8 || (z === stop && z - off >= 3 && z > off)) {
+        out.push('\t...\n');
+        off = z;
+        continue;
+      }
+      const addr = sec.addr + BigInt(off);
+      const ins = disassembleOne(data.subarray(0, stop), off, addr, { symbolize });
+      const bytes = ins.bytes.length ? ins.bytes : [data[off]!];
+      let line = `${col(addr)}:\t`;
+      const first = bytes.slice(0, 7).map(hex2).join(' ') + ' ';
+      line += first.padEnd(21) + '\t' + ins.text + '\n';
+      for (let k = 7; k < bytes.length; k += 7) {
+        line += `${col(addr + BigInt(k))}:\t` + bytes.slice(k, k + 7).map(hex2).join(' ') + ' \n';
+      }
+      out.push(line);
+      off += Math.max(1, ins.length);
+    }
+  }
+  void elf;
+}
+
+export type { ElfSymbol };
