@@ -1,0 +1,53 @@
+// The C compiler's API: one translation unit in, AT&T assembly out.
+//
+//   preprocess (./preprocess.ts) → tokenize → parse (+ typecheck) → codegen
+//
+// Errors are thrown as DiagnosticError carrying every diagnostic (warnings first, in order);
+// warnings of a successful compilation come back in `diagnostics`. No other exception escapes:
+// an internal failure becomes a located "internal compiler error" like gcc's.
+
+import { DiagnosticError, type Diagnostic } from '../../diag.js';
+import { codegen } from './codegen.js';
+import { CompileError } from './diagnostics.js';
+import { parse } from './parse.js';
+import { preprocess, type PreprocessOptions } from './preprocess.js';
+import { tokenize } from './tokenize.js';
+
+export interface CompileOptions extends PreprocessOptions {
+  /** Already-preprocessed text (e.g. from `gcc -E`); then preprocess() is not called. */
+  preprocessed?: string;
+}
+
+export interface CompileResult {
+  asm: string;
+  deps: string[];
+  diagnostics: Diagnostic[];
+}
+
+export function compile(opts: CompileOptions): CompileResult {
+  let text: string;
+  let deps: string[] = [opts.file];
+  const warnings: Diagnostic[] = [];
+  if (opts.preprocessed !== undefined) text = opts.preprocessed;
+  else {
+    const pp = preprocess(opts); // throws DiagnosticError itself
+    text = pp.text;
+    deps = pp.deps;
+    warnings.push(...pp.diagnostics);
+  }
+  try {
+    const toks = tokenize(text, { mainFile: opts.file, mainSource: opts.source, cwd: opts.cwd });
+    const prog = parse(toks);
+    const asm = codegen({ file: opts.file, globals: prog.globals, toplevelAsm: prog.toplevelAsm });
+    return { asm, deps, diagnostics: [...warnings, ...prog.diagnostics] };
+  } catch (e) {
+    if (e instanceof CompileError) throw new DiagnosticError([...warnings, ...e.diagnostics]);
+    if (e instanceof DiagnosticError) throw e;
+    // A bug in the compiler, not in the user's program: say so, gcc-style, without a stack trace.
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new DiagnosticError([
+      ...warnings,
+      { file: opts.file, line: 0, col: 0, severity: 'error', message: `internal compiler error: ${msg} (please report this to the kwb maintainers with the source file)` },
+    ]);
+  }
+}

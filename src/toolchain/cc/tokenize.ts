@@ -1,0 +1,313 @@
+// C tokens from preprocessed text. The input is what `gcc -E` prints: source lines interleaved with
+// `# LINE "FILE" FLAGS` linemarkers. Each token remembers the original file and line the markers
+// name, and its column in that line, so diagnostics point at what the user wrote.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { displayColumn, type Diagnostic } from '../../diag.js';
+import { CompileError } from './diagnostics.js';
+
+export type TokenKind = 'ident' | 'punct' | 'num' | 'str' | 'char' | 'eof';
+
+export interface SrcFile {
+  name: string;
+  /** Lines of the original file when readable; otherwise filled from the preprocessed text. */
+  lines: string[] | null;
+  fallback: Map<number, string>;
+}
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  file: SrcFile;
+  line: number;
+  /** 0-based character index in the line. */
+  col: number;
+  /** True when the token is the first on its (preprocessed) line. */
+  bol: boolean;
+  /** Integer and character constants: the value (already wrapped to the constant's type). */
+  val?: bigint;
+  /** Integer constants: 'int' | 'uint' | 'long' | 'ulong'. */
+  numType?: 'int' | 'uint' | 'long' | 'ulong';
+  /** String literals: the decoded bytes without the terminating NUL. */
+  bytes?: number[];
+  /** A floating constant (reported as unsupported when the parser meets it). */
+  isFloat?: boolean;
+}
+
+export function sourceLine(f: SrcFile, line: number): string | undefined {
+  if (f.lines && line - 1 < f.lines.length) return f.lines[line - 1];
+  return f.fallback.get(line);
+}
+
+/** Located diagnostic at a token. */
+export function diagAt(tok: Token, severity: Diagnostic['severity'], message: string, length?: number): Diagnostic {
+  const src = sourceLine(tok.file, tok.line);
+  const col = src !== undefined ? displayColumn(src, Math.min(tok.col, src.length)) : tok.col + 1;
+  const d: Diagnostic = { file: tok.file.name, line: tok.line, col, severity, message };
+  if (src !== undefined) {
+    d.sourceLine = src;
+    d.length = Math.max(1, length ?? tok.text.length);
+  }
+  return d;
+}
+
+/** Diagnostic just past the end of a token (gcc's spot for "expected ';' before ..."). */
+export function diagAfter(tok: Token, severity: Diagnostic['severity'], message: string): Diagnostic {
+  const t: Token = { ...tok, col: tok.col + tok.text.length, text: ' ' };
+  return diagAt(t, severity, message, 1);
+}
+
+const PUNCTS = [
+  '<<=', '>>=', '...', '==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=',
+  '&&', '||', '++', '--', '<<', '>>', '##',
+];
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+}
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+export interface TokenizeContext {
+  mainFile: string;
+  mainSource?: string;
+  /** Directory relative file names are read from (default: process.cwd()). */
+  cwd?: string;
+}
+
+export function tokenize(text: string, ctx: TokenizeContext): Token[] {
+  const files = new Map<string, SrcFile>();
+  const getFile = (name: string): SrcFile => {
+    let f = files.get(name);
+    if (!f) {
+      let lines: string[] | null = null;
+      try {
+        const content = name === ctx.mainFile && ctx.mainSource !== undefined ? ctx.mainSource : readFileSync(resolve(ctx.cwd ?? process.cwd(), name), 'utf8');
+        lines = content.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      } catch {
+        lines = null;
+      }
+      f = { name, lines, fallback: new Map() };
+      files.set(name, f);
+    }
+    return f;
+  };
+
+  const toks: Token[] = [];
+  let file = getFile(ctx.mainFile);
+  let line = 1;
+  let pos = 0;
+  const n = text.length;
+
+  while (pos < n) {
+    // One physical line of preprocessed text per iteration.
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    let lineText = text.slice(pos, end);
+    if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
+    pos = end + 1;
+
+    // Linemarker or other directive left by the preprocessor.
+    let k = 0;
+    while (k < lineText.length && (lineText[k] === ' ' || lineText[k] === '\t')) k++;
+    if (lineText[k] === '#') {
+      const m = /^\s*#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?/.exec(lineText);
+      if (m) {
+        line = parseInt(m[1]!, 10);
+        if (m[2] !== undefined) file = getFile(m[2].replace(/\\(.)/g, '$1'));
+      } else {
+        line++;
+      }
+      continue; // #pragma, #ident and friends are ignored
+    }
+
+    if (!file.lines) file.fallback.set(line, lineText);
+    lexLine(lineText, file, line, toks);
+    line++;
+  }
+  const last = toks[toks.length - 1];
+  toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, bol: true });
+  return toks;
+}
+
+function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
+  let i = 0;
+  const n = s.length;
+  let bol = true;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 12 || c === 11 || c === 13) {
+      i++;
+      continue;
+    }
+    // Comments survive only with -C; skip them anyway.
+    if (c === 47 && s.charCodeAt(i + 1) === 47) break;
+    if (c === 47 && s.charCodeAt(i + 1) === 42) {
+      const e = s.indexOf('*/', i + 2);
+      i = e < 0 ? n : e + 2;
+      continue;
+    }
+    const start = i;
+    const tok = (kind: TokenKind, text: string): Token => {
+      const t: Token = { kind, text, file, line, col: start, bol };
+      bol = false;
+      toks.push(t);
+      return t;
+    };
+    // Numbers (pp-numbers, then classified).
+    if ((c >= 48 && c <= 57) || (c === 46 && s.charCodeAt(i + 1) >= 48 && s.charCodeAt(i + 1) <= 57)) {
+      i++;
+      while (i < n) {
+        const d = s.charCodeAt(i);
+        if ((d === 43 || d === 45) && /[eEpP]/.test(s[i - 1]!)) i++;
+        else if (isIdentChar(d) || d === 46) i++;
+        else break;
+      }
+      const t = tok('num', s.slice(start, i));
+      convertNumber(t);
+      continue;
+    }
+    // String and character literals, with an optional encoding prefix.
+    let q = i;
+    let prefix = '';
+    if (c === 76 || c === 117 || c === 85) {
+      // L" u" U" u8"
+      if (s[i + 1] === '"' || s[i + 1] === "'") {
+        prefix = s[i]!;
+        q = i + 1;
+      } else if (c === 117 && s[i + 1] === '8' && (s[i + 2] === '"' || s[i + 2] === "'")) {
+        prefix = 'u8';
+        q = i + 2;
+      }
+    }
+    const qc = s[q];
+    if (qc === '"' || qc === "'") {
+      const bytes: number[] = [];
+      let j = q + 1;
+      let closed = false;
+      while (j < n) {
+        const ch = s[j]!;
+        if (ch === qc) {
+          closed = true;
+          j++;
+          break;
+        }
+        if (ch === '\\') j = readEscape(s, j, bytes);
+        else {
+          const cp = s.codePointAt(j)!;
+          pushUtf8(cp, bytes);
+          j += cp > 0xffff ? 2 : 1;
+        }
+      }
+      i = j;
+      const t = tok(qc === '"' ? 'str' : 'char', s.slice(start, i));
+      if (!closed) throw new CompileError([diagAt(t, 'error', qc === '"' ? 'missing terminating " character' : "missing terminating ' character")]);
+      if (prefix && prefix !== 'u8') {
+        throw new CompileError([diagAt(t, 'error', 'kwb does not support wide character or string literals')]);
+      }
+      if (qc === '"') t.bytes = bytes;
+      else {
+        if (bytes.length === 0) throw new CompileError([diagAt(t, 'error', 'empty character constant')]);
+        // Multi-character constants: gcc packs them big-endian into an int.
+        let v = 0;
+        if (bytes.length === 1) v = (bytes[0]! << 24) >> 24;
+        else for (const b of bytes.slice(-4)) v = ((v << 8) | b) | 0;
+        t.val = BigInt(v);
+        t.numType = 'int';
+      }
+      continue;
+    }
+    if (isIdentStart(c)) {
+      i++;
+      while (i < n && isIdentChar(s.charCodeAt(i))) i++;
+      tok('ident', s.slice(start, i));
+      continue;
+    }
+    let p = '';
+    for (const cand of PUNCTS) {
+      if (s.startsWith(cand, i)) {
+        p = cand;
+        break;
+      }
+    }
+    if (!p) p = s[i]!;
+    i += p.length;
+    tok('punct', p);
+  }
+}
+
+function pushUtf8(cp: number, out: number[]): void {
+  if (cp < 0x80) out.push(cp);
+  else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+  else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+}
+
+/** Reads one escape sequence starting at the backslash; returns the index after it. */
+function readEscape(s: string, j: number, out: number[]): number {
+  const c = s[j + 1];
+  if (c === undefined) {
+    out.push(92);
+    return j + 1;
+  }
+  if (c >= '0' && c <= '7') {
+    let v = 0;
+    let k = j + 1;
+    while (k < j + 4 && s[k]! >= '0' && s[k]! <= '7') v = v * 8 + (s.charCodeAt(k++) - 48);
+    out.push(v & 255);
+    return k;
+  }
+  if (c === 'x') {
+    let v = 0;
+    let k = j + 2;
+    while (k < s.length && /[0-9a-fA-F]/.test(s[k]!)) v = (v * 16 + parseInt(s[k++]!, 16)) & 0xffff;
+    out.push(v & 255);
+    return k;
+  }
+  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
+  const v = simple[c];
+  out.push(v !== undefined ? v : c.charCodeAt(0) & 255);
+  return j + 2;
+}
+
+const U32 = (1n << 32n) - 1n;
+const I32MAX = (1n << 31n) - 1n;
+const I64MAX = (1n << 63n) - 1n;
+const U64 = (1n << 64n) - 1n;
+
+function convertNumber(t: Token): void {
+  const s = t.text;
+  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(s);
+  if (!m) {
+    if (/^(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|0[xX][0-9a-fA-F.]+[pP][+-]?\d+)[fFlL]?$/.test(s)) {
+      t.isFloat = true;
+      return;
+    }
+    throw new CompileError([diagAt(t, 'error', `invalid suffix "${s.replace(/^(0[xX][0-9a-fA-F]*|[0-9]*)/, '')}" on integer constant`)]);
+  }
+  const digits = m[1]!;
+  const suffix = m[2]!.toLowerCase();
+  if (!['', 'u', 'l', 'ul', 'lu', 'll', 'ull', 'llu'].includes(suffix)) {
+    throw new CompileError([diagAt(t, 'error', `invalid suffix "${m[2]}" on integer constant`)]);
+  }
+  let v: bigint;
+  if (/^0[bB]/.test(digits)) v = BigInt(digits);
+  else if (/^0[xX]/.test(digits)) v = BigInt(digits);
+  else if (digits.length > 1 && digits[0] === '0') v = BigInt('0o' + digits.slice(1));
+  else v = BigInt(digits);
+  if (v > U64) {
+    v &= U64;
+  }
+  const isDec = !/^0/.test(digits) || digits === '0';
+  const u = suffix.includes('u');
+  const l = suffix.includes('l');
+  let ty: 'int' | 'uint' | 'long' | 'ulong';
+  if (u) ty = l || v > U32 ? 'ulong' : 'uint';
+  else if (l) ty = v > I64MAX ? 'ulong' : 'long';
+  else if (isDec) ty = v > I32MAX ? (v > I64MAX ? 'ulong' : 'long') : 'int';
+  else ty = v <= I32MAX ? 'int' : v <= U32 ? 'uint' : v <= I64MAX ? 'long' : 'ulong';
+  t.val = v;
+  t.numType = ty;
+}

@@ -1,0 +1,258 @@
+// C types for x86-64 (LP64): sizes, alignment, and the names gcc prints in diagnostics.
+
+import type { Token } from './tokenize.js';
+
+export type TypeKind =
+  | 'void' | 'bool' | 'char' | 'short' | 'int' | 'long' | 'enum'
+  | 'ptr' | 'func' | 'array' | 'struct' | 'union';
+
+export interface Member {
+  name: string | null; // null: an anonymous struct/union member
+  ty: Type;
+  offset: number;
+  tok: Token | null;
+}
+
+export interface Param {
+  name: string | null;
+  ty: Type;
+  tok: Token | null;
+}
+
+export class Type {
+  size: number;
+  align: number;
+  unsigned = false;
+  isConst = false;
+  isVolatile = false;
+  /** Pointer target or array element. */
+  base: Type | null = null;
+  /** Arrays: element count; -1 when incomplete. */
+  len = 0;
+  // struct/union
+  members: Member[] = [];
+  tag: string | null = null;
+  complete = true;
+  isFlexible = false;
+  packed = false;
+  /** Shared by every copy (qualified variants) of one struct, so completing it completes them all. */
+  rec: { def: Type } | null = null;
+  // functions
+  ret: Type | null = null;
+  params: Param[] = [];
+  variadic = false;
+  /** `int f()`: no prototype, so calls are not checked. */
+  oldStyle = false;
+  /** typedef name this type was spelled with (for diagnostics, like gcc). */
+  typedefName: string | null = null;
+  /** long long spelled as such (for names only). */
+  longlong = false;
+
+  constructor(readonly kind: TypeKind, size: number, align: number) {
+    this.size = size;
+    this.align = align;
+  }
+}
+
+export const ty_void = new Type('void', 1, 1);
+export const ty_bool = new Type('bool', 1, 1);
+export const ty_char = new Type('char', 1, 1);
+export const ty_short = new Type('short', 2, 2);
+export const ty_int = new Type('int', 4, 4);
+export const ty_long = new Type('long', 8, 8);
+export const ty_uchar = unsignedOf(new Type('char', 1, 1));
+export const ty_ushort = unsignedOf(new Type('short', 2, 2));
+export const ty_uint = unsignedOf(new Type('int', 4, 4));
+export const ty_ulong = unsignedOf(new Type('long', 8, 8));
+export const ty_schar = new Type('char', 1, 1); // 'signed char' spelled out
+export const ty_llong = Object.assign(new Type('long', 8, 8), { longlong: true });
+export const ty_ullong = Object.assign(unsignedOf(new Type('long', 8, 8)), { longlong: true });
+
+function unsignedOf(t: Type): Type {
+  t.unsigned = true;
+  return t;
+}
+
+export function copyType(t: Type): Type {
+  const c = Object.create(Type.prototype) as Type;
+  Object.assign(c, t);
+  return c;
+}
+
+/** The struct/union definition behind a possibly qualified copy. */
+export function recordOf(t: Type): Type {
+  return t.rec ? t.rec.def : t;
+}
+
+export function isInteger(t: Type): boolean {
+  const k = t.kind;
+  return k === 'bool' || k === 'char' || k === 'short' || k === 'int' || k === 'long' || k === 'enum';
+}
+export function isScalar(t: Type): boolean {
+  return isInteger(t) || t.kind === 'ptr';
+}
+export function isPointerLike(t: Type): boolean {
+  return t.kind === 'ptr' || t.kind === 'array';
+}
+export function isRecord(t: Type): boolean {
+  return t.kind === 'struct' || t.kind === 'union';
+}
+
+export function pointerTo(base: Type): Type {
+  const t = new Type('ptr', 8, 8);
+  t.base = base;
+  t.unsigned = true;
+  return t;
+}
+
+export function arrayOf(base: Type, len: number): Type {
+  const t = new Type('array', base.size * Math.max(len, 0), base.align);
+  t.base = base;
+  t.len = len;
+  return t;
+}
+
+export function funcType(ret: Type): Type {
+  const t = new Type('func', 1, 1);
+  t.ret = ret;
+  return t;
+}
+
+export function enumType(): Type {
+  const t = new Type('enum', 4, 4);
+  t.unsigned = true; // gcc: an enum with no negative constants is unsigned int
+  return t;
+}
+
+export function structType(kind: 'struct' | 'union'): Type {
+  const t = new Type(kind, 0, 1);
+  t.complete = false;
+  t.rec = { def: t };
+  return t;
+}
+
+export function qualified(t: Type, isConst: boolean, isVolatile: boolean): Type {
+  if (!isConst && !isVolatile) return t;
+  const c = copyType(t);
+  c.isConst = t.isConst || isConst;
+  c.isVolatile = t.isVolatile || isVolatile;
+  return c;
+}
+
+export function unqualified(t: Type): Type {
+  if (!t.isConst && !t.isVolatile) return t;
+  const c = copyType(t);
+  c.isConst = false;
+  c.isVolatile = false;
+  return c;
+}
+
+/** Integer conversion rank order used by the usual arithmetic conversions. */
+function rank(t: Type): number {
+  switch (t.kind) {
+    case 'bool': return 0;
+    case 'char': return 1;
+    case 'short': return 2;
+    case 'int': case 'enum': return 3;
+    default: return 4;
+  }
+}
+
+/** Integer promotion: everything narrower than int becomes int. */
+export function promote(t: Type): Type {
+  if (t.kind === 'enum') return t.unsigned ? ty_uint : ty_int;
+  if (rank(t) < 3) return ty_int;
+  return t;
+}
+
+/** The usual arithmetic conversions for two integer operands. */
+export function commonType(a: Type, b: Type): Type {
+  if (a.kind === 'ptr' || a.kind === 'array') return pointerTo(a.base!);
+  a = promote(a);
+  b = promote(b);
+  if (a.size !== b.size) return a.size > b.size ? plain(a) : plain(b);
+  return a.unsigned || b.unsigned ? (a.size === 8 ? ty_ulong : ty_uint) : a.size === 8 ? ty_long : ty_int;
+}
+
+function plain(t: Type): Type {
+  if (t.size === 8) return t.unsigned ? ty_ulong : ty_long;
+  return t.unsigned ? ty_uint : ty_int;
+}
+
+export function isCompatible(a: Type, b: Type): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'char': case 'short': case 'int': case 'long':
+      return a.unsigned === b.unsigned;
+    case 'bool': case 'void':
+      return true;
+    case 'enum':
+      return true;
+    case 'ptr':
+      return isCompatible(a.base!, b.base!) && a.base!.isConst === b.base!.isConst;
+    case 'array':
+      return isCompatible(a.base!, b.base!) && (a.len < 0 || b.len < 0 || a.len === b.len);
+    case 'struct': case 'union':
+      return recordOf(a) === recordOf(b);
+    case 'func': {
+      if (!isCompatible(a.ret!, b.ret!)) return false;
+      if (a.oldStyle || b.oldStyle) return true;
+      if (a.variadic !== b.variadic || a.params.length !== b.params.length) return false;
+      for (let i = 0; i < a.params.length; i++) if (!isCompatible(unqualified(a.params[i]!.ty), unqualified(b.params[i]!.ty))) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The type's name as gcc prints it in diagnostics: 'int *', 'const char *', 'struct foo'. */
+export function typeName(t: Type): string {
+  return render(t, '').trim();
+}
+
+function baseName(t: Type): string {
+  if (t.typedefName) return t.typedefName;
+  switch (t.kind) {
+    case 'void': return 'void';
+    case 'bool': return '_Bool';
+    case 'char': return t === ty_schar ? 'signed char' : t.unsigned ? 'unsigned char' : 'char';
+    case 'short': return t.unsigned ? 'short unsigned int' : 'short int';
+    case 'int': return t.unsigned ? 'unsigned int' : 'int';
+    case 'long': return t.longlong ? (t.unsigned ? 'long long unsigned int' : 'long long int') : t.unsigned ? 'long unsigned int' : 'long int';
+    case 'enum': return t.tag ? `enum ${t.tag}` : 'enum <anonymous>';
+    case 'struct': case 'union': return `${t.kind} ${t.tag ?? '<anonymous>'}`;
+  }
+  return '?';
+}
+
+function quals(t: Type): string {
+  return (t.isConst ? 'const ' : '') + (t.isVolatile ? 'volatile ' : '');
+}
+
+// Renders like gcc: declarator text grows around the name from the inside out.
+function render(t: Type, inner: string): string {
+  if (t.typedefName) return `${quals(t)}${t.typedefName}${inner ? ' ' + inner : ''}`;
+  switch (t.kind) {
+    case 'ptr': {
+      const q = t.isConst ? ' const' : '';
+      const b = t.base!;
+      const needParen = b.kind === 'array' || b.kind === 'func';
+      const s = `*${q}${inner}`;
+      return render(b, needParen ? `(${s})` : s);
+    }
+    case 'array':
+      return render(t.base!, `${inner}[${t.len >= 0 ? t.len : ''}]`);
+    case 'func': {
+      const ps = t.params.map((p) => typeName(p.ty));
+      if (t.variadic) ps.push('...');
+      const list = t.oldStyle && ps.length === 0 ? '' : ps.length ? ps.join(', ') : 'void';
+      return render(t.ret!, `${inner}(${list})`);
+    }
+    default: {
+      const b = quals(t) + baseName(t);
+      if (!inner) return b;
+      return inner.startsWith('[') ? `${b}${inner}` : `${b} ${inner}`;
+    }
+  }
+}
