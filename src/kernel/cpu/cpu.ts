@@ -1,0 +1,606 @@
+// The x86-64 CPU: register file, lazy flags, memory access through the paging-lite MMU with
+// per-access-kind translation caches, the decoded-instruction cache, the run loop with an
+// instruction budget, and exception/interrupt delivery through the IDT.
+//
+// 64-bit registers are pairs of int32 halves (lo, hi) in typed arrays: exact, allocation-free,
+// and 32-bit operations touch only lo. Addresses (rip, effective addresses) are JS numbers
+// holding the signed canonical value, which is exact (|addr| < 2^47; see mmu.ts).
+import { decode, FetchShort, MAX_INSN_LEN } from './decode.js';
+import { execute } from './exec.js';
+import { AF, ARITH, CF, DF, F_EXPLICIT, IF, materialize, OF, PF, SF, TF, ZF, type LazyFlags } from './flags.js';
+import { Op, type Insn } from './insn.js';
+import { AddressSpace, CANON_LIMIT, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from './mmu.js';
+import { deliverInterrupt } from './system.js';
+
+export const VEC_DE = 0;
+export const VEC_DB = 1;
+export const VEC_BP = 3;
+export const VEC_UD = 6;
+export const VEC_DF = 8;
+export const VEC_SS = 12;
+export const VEC_GP = 13;
+export const VEC_PF = 14;
+
+export const RAX = 0;
+export const RCX = 1;
+export const RDX = 2;
+export const RBX = 3;
+export const RSP = 4;
+export const RBP = 5;
+export const RSI = 6;
+export const RDI = 7;
+
+export const REG_NAMES = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];
+
+export const MSR_EFER = 0xc0000080;
+export const MSR_STAR = 0xc0000081;
+export const MSR_LSTAR = 0xc0000082;
+export const MSR_CSTAR = 0xc0000083;
+export const MSR_FMASK = 0xc0000084;
+export const MSR_FS_BASE = 0xc0000100;
+export const MSR_GS_BASE = 0xc0000101;
+export const MSR_KERNEL_GS_BASE = 0xc0000102;
+export const MSR_TSC_AUX = 0xc0000103;
+
+/** DR6.BS: the single-step bit set by a TF trap. */
+export const DR6_BS = 0x4000;
+
+/** A fault raised while executing an instruction; delivered after the instruction is abandoned. */
+export class CpuFault {
+  constructor(
+    readonly vector: number,
+    /** -1: this vector pushes no error code. */
+    readonly errorCode: number = -1,
+    /** #PF: the faulting linear address (becomes CR2). */
+    readonly address: number = 0,
+    /** Traps and int n: the rip to return to (the next instruction); NaN for faults (rip stays). */
+    readonly resume: number = NaN,
+    /** int n / int3 / into: a software interrupt (its gate's DPL is checked against CPL). */
+    readonly software: boolean = false,
+  ) {}
+}
+
+/** Why run() returned. */
+export type StopReason =
+  | 'budget' // the instruction budget ran out
+  | 'halt' // hlt executed (with interrupts to wait for, the machine decides what to do)
+  | 'stop' // a hook called cpu.stop()
+  | 'shutdown'; // an exception could not be delivered (no IDT, or a fault while delivering a double fault)
+
+export interface PortIo {
+  in(port: number, size: number): number;
+  out(port: number, size: number, value: number): void;
+}
+
+/** What a host hook gets for an exception or software interrupt it may handle itself. */
+export interface TrapInfo {
+  vector: number;
+  errorCode: number; // -1 when none
+  /** The rip the handler would return to (the faulting instruction, or the next one for traps and int n). */
+  rip: number;
+  /** The address of the instruction that raised it. */
+  insnAddr: number;
+  /** true for int n / int3 (software), false for faults and traps raised by the CPU. */
+  software: boolean;
+  /** #PF: the faulting address; #UD: the instruction bytes. */
+  address: number;
+  bytes: Uint8Array | null;
+}
+
+const TLB_SIZE = 256;
+
+export class Cpu implements LazyFlags {
+  // ---- registers ----
+  readonly lo = new Int32Array(16);
+  readonly hi = new Int32Array(16);
+  rip = 0;
+  /** rflags bits other than the six arithmetic ones (bit 1 always set). */
+  rfRest = 2;
+  cs = 0x10;
+  ss = 0x18;
+  cpl = 0;
+  fsBase = 0;
+  gsBase = 0;
+  kernelGsBase = 0;
+  cr0 = 0x80050033n;
+  cr2 = 0;
+  cr3 = 0n;
+  cr4 = 0x20n;
+  readonly dr: bigint[] = [0n, 0n, 0n, 0n, 0n, 0n, 0xffff0ff0n, 0x400n];
+  readonly msrs = new Map<number, bigint>([
+    [MSR_EFER, 0xd01n],
+    [MSR_STAR, 0n],
+    [MSR_LSTAR, 0n],
+    [MSR_CSTAR, 0n],
+    [MSR_FMASK, 0n],
+    [MSR_TSC_AUX, 0n],
+  ]);
+  idtBase = 0;
+  idtLimit = 0;
+  gdtBase = 0;
+  gdtLimit = 0;
+  tr = 0;
+  /** The stack loaded on an interrupt from CPL 3 (TSS.RSP0 on real hardware; set by the kernel through this API). */
+  rsp0 = 0;
+
+  // ---- lazy flags (see flags.ts) ----
+  fOp = F_EXPLICIT;
+  fSize = 4;
+  fBits = 0;
+  fRes = 0;
+  fResHi = 0;
+  fA = 0;
+  fAHi = 0;
+  fB = 0;
+  fBHi = 0;
+  fCin = 0;
+
+  // ---- scratch for multi-value returns (no allocation on the hot path) ----
+  /** High half of the last 64-bit value read by readE/readReg/read64. */
+  tHi = 0;
+  /** Effective address of the last memory operand (reused by read-modify-write). */
+  ea = 0;
+
+  // ---- memory ----
+  space: AddressSpace;
+  /** Address spaces known by their CR3 value: a mov to cr3 switches to the one registered. */
+  readonly spaces = new Map<bigint, AddressSpace>();
+  private readonly tlbTag = [new Float64Array(TLB_SIZE), new Float64Array(TLB_SIZE), new Float64Array(TLB_SIZE)];
+  private readonly tlbFrame: Frame[][] = [[], [], []];
+  private readonly fetchBuf = new Uint8Array(MAX_INSN_LEN);
+
+  // ---- execution control ----
+  /** Instructions retired since creation (also the deterministic clock behind rdtsc). */
+  icount = 0;
+  private stopRequested = false;
+  halted = false;
+  /** Set when the run loop must take the careful path (TF, pending interrupt, tracing, stop request). */
+  attention = false;
+  private pendingIrq: number[] = [];
+  /** Address of the instruction being executed (for reports). */
+  insnAddr = 0;
+  lastTrap: TrapInfo | null = null;
+
+  // ---- hooks ----
+  io: PortIo | null = null;
+  /** Host emulation of `syscall` (user mode, like qemu-user): called with rip already past the instruction. */
+  onSyscall: ((cpu: Cpu) => void) | null = null;
+  /** Sees every exception and software interrupt first; returning true means the host handled it. */
+  onTrap: ((cpu: Cpu, info: TrapInfo) => boolean) | null = null;
+  /** Called before each instruction executes (tracing). */
+  onInsn: ((cpu: Cpu, insn: Insn) => void) | null = null;
+  /** Called after each traced instruction completes. */
+  onInsnDone: ((cpu: Cpu, insn: Insn) => void) | null = null;
+
+  constructor(space: AddressSpace = new AddressSpace()) {
+    this.space = space;
+    this.watch(space);
+    this.flushTlb();
+  }
+
+  private watched = new WeakSet<AddressSpace>();
+  private watch(space: AddressSpace): void {
+    if (this.watched.has(space)) return;
+    this.watched.add(space);
+    space.onChange(() => {
+      if (this.space === space) this.flushTlb();
+    });
+  }
+
+  /** Switches to another address space (what a CR3 write does for a registered space). */
+  setAddressSpace(space: AddressSpace): void {
+    this.space = space;
+    this.watch(space);
+    this.flushTlb();
+  }
+
+  /** Registers an address space under a CR3 value, so the kernel's `mov %rax, %cr3` selects it. */
+  registerAddressSpace(cr3: bigint, space: AddressSpace): void {
+    this.spaces.set(cr3, space);
+    this.watch(space);
+  }
+
+  flushTlb(): void {
+    for (const t of this.tlbTag) t.fill(NaN);
+  }
+
+  // ---- register access ----
+
+  /** A 64-bit register as a bigint (API boundary; not for hot paths). */
+  getReg64(r: number): bigint {
+    return (BigInt(this.hi[r]! >>> 0) << 32n) | BigInt(this.lo[r]! >>> 0);
+  }
+
+  setReg64(r: number, v: bigint): void {
+    this.lo[r] = Number(v & 0xffffffffn) | 0;
+    this.hi[r] = Number((v >> 32n) & 0xffffffffn) | 0;
+  }
+
+  getRip(): bigint {
+    return BigInt.asUintN(64, BigInt(this.rip));
+  }
+
+  /** A register's value as a canonical address number (or NaN if it is not canonical). */
+  regAddr(r: number): number {
+    const a = this.hi[r]! * 4294967296 + (this.lo[r]! >>> 0);
+    return a >= -CANON_LIMIT && a < CANON_LIMIT ? a : NaN;
+  }
+
+  setRegAddr(r: number, a: number): void {
+    const hi = Math.floor(a / 4294967296);
+    this.hi[r] = hi | 0;
+    this.lo[r] = (a - hi * 4294967296) | 0;
+  }
+
+  /** Reads register r at size 1/2/4/8 (8-bit r 16..19 = ah..bh); for size 8 the high half is in tHi. */
+  readReg(r: number, size: number): number {
+    switch (size) {
+      case 1:
+        return r < 16 ? this.lo[r]! & 0xff : (this.lo[r - 16]! >> 8) & 0xff;
+      case 2:
+        return this.lo[r]! & 0xffff;
+      case 4:
+        return this.lo[r]!;
+      default:
+        this.tHi = this.hi[r]!;
+        return this.lo[r]!;
+    }
+  }
+
+  /** Writes register r with x86 partial-write rules: 32-bit writes zero-extend, 8/16-bit merge. */
+  writeReg(r: number, size: number, lo: number, hi: number): void {
+    switch (size) {
+      case 1:
+        if (r < 16) this.lo[r] = (this.lo[r]! & ~0xff) | (lo & 0xff);
+        else this.lo[r - 16] = (this.lo[r - 16]! & ~0xff00) | ((lo & 0xff) << 8);
+        return;
+      case 2:
+        this.lo[r] = (this.lo[r]! & ~0xffff) | (lo & 0xffff);
+        return;
+      case 4:
+        this.lo[r] = lo;
+        this.hi[r] = 0;
+        return;
+      default:
+        this.lo[r] = lo;
+        this.hi[r] = hi;
+    }
+  }
+
+  // ---- flags ----
+
+  getRflags(): number {
+    return (materialize(this) & ARITH) | this.rfRest | 2;
+  }
+
+  setRflags(v: number): void {
+    this.fOp = F_EXPLICIT;
+    this.fBits = v & ARITH;
+    this.rfRest = (v & ~ARITH & 0x3f7fff) | 2;
+    this.updateAttention();
+  }
+
+  setArithFlags(bits: number): void {
+    this.fOp = F_EXPLICIT;
+    this.fBits = bits & ARITH;
+  }
+
+  get df(): boolean {
+    return (this.rfRest & DF) !== 0;
+  }
+
+  updateAttention(): void {
+    this.attention =
+      (this.rfRest & TF) !== 0 ||
+      this.stopRequested ||
+      this.onInsn !== null ||
+      (this.pendingIrq.length > 0 && (this.rfRest & IF) !== 0);
+  }
+
+  // ---- control ----
+
+  /** Asks run() to return 'stop' before the next instruction (from a hook). */
+  stop(): void {
+    this.stopRequested = true;
+    this.attention = true;
+  }
+
+  /** Queues an external interrupt; delivered through the IDT when IF is set. */
+  raiseIrq(vector: number): void {
+    this.pendingIrq.push(vector);
+    this.halted = false;
+    this.updateAttention();
+  }
+
+  setTracing(on: (cpu: Cpu, insn: Insn) => void, done: (cpu: Cpu, insn: Insn) => void): void {
+    this.onInsn = on;
+    this.onInsnDone = done;
+    this.updateAttention();
+  }
+
+  /**
+   * Executes at most `budget` instructions. Returns why it stopped. Faults are delivered through
+   * the IDT (or offered to onTrap first); they never escape as JS exceptions.
+   */
+  run(budget: number): StopReason {
+    const end = this.icount + budget;
+    this.stopRequested = false;
+    this.halted = false;
+    this.updateAttention();
+    let reason: StopReason | null = null;
+    while (reason === null) {
+      if (this.icount >= end) return 'budget';
+      try {
+        reason = this.attention ? this.stepCareful() : this.runFast(end);
+      } catch (e) {
+        if (e instanceof CpuFault) reason = this.fault(e);
+        else throw e;
+      }
+    }
+    return reason;
+  }
+
+  /** The hot loop: no per-instruction checks beyond the budget and the attention flag. */
+  private runFast(end: number): StopReason | null {
+    while (this.icount < end) {
+      if (this.attention) return null;
+      const d = this.fetch();
+      this.insnAddr = d.addr;
+      execute(this, d);
+      this.icount++;
+      if (this.halted) return 'halt';
+    }
+    return 'budget';
+  }
+
+  /** One instruction with tracing, single-step, interrupt and stop handling. */
+  private stepCareful(): StopReason | null {
+    if (this.stopRequested) {
+      this.stopRequested = false;
+      this.updateAttention();
+      return 'stop';
+    }
+    if (this.pendingIrq.length > 0 && (this.rfRest & IF) !== 0) {
+      const v = this.pendingIrq.shift()!;
+      this.updateAttention();
+      const r = this.deliver(v, -1, this.rip, this.rip, false, 0, null);
+      if (r) return r;
+    }
+    const tf = (this.rfRest & TF) !== 0;
+    const d = this.fetch();
+    this.insnAddr = d.addr;
+    if (this.onInsn) this.onInsn(this, d);
+    execute(this, d);
+    this.icount++;
+    if (this.onInsnDone) this.onInsnDone(this, d);
+    if (tf && d.op !== Op.INT && d.op !== Op.INT3 && d.op !== Op.SYSCALL) {
+      // Single-step trap: after the instruction, with rip at the next one (DR6.BS set).
+      this.dr[6] = this.dr[6]! | BigInt(DR6_BS);
+      const r = this.deliver(1, -1, this.rip, d.addr, false, 0, null);
+      if (r) return r;
+    }
+    if (this.halted) return 'halt';
+    if (this.stopRequested) {
+      this.stopRequested = false;
+      this.updateAttention();
+      return 'stop';
+    }
+    return null;
+  }
+
+  private fault(e: CpuFault): StopReason | null {
+    if (e.vector === VEC_PF) this.cr2 = e.address;
+    const bytes = e.vector === VEC_UD ? this.undefinedBytes() : null;
+    const trap = !Number.isNaN(e.resume);
+    if (trap) this.icount++; // int n / int3 completed before the transfer
+    return this.deliver(e.vector, e.errorCode, trap ? e.resume : this.insnAddr, this.insnAddr, e.software, e.address, bytes);
+  }
+
+  private undefinedBytes(): Uint8Array {
+    const out: number[] = [];
+    for (let i = 0; i < MAX_INSN_LEN; i++) {
+      const m = this.space.lookup(this.insnAddr + i);
+      if (!m) break;
+      const a = this.insnAddr + i;
+      out.push(m.frame.data[a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE]!);
+    }
+    return Uint8Array.from(out);
+  }
+
+  /** Offers a trap to the host hook, then the IDT. Returns a stop reason if execution cannot continue. */
+  deliver(
+    vector: number,
+    errorCode: number,
+    rip: number,
+    insnAddr: number,
+    software: boolean,
+    address: number,
+    bytes: Uint8Array | null,
+  ): StopReason | null {
+    const info: TrapInfo = { vector, errorCode, rip, insnAddr, software, address, bytes };
+    this.lastTrap = info;
+    if (this.onTrap && this.onTrap(this, info)) {
+      if (this.stopRequested) {
+        this.stopRequested = false;
+        this.updateAttention();
+        return 'stop';
+      }
+      return null;
+    }
+    return deliverInterrupt(this, vector, errorCode, rip, software);
+  }
+
+  // ---- memory ----
+
+  /** Raises #PF for an access of kind prot (PROT_READ/WRITE/EXEC) at addr. */
+  pageFault(addr: number, prot: number): never {
+    const m = this.space.lookup(addr);
+    let code = 0;
+    if (m && (m.prot & PROT_READ) !== 0) code |= 1; // present: a protection violation
+    if (prot === PROT_WRITE) code |= 2;
+    if (this.cpl === 3) code |= 4;
+    if (prot === PROT_EXEC) code |= 16;
+    throw new CpuFault(VEC_PF, code, addr);
+  }
+
+  /** Translates the page of addr for an access kind (0 read, 1 write, 2 exec); faults if not allowed. */
+  frameFor(addr: number, kind: number): Frame {
+    const pn = Math.floor(addr / PAGE_SIZE);
+    const key = pn * 2 + (this.cpl === 3 ? 1 : 0);
+    const i = key & (TLB_SIZE - 1);
+    if (this.tlbTag[kind]![i] === key) return this.tlbFrame[kind]![i]!;
+    return this.fill(addr, kind, key, i);
+  }
+
+  private fill(addr: number, kind: number, key: number, i: number): Frame {
+    if (!(addr >= -CANON_LIMIT && addr < CANON_LIMIT)) throw new CpuFault(VEC_GP, 0);
+    const prot = kind === 0 ? PROT_READ : kind === 1 ? PROT_WRITE | PROT_READ : PROT_EXEC | PROT_READ;
+    const m = this.space.lookup(addr);
+    const need = this.cpl === 3 ? prot | PROT_USER : prot;
+    if (!m || (m.prot & need) !== need) this.pageFault(addr, kind === 0 ? PROT_READ : kind === 1 ? PROT_WRITE : PROT_EXEC);
+    this.tlbTag[kind]![i] = key;
+    this.tlbFrame[kind]![i] = m.frame;
+    return m.frame;
+  }
+
+  read8(a: number): number {
+    const f = this.frameFor(a, 0);
+    return f.data[a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE]!;
+  }
+
+  read16(a: number): number {
+    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+    if (off <= PAGE_SIZE - 2) return this.frameFor(a, 0).dv.getUint16(off, true);
+    return this.read8(a) | (this.read8(a + 1) << 8);
+  }
+
+  read32(a: number): number {
+    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+    if (off <= PAGE_SIZE - 4) return this.frameFor(a, 0).dv.getInt32(off, true);
+    return this.read8(a) | (this.read8(a + 1) << 8) | (this.read8(a + 2) << 16) | (this.read8(a + 3) << 24);
+  }
+
+  /** Reads 64 bits: returns the low half, the high half in tHi. */
+  read64(a: number): number {
+    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+    if (off <= PAGE_SIZE - 8) {
+      const dv = this.frameFor(a, 0).dv;
+      this.tHi = dv.getInt32(off + 4, true);
+      return dv.getInt32(off, true);
+    }
+    const lo = this.read32(a);
+    this.tHi = this.read32(a + 4);
+    return lo;
+  }
+
+  /** Reads size bytes (1/2/4 zero-extended-or-int32; 8 with tHi). */
+  readMem(a: number, size: number): number {
+    switch (size) {
+      case 1:
+        return this.read8(a);
+      case 2:
+        return this.read16(a);
+      case 4:
+        return this.read32(a);
+      default:
+        return this.read64(a);
+    }
+  }
+
+  /** Checks that [a, a+size) may be written, so the write that follows cannot fault halfway. */
+  probeWrite(a: number, size: number): void {
+    this.frameFor(a, 1);
+    const last = a + size - 1;
+    if (Math.floor(last / PAGE_SIZE) !== Math.floor(a / PAGE_SIZE)) this.frameFor(last, 1);
+  }
+
+  write8(a: number, v: number): void {
+    const f = this.frameFor(a, 1);
+    if (f.code !== null) f.code = null;
+    f.data[a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE] = v;
+  }
+
+  writeMem(a: number, size: number, lo: number, hi: number): void {
+    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+    if (off <= PAGE_SIZE - size) {
+      const f = this.frameFor(a, 1);
+      if (f.code !== null) f.code = null;
+      switch (size) {
+        case 1:
+          f.data[off] = lo;
+          return;
+        case 2:
+          f.dv.setUint16(off, lo & 0xffff, true);
+          return;
+        case 4:
+          f.dv.setInt32(off, lo, true);
+          return;
+        default:
+          f.dv.setInt32(off, lo, true);
+          f.dv.setInt32(off + 4, hi, true);
+          return;
+      }
+    }
+    // Straddles two pages: check both before changing anything.
+    this.probeWrite(a, size);
+    for (let i = 0; i < size; i++) this.write8(a + i, i < 4 ? lo >>> (8 * i) : hi >>> (8 * (i - 4)));
+  }
+
+  // ---- instruction fetch and the decoded-instruction cache ----
+
+  fetch(): Insn {
+    const a = this.rip;
+    const f = this.frameFor(a, 2);
+    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+    const code = f.code as (Insn | undefined)[] | null;
+    if (code !== null) {
+      const d = code[off];
+      if (d !== undefined && d.addr === a) return d;
+    }
+    return this.decodeAt(a, f, off);
+  }
+
+  private decodeAt(a: number, f: Frame, off: number): Insn {
+    const buf = this.fetchBuf;
+    let avail = Math.min(MAX_INSN_LEN, PAGE_SIZE - off);
+    buf.set(f.data.subarray(off, off + avail));
+    let nextFrame: Frame | null = null;
+    if (avail < MAX_INSN_LEN) {
+      try {
+        nextFrame = this.frameFor(a + avail, 2);
+      } catch (e) {
+        if (!(e instanceof CpuFault)) throw e;
+      }
+      if (nextFrame) {
+        buf.set(nextFrame.data.subarray(0, MAX_INSN_LEN - avail), avail);
+        avail = MAX_INSN_LEN;
+      }
+    }
+    let d: Insn;
+    try {
+      d = decode(buf, avail, a);
+    } catch (e) {
+      if (e instanceof FetchShort) this.pageFault(a + e.offset, PROT_EXEC);
+      throw e;
+    }
+    // Only instructions wholly inside one page are cached (a write to either page must drop them).
+    if (off + d.len <= PAGE_SIZE) {
+      if (f.code === null) f.code = new Array(PAGE_SIZE);
+      (f.code as Insn[])[off] = d;
+    }
+    return d;
+  }
+
+  // ---- a readable snapshot (tests, tracing, reports) ----
+
+  /** Register values as bigints, keyed by name (rax..r15, rip, rflags). */
+  snapshot(): Record<string, bigint> {
+    const s: Record<string, bigint> = {};
+    for (let r = 0; r < 16; r++) s[REG_NAMES[r]!] = this.getReg64(r);
+    s.rip = this.getRip();
+    s.rflags = BigInt(this.getRflags());
+    return s;
+  }
+}
+
+export { AF, CF, DF, IF, OF, PF, SF, TF, ZF };

@@ -1,0 +1,635 @@
+// The executor: one switch case per Op. An instruction either completes (registers, memory,
+// flags and rip all updated) or throws CpuFault before changing anything visible: memory
+// destinations are probed for writability before flags or registers change, pushes write
+// before moving rsp, and rip advances only at the end.
+import { alu, divide, divide32, imulTrunc, incdec, logicFlags, mulWide, shift, shiftDouble, sx, zx } from './alu.js';
+import { CpuFault, RAX, RCX, RDI, RSI, RSP, RBP, VEC_GP, VEC_UD, type Cpu } from './cpu.js';
+import { AF, carry, CF, condition, DF, F_EXPLICIT, F_SUB, materialize, PF, SF, ZF } from './flags.js';
+import { Op, SEG_FS, SEG_GS, type Insn } from './insn.js';
+import { CANON_LIMIT } from './mmu.js';
+import * as sys from './system.js';
+
+const TWO32 = 4294967296;
+
+/** Effective address of d's memory operand, with segment base; #GP if not canonical. */
+export function effAddr(c: Cpu, d: Insn): number {
+  let a: number;
+  if (d.ripRel) a = d.next + d.disp;
+  else {
+    a = d.disp;
+    const b = d.base;
+    if (b >= 0) a += c.hi[b]! * TWO32 + (c.lo[b]! >>> 0);
+    const i = d.index;
+    if (i >= 0) a += (c.hi[i]! * TWO32 + (c.lo[i]! >>> 0)) * d.scale;
+    if (d.addr32) a = a >>> 0; // 67 prefix: 32-bit address arithmetic
+  }
+  if (d.seg !== 0) a += d.seg === SEG_FS ? c.fsBase : c.gsBase;
+  if (!(a >= -CANON_LIMIT && a < CANON_LIMIT)) throw new CpuFault(VEC_GP, 0);
+  return a;
+}
+
+/** Reads the r/m operand at the instruction's size (high half in c.tHi for size 8). */
+function readE(c: Cpu, d: Insn): number {
+  if (d.rm >= 0) return c.readReg(d.rm, d.size);
+  const a = effAddr(c, d);
+  c.ea = a;
+  return c.readMem(a, d.size);
+}
+
+/** Reads the r/m operand at an explicit size (movzx/movsx sources, bit tests). */
+function readEs(c: Cpu, d: Insn, size: number): number {
+  if (d.rm >= 0) return c.readReg(d.rm, size);
+  const a = effAddr(c, d);
+  c.ea = a;
+  return c.readMem(a, size);
+}
+
+/** Reads a read-modify-write destination, first making sure the write-back cannot fault. */
+function readEW(c: Cpu, d: Insn): number {
+  if (d.rm >= 0) return c.readReg(d.rm, d.size);
+  const a = effAddr(c, d);
+  c.ea = a;
+  c.probeWrite(a, d.size);
+  return c.readMem(a, d.size);
+}
+
+/** Writes the r/m operand (memory at the address readE/readEW computed). */
+function writeEAgain(c: Cpu, d: Insn, lo: number, hi: number): void {
+  if (d.rm >= 0) c.writeReg(d.rm, d.size, lo, hi);
+  else c.writeMem(c.ea, d.size, lo, hi);
+}
+
+/** Writes the r/m operand, computing its address. */
+function writeE(c: Cpu, d: Insn, size: number, lo: number, hi: number): void {
+  if (d.rm >= 0) c.writeReg(d.rm, size, lo, hi);
+  else c.writeMem(effAddr(c, d), size, lo, hi);
+}
+
+function target(a: number): number {
+  if (!(a >= -CANON_LIMIT && a < CANON_LIMIT)) throw new CpuFault(VEC_GP, 0);
+  return a;
+}
+
+function asAddr(lo: number, hi: number): number {
+  return target(hi * TWO32 + (lo >>> 0));
+}
+
+export function push(c: Cpu, size: number, lo: number, hi: number): void {
+  const sp = c.hi[RSP]! * TWO32 + (c.lo[RSP]! >>> 0) - size;
+  c.writeMem(target(sp), size, lo, hi);
+  c.setRegAddr(RSP, sp);
+}
+
+/** Pops size bytes (value returned, high half in tHi); rsp moves only after the read succeeded. */
+export function pop(c: Cpu, size: number): number {
+  const sp = c.hi[RSP]! * TWO32 + (c.lo[RSP]! >>> 0);
+  const v = c.readMem(target(sp), size);
+  const hi = c.tHi;
+  c.setRegAddr(RSP, sp + size);
+  c.tHi = hi;
+  return v;
+}
+
+export function execute(c: Cpu, d: Insn): void {
+  const size = d.size;
+  switch (d.op) {
+    case Op.MOV_EG: {
+      const v = c.readReg(d.reg, size);
+      writeE(c, d, size, v, c.tHi);
+      break;
+    }
+    case Op.MOV_GE: {
+      const v = readE(c, d);
+      c.writeReg(d.reg, size, v, c.tHi);
+      break;
+    }
+    case Op.MOV_EI:
+      writeE(c, d, size, d.immLo, d.immHi);
+      break;
+    case Op.MOVZX: {
+      const v = readEs(c, d, d.sub);
+      c.writeReg(d.reg, size, v, 0);
+      break;
+    }
+    case Op.MOVSX: {
+      const v = sx(readEs(c, d, d.sub), d.sub);
+      c.writeReg(d.reg, size, v, v >> 31);
+      break;
+    }
+    case Op.LEA:
+      lea(c, d);
+      break;
+    case Op.ALU_EG: {
+      const a = d.sub === 7 ? readE(c, d) : readEW(c, d);
+      const aHi = c.tHi;
+      const b = c.readReg(d.reg, size);
+      const r = alu(c, d.sub, size, a, aHi, b, c.tHi);
+      if (d.sub !== 7) writeEAgain(c, d, r, c.tHi);
+      break;
+    }
+    case Op.ALU_GE: {
+      const b = readE(c, d);
+      const bHi = c.tHi;
+      const a = c.readReg(d.reg, size);
+      const r = alu(c, d.sub, size, a, c.tHi, b, bHi);
+      if (d.sub !== 7) c.writeReg(d.reg, size, r, c.tHi);
+      break;
+    }
+    case Op.ALU_EI: {
+      const a = d.sub === 7 ? readE(c, d) : readEW(c, d);
+      const r = alu(c, d.sub, size, a, c.tHi, d.immLo, d.immHi);
+      if (d.sub !== 7) writeEAgain(c, d, r, c.tHi);
+      break;
+    }
+    case Op.TEST_EG: {
+      const a = readE(c, d);
+      const aHi = c.tHi;
+      const b = c.readReg(d.reg, size);
+      logicFlags(c, size, a & b, aHi & c.tHi);
+      break;
+    }
+    case Op.TEST_EI: {
+      const a = readE(c, d);
+      logicFlags(c, size, a & d.immLo, c.tHi & d.immHi);
+      break;
+    }
+    case Op.INC:
+    case Op.DEC: {
+      const a = readEW(c, d);
+      const r = incdec(c, size, a, c.tHi, d.op === Op.INC ? 1 : -1);
+      writeEAgain(c, d, r, c.tHi);
+      break;
+    }
+    case Op.NEG: {
+      const a = readEW(c, d);
+      const r = alu(c, 5, size, 0, 0, a, c.tHi);
+      writeEAgain(c, d, r, c.tHi);
+      break;
+    }
+    case Op.NOT: {
+      const a = readEW(c, d);
+      writeEAgain(c, d, ~a, ~c.tHi);
+      break;
+    }
+    case Op.MUL1:
+    case Op.IMUL1: {
+      const s = readE(c, d);
+      mulWide(c, d.op === Op.IMUL1, size, s, c.tHi);
+      break;
+    }
+    case Op.DIV:
+    case Op.IDIV: {
+      const s = readE(c, d);
+      const sHi = c.tHi;
+      if (size === 4 && divide32(c, d.op === Op.IDIV, s)) break;
+      divide(c, d.op === Op.IDIV, size, s, sHi);
+      break;
+    }
+    case Op.IMUL2: {
+      const b = readE(c, d);
+      const bHi = c.tHi;
+      const a = c.readReg(d.reg, size);
+      const r = imulTrunc(c, size, a, c.tHi, b, bHi);
+      c.writeReg(d.reg, size, r, c.tHi);
+      break;
+    }
+    case Op.IMUL3: {
+      const a = readE(c, d);
+      const r = imulTrunc(c, size, a, c.tHi, d.immLo, d.immHi);
+      c.writeReg(d.reg, size, r, c.tHi);
+      break;
+    }
+    case Op.SHIFT: {
+      const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
+      const a = readEW(c, d);
+      if ((count & (size === 8 ? 63 : 31)) === 0) break;
+      const r = shift(c, d.sub, size, a, c.tHi, count);
+      writeEAgain(c, d, r, c.tHi);
+      break;
+    }
+    case Op.SHD: {
+      const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
+      const a = readEW(c, d);
+      const aHi = c.tHi;
+      if ((count & (size === 8 ? 63 : 31)) === 0) break;
+      const s = c.readReg(d.reg, size);
+      const r = shiftDouble(c, d.sub === 0, size, a, aHi, s, c.tHi, count);
+      writeEAgain(c, d, r, c.tHi);
+      break;
+    }
+    case Op.PUSH_R: {
+      const v = c.readReg(d.reg, size);
+      push(c, size, v, c.tHi);
+      break;
+    }
+    case Op.POP_R: {
+      const v = pop(c, size);
+      c.writeReg(d.reg, size, v, c.tHi);
+      break;
+    }
+    case Op.PUSH_I:
+      push(c, size, d.immLo, d.immHi);
+      break;
+    case Op.PUSH_E: {
+      const v = readE(c, d);
+      push(c, size, v, c.tHi);
+      break;
+    }
+    case Op.POP_E: {
+      const sp = c.regAddr(RSP);
+      const v = c.readMem(target(sp), size);
+      const hi = c.tHi;
+      // The destination address uses the incremented rsp; undo if the write faults.
+      c.setRegAddr(RSP, sp + size);
+      try {
+        writeE(c, d, size, v, hi);
+      } catch (e) {
+        c.setRegAddr(RSP, sp);
+        throw e;
+      }
+      break;
+    }
+    case Op.JCC:
+      c.rip = condition(c, d.sub) ? target(d.next + d.immLo) : d.next;
+      return;
+    case Op.JMP:
+      c.rip = target(d.next + d.immLo);
+      return;
+    case Op.JMP_E: {
+      const lo = readE(c, d);
+      c.rip = asAddr(lo, c.tHi);
+      return;
+    }
+    case Op.CALL: {
+      const t = target(d.next + d.immLo);
+      pushRip(c, d.next);
+      c.rip = t;
+      return;
+    }
+    case Op.CALL_E: {
+      const lo = readE(c, d);
+      const t = asAddr(lo, c.tHi);
+      pushRip(c, d.next);
+      c.rip = t;
+      return;
+    }
+    case Op.RET: {
+      const sp = c.regAddr(RSP);
+      const lo = c.read64(target(sp));
+      const t = asAddr(lo, c.tHi);
+      c.setRegAddr(RSP, sp + 8 + d.immLo);
+      c.rip = t;
+      return;
+    }
+    case Op.SETCC:
+      writeE(c, d, 1, condition(c, d.sub) ? 1 : 0, 0);
+      break;
+    case Op.CMOVCC: {
+      const v = readE(c, d);
+      if (condition(c, d.sub)) c.writeReg(d.reg, size, v, c.tHi);
+      else if (size === 4) c.hi[d.reg] = 0; // a 32-bit cmov zero-extends even when it does not move
+      break;
+    }
+    case Op.LEAVE: {
+      const bp = c.regAddr(RBP);
+      const lo = c.read64(target(bp));
+      const hi = c.tHi;
+      c.setRegAddr(RSP, bp + 8);
+      c.lo[RBP] = lo;
+      c.hi[RBP] = hi;
+      break;
+    }
+    case Op.NOP:
+    case Op.PAUSE:
+      break;
+    case Op.XCHG: {
+      const a = readEW(c, d);
+      const aHi = c.tHi;
+      const b = c.readReg(d.reg, size);
+      writeEAgain(c, d, b, c.tHi);
+      c.writeReg(d.reg, size, a, aHi);
+      break;
+    }
+    case Op.BSWAP: {
+      const r = d.rm;
+      if (size === 8) {
+        const lo = c.lo[r]!;
+        c.lo[r] = bswap32(c.hi[r]!);
+        c.hi[r] = bswap32(lo);
+      } else if (size === 4) c.writeReg(r, 4, bswap32(c.lo[r]!), 0);
+      else c.writeReg(r, 2, 0, 0);
+      break;
+    }
+    case Op.BT_G:
+    case Op.BT_I:
+      bitTest(c, d);
+      break;
+    case Op.BSF:
+    case Op.BSR: {
+      const v = readE(c, d);
+      const vHi = size === 8 ? c.tHi : 0;
+      const u = size === 2 ? v & 0xffff : v;
+      const old = materialize(c);
+      if (u === 0 && vHi === 0) {
+        c.setArithFlags((old & ~ZF) | ZF);
+        break;
+      }
+      let idx: number;
+      if (d.op === Op.BSF) idx = u !== 0 ? 31 - Math.clz32(u & -u) : 32 + 31 - Math.clz32(vHi & -vHi);
+      else idx = vHi !== 0 ? 32 + 31 - Math.clz32(vHi) : 31 - Math.clz32(u);
+      c.setArithFlags(old & ~ZF);
+      c.writeReg(d.reg, size, idx, 0);
+      break;
+    }
+    case Op.CMPXCHG: {
+      const dst = readEW(c, d);
+      const dstHi = c.tHi;
+      const acc = c.readReg(RAX, size);
+      const accHi = c.tHi;
+      alu(c, 7, size, acc, accHi, dst, dstHi);
+      const equal = size === 8 ? acc === dst && accHi === dstHi : zx(acc, size) === zx(dst, size);
+      if (equal) {
+        const s = c.readReg(d.reg, size);
+        writeEAgain(c, d, s, c.tHi);
+      } else {
+        if (d.rm < 0) c.writeMem(c.ea, size, dst, dstHi); // the processor always writes the destination
+        c.writeReg(RAX, size, dst, dstHi);
+      }
+      break;
+    }
+    case Op.XADD: {
+      const a = readEW(c, d);
+      const aHi = c.tHi;
+      const b = c.readReg(d.reg, size);
+      const r = alu(c, 0, size, a, aHi, b, c.tHi);
+      const rHi = c.tHi;
+      c.writeReg(d.reg, size, a, aHi);
+      writeEAgain(c, d, r, rHi);
+      break;
+    }
+    case Op.CBW: {
+      if (size === 2) c.writeReg(RAX, 2, sx(c.lo[RAX]!, 1), 0);
+      else if (size === 4) c.writeReg(RAX, 4, sx(c.lo[RAX]!, 2), 0);
+      else c.hi[RAX] = c.lo[RAX]! >> 31;
+      break;
+    }
+    case Op.CWD: {
+      if (size === 2) c.writeReg(2, 2, (c.lo[RAX]! << 16) >> 31, 0);
+      else if (size === 4) c.writeReg(2, 4, c.lo[RAX]! >> 31, 0);
+      else {
+        const s = c.hi[RAX]! >> 31;
+        c.lo[2] = s;
+        c.hi[2] = s;
+      }
+      break;
+    }
+    case Op.MOVS:
+    case Op.STOS:
+    case Op.LODS:
+    case Op.CMPS:
+    case Op.SCAS:
+      if (!stringOp(c, d)) return; // not finished: rip stays on the instruction
+      break;
+    case Op.CLC:
+      c.setArithFlags(materialize(c) & ~CF);
+      break;
+    case Op.STC:
+      c.setArithFlags(materialize(c) | CF);
+      break;
+    case Op.CMC:
+      c.setArithFlags(materialize(c) ^ CF);
+      break;
+    case Op.CLD:
+      c.rfRest &= ~DF;
+      break;
+    case Op.STD:
+      c.rfRest |= DF;
+      break;
+    case Op.LAHF:
+      c.writeReg(16, 1, (materialize(c) & (SF | ZF | AF | PF | CF)) | 2, 0);
+      break;
+    case Op.SAHF: {
+      const ah = (c.lo[RAX]! >> 8) & 0xff;
+      c.setArithFlags((materialize(c) & ~(SF | ZF | AF | PF | CF)) | (ah & (SF | ZF | AF | PF | CF)));
+      break;
+    }
+    case Op.UD:
+      throw new CpuFault(VEC_UD);
+    default:
+      // System instructions: they may change rip themselves and report whether they did.
+      if (sys.executeSystem(c, d)) return;
+      break;
+  }
+  c.rip = d.next;
+}
+
+function pushRip(c: Cpu, rip: number): void {
+  const hi = Math.floor(rip / TWO32);
+  push(c, 8, (rip - hi * TWO32) | 0, hi | 0);
+}
+
+function bswap32(v: number): number {
+  return ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24);
+}
+
+/** lea: exact 64-bit address arithmetic (no canonical check, no segment base, no memory access). */
+function lea(c: Cpu, d: Insn): void {
+  let lo: number;
+  let hi: number;
+  if (d.ripRel) {
+    const a = d.next + d.disp;
+    hi = Math.floor(a / TWO32);
+    lo = a - hi * TWO32;
+  } else {
+    // Start from the sign-extended displacement as an unsigned low part and a high part.
+    let s = d.disp < 0 ? d.disp + TWO32 : d.disp;
+    hi = d.disp < 0 ? -1 : 0;
+    if (d.base >= 0) {
+      s += c.lo[d.base]! >>> 0;
+      hi += c.hi[d.base]!;
+    }
+    if (d.index >= 0) {
+      s += (c.lo[d.index]! >>> 0) * d.scale;
+      hi += c.hi[d.index]! * d.scale;
+    }
+    const carry = Math.floor(s / TWO32);
+    lo = s - carry * TWO32;
+    hi += carry;
+  }
+  c.writeReg(d.reg, d.size, lo | 0, hi | 0);
+}
+
+function bitTest(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const bits = size * 8;
+  let bit: number;
+  let lo: number;
+  let hi = 0;
+  let memAddr = 0;
+  let memByte = false;
+  if (d.op === Op.BT_I) {
+    bit = d.immLo & (bits - 1);
+  } else {
+    const off = c.readReg(d.reg, size);
+    const offHi = c.tHi;
+    if (d.rm >= 0) bit = off & (bits - 1);
+    else {
+      // A register bit offset reaches beyond the operand: signed, in bytes off the address.
+      const signed = size === 8 ? offHi * TWO32 + (off >>> 0) : sx(off, size);
+      const a = effAddr(c, d) + Math.floor(signed / 8);
+      memAddr = a;
+      memByte = true;
+      bit = ((signed % 8) + 8) % 8;
+    }
+  }
+  if (d.rm >= 0) {
+    lo = c.readReg(d.rm, size);
+    hi = size === 8 ? c.tHi : 0;
+  } else if (memByte) {
+    if (d.sub !== 0) c.probeWrite(memAddr, 1);
+    lo = c.read8(memAddr);
+  } else {
+    memAddr = effAddr(c, d) + (bit >> 3);
+    bit &= 7;
+    memByte = true;
+    if (d.sub !== 0) c.probeWrite(memAddr, 1);
+    lo = c.read8(memAddr);
+  }
+  const inHi = bit >= 32;
+  const mask = 1 << (bit & 31);
+  const cf = ((inHi ? hi : lo) & mask) !== 0 ? 1 : 0;
+  if (d.sub !== 0) {
+    let w = inHi ? hi : lo;
+    if (d.sub === 1) w |= mask;
+    else if (d.sub === 2) w &= ~mask;
+    else w ^= mask;
+    if (inHi) hi = w;
+    else lo = w;
+    if (memByte) c.write8(memAddr, lo & 0xff);
+    else c.writeReg(d.rm, size, lo, hi);
+  }
+  c.setArithFlags((materialize(c) & ~CF) | cf);
+}
+
+const STRING_CHUNK = 65536;
+
+/**
+ * movs/stos/lods/cmps/scas with optional rep. Each element updates rsi/rdi/rcx as it completes,
+ * so a fault mid-string leaves a restartable state. A long rep stops after a chunk and returns
+ * false (rip stays, the loop re-executes it), so huge counts stay interruptible.
+ */
+function stringOp(c: Cpu, d: Insn): boolean {
+  const size = d.size;
+  const step = c.df ? -size : size;
+  const rep = d.rep !== 0;
+  let left = STRING_CHUNK;
+  const cond = d.op === Op.CMPS || d.op === Op.SCAS;
+  for (;;) {
+    if (rep) {
+      if (c.lo[RCX] === 0 && c.hi[RCX] === 0) return true;
+      if (left-- === 0) return false;
+    }
+    // Bulk path for forward rep stos/movs of bytes or qwords within pages.
+    if (rep && step > 0 && (d.op === Op.STOS || d.op === Op.MOVS) && (c.hi[RCX] !== 0 || c.lo[RCX]! >>> 0 > 1)) {
+      if (bulk(c, d)) continue;
+    }
+    switch (d.op) {
+      case Op.MOVS: {
+        const v = c.readMem(target(c.regAddr(RSI)), size);
+        c.writeMem(target(c.regAddr(RDI)), size, v, c.tHi);
+        c.setRegAddr(RSI, c.regAddr(RSI) + step);
+        c.setRegAddr(RDI, c.regAddr(RDI) + step);
+        break;
+      }
+      case Op.STOS: {
+        const v = c.readReg(RAX, size);
+        c.writeMem(target(c.regAddr(RDI)), size, v, c.tHi);
+        c.setRegAddr(RDI, c.regAddr(RDI) + step);
+        break;
+      }
+      case Op.LODS: {
+        const v = c.readMem(target(c.regAddr(RSI)), size);
+        c.writeReg(RAX, size, v, c.tHi);
+        c.setRegAddr(RSI, c.regAddr(RSI) + step);
+        break;
+      }
+      case Op.CMPS: {
+        const a = c.readMem(target(c.regAddr(RSI)), size);
+        const aHi = c.tHi;
+        const b = c.readMem(target(c.regAddr(RDI)), size);
+        alu(c, 7, size, a, aHi, b, c.tHi);
+        c.setRegAddr(RSI, c.regAddr(RSI) + step);
+        c.setRegAddr(RDI, c.regAddr(RDI) + step);
+        break;
+      }
+      default: {
+        const b = c.readMem(target(c.regAddr(RDI)), size);
+        const bHi = c.tHi;
+        const a = c.readReg(RAX, size);
+        alu(c, 7, size, a, c.tHi, b, bHi);
+        c.setRegAddr(RDI, c.regAddr(RDI) + step);
+        break;
+      }
+    }
+    if (!rep) return true;
+    decRcx(c, 1);
+    if (cond) {
+      const zf = condition(c, 4);
+      if (d.rep === 1 && !zf) return true;
+      if (d.rep === 2 && zf) return true;
+    }
+  }
+}
+
+function decRcx(c: Cpu, n: number): void {
+  const s = (c.lo[RCX]! >>> 0) - n;
+  c.lo[RCX] = s | 0;
+  if (s < 0) c.hi[RCX] = (c.hi[RCX]! - 1) | 0;
+}
+
+/** Copies/fills as many whole elements as fit in the current source/destination pages. */
+function bulk(c: Cpu, d: Insn): boolean {
+  const size = d.size;
+  const dst = c.regAddr(RDI);
+  if (Number.isNaN(dst)) return false;
+  const dOff = dst - Math.floor(dst / 4096) * 4096;
+  let n = Math.floor((4096 - dOff) / size);
+  const count = c.hi[RCX] !== 0 ? Infinity : c.lo[RCX]! >>> 0;
+  n = Math.min(n, count);
+  if (d.op === Op.MOVS) {
+    const src = c.regAddr(RSI);
+    if (Number.isNaN(src)) return false;
+    const sOff = src - Math.floor(src / 4096) * 4096;
+    n = Math.min(n, Math.floor((4096 - sOff) / size));
+    if (n <= 1) return false;
+    const sf = c.frameFor(src, 0);
+    const df = c.frameFor(dst, 1);
+    // Overlap within one frame where the destination trails the source changes the result; go bytewise.
+    if (sf === df && dOff > sOff && dOff < sOff + n * size) return false;
+    if (df.code !== null) df.code = null;
+    df.data.set(sf.data.subarray(sOff, sOff + n * size), dOff);
+    c.setRegAddr(RSI, src + n * size);
+  } else {
+    if (n <= 1) return false;
+    const df = c.frameFor(dst, 1);
+    if (df.code !== null) df.code = null;
+    if (size === 1) df.data.fill(c.lo[RAX]! & 0xff, dOff, dOff + n);
+    else {
+      const lo = c.readReg(RAX, size);
+      const hi = c.tHi;
+      for (let i = 0; i < n; i++) {
+        const o = dOff + i * size;
+        if (size === 2) df.dv.setUint16(o, lo & 0xffff, true);
+        else {
+          df.dv.setInt32(o, lo, true);
+          if (size === 8) df.dv.setInt32(o + 4, hi, true);
+        }
+      }
+    }
+  }
+  c.setRegAddr(RDI, dst + n * size);
+  decRcx(c, n);
+  return true;
+}
+
+export { F_EXPLICIT, F_SUB, carry };
