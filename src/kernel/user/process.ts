@@ -290,7 +290,7 @@ export class UserProcess {
         };
       }
     }
-    return { exit: this.exitState, instructions: c.icount, kernelLog: this.kernelLog };
+    return { exit: this.exitState!, instructions: c.icount, kernelLog: this.kernelLog };
   }
 }
 
