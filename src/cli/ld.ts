@@ -55,6 +55,7 @@ const command: KwbCommand = {
       else files.push(a);
     }
     if (Object.keys(defsym).length) opts.defsym = defsym;
+    opts.outputName = out;
     if (!files.length) throw new UsageError(`ld: no input files\n${USAGE}`);
     const inputs: LinkInput[] = files.map((f) => {
       try {

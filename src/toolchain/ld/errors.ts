@@ -6,7 +6,8 @@
 //
 // A LinkError is a DiagnosticError (so callers that catch stage errors generically still do),
 // but its `messages` carry ld's exact lines. `render(prefix)` puts the program-name prefix on
-// each message's first line only, as ld does: the CLI passes "ld: " (ld 2.40), kbuild may pass ""
+// each message's first line only, as ld does (except where ld itself prints none, as for
+// "relocation truncated to fit"): the CLI passes "ld: " (ld 2.40), kbuild may pass ""
 // to print the line exactly as Linux 4.4's build log shows it
 // (`arch/x86/entry/built-in.o:(.rodata+0xa30): undefined reference to `sys_nsys'`).
 import { DiagnosticError, type Diagnostic } from '../../diag.js';
@@ -21,6 +22,8 @@ export interface LinkMessage {
   lines: string[];
   /** ld's warnings ("warning: cannot find entry symbol ...") are kept in order among the errors. */
   warning?: boolean;
+  /** ld prints some messages without its program-name prefix ("relocation truncated to fit"). */
+  bare?: boolean;
 }
 
 export class LinkError extends DiagnosticError {
@@ -30,7 +33,7 @@ export class LinkError extends DiagnosticError {
   }
   /** ld's stderr text: `prefix` ("ld: ") before the first line of every message. */
   render(prefix = 'ld: '): string {
-    return this.messages.map((m) => m.lines.map((l, i) => (i === 0 ? prefix + l : l)).join('\n')).join('\n') + '\n';
+    return this.messages.map((m) => m.lines.map((l, i) => (i === 0 && !m.bare ? prefix + l : l)).join('\n')).join('\n') + '\n';
   }
 }
 
@@ -121,9 +124,8 @@ export class Reporter {
     return `${objName}:${near?.file ? near.file + ':' : ''}(${sec}+0x${offset.toString(16)})`;
   }
 
-  private emit(file: string, pre: string[], line: string): void {
-    if (pre.length) this.messages.push({ file, lines: [...pre, line] });
-    else this.messages.push({ file, lines: [line] });
+  private emit(file: string, pre: string[], line: string, bare = false): void {
+    this.messages.push({ file, lines: [...pre, line], ...(bare ? { bare } : {}) });
   }
 
   /** ld prints at most five undefined references in a row to one symbol, then says more follow. */
@@ -148,7 +150,7 @@ export class Reporter {
 
   truncated(objName: string, elf: ElfFile, shndx: number, offset: bigint, what: string): void {
     const [pre, at] = this.placeC(objName, elf, shndx, offset);
-    this.emit(objName, pre, `${at}: relocation truncated to fit: ${what}`);
+    this.emit(objName, pre, `${at}: relocation truncated to fit: ${what}`, true);
   }
 
   plain(file: string, line: string): void {

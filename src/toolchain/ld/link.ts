@@ -41,6 +41,8 @@ export interface LinkOptions {
   sectionOrder?: string[];
   /** Extra input→output section mapping, e.g. { '.init.text': '.text' }; a trailing '*' matches a prefix. */
   sectionMap?: Record<string, string>;
+  /** The output file's name, which ld mentions in some messages (default a.out). */
+  outputName?: string;
   /** `--defsym NAME=VALUE`: absolute symbols. */
   defsym?: Record<string, bigint>;
 }
@@ -315,7 +317,7 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
         } else if (s.bind === C.STB_LOCAL) {
           S = localAddr(p.obj, s) ?? 0n;
           const nm = s.type === C.STT_SECTION ? p.obj.elf.sections[s.shndx]?.name ?? '' : s.name;
-          against = `\`${nm}'${r.addend !== 0n ? '+' + BigInt.asUintN(64, r.addend).toString(16) : ''}`;
+          against = `\`${nm}'`;
         } else {
           const g = globals.get(s.name)!;
           const a = globalAddr(g);
@@ -328,10 +330,9 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
           } else {
             S = a;
             const dsec = g.kind === 'common' ? 'COMMON' : g.kind === 'defined' ? g.obj.elf.sections[g.sym.shndx]?.name ?? '*ABS*' : '*ABS*';
-            const dobj = g.kind === 'undefined' || g.sym.shndx === C.SHN_ABS ? 'a.out' : g.obj.name;
+            const dobj = g.kind === 'undefined' || g.sym.shndx === C.SHN_ABS ? opts.outputName ?? 'a.out' : g.obj.name;
             against = `symbol \`${s.name}' defined in ${dsec} section in ${dobj}`;
           }
-          if (r.addend !== 0n) against += '+' + BigInt.asUintN(64, r.addend).toString(16);
         }
         const off = Number(r.offset);
         if (off < 0 || off + how.size > p.sec.size) {
