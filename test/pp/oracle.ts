@@ -38,7 +38,7 @@ export interface CaseRun {
 /** Preprocesses `file` (in CASES) both ways with the same -I/-D flags. */
 export function runBoth(file: string, extra: Partial<PreprocessOptions> = {}): CaseRun {
   const asm = file.endsWith('.S');
-  const includeDirs = extra.includeDirs ?? ['inc'];
+  const includeDirs = extra.includeDirs ?? ['inc', 'inc2'];
   const defines = extra.defines ?? [];
   const gccArgs = ['-E', '-undef', '-nostdinc', ...predefineFlags({ kernel: extra.kernel, assembler: asm })];
   if (asm) gccArgs.push('-x', 'assembler-with-cpp');

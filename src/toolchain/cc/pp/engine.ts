@@ -330,6 +330,7 @@ export class Engine implements ExpandHost {
     }
     fs.idx++;
     if (name.kind === 'number') {
+      if (this.asm) return this.passThroughAsm(fs, hash); // `# 42 ...` is a gas comment
       this.lineDirective(fs, name, [name, ...fs.restOfLine()], true);
       return;
     }
@@ -389,7 +390,7 @@ export class Engine implements ExpandHost {
   /** In assembly, `# anything` that is not a directive is a comment for gas: print it, expanded. */
   private passThroughAsm(fs: FileSource, hash: Token): void {
     fs.idx--;
-    this.writer.emit(hash);
+    this.writer.emit(hash, fs.toks[fs.idx].kind === 'number');
   }
 
   private skippedDirective(fs: FileSource, name: Token): void {
@@ -821,6 +822,7 @@ export class Engine implements ExpandHost {
         if (v === undefined) this.macros.delete(m);
         else this.macros.set(m, v);
       }
+      return;
     }
     this.writer.emitLine([hash, dname, ...rest]);
   }

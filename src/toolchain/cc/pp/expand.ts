@@ -197,7 +197,7 @@ export class Expander {
         const b = body[i];
         if (isPunct(b, '##') && i > 0 && i + 1 < body.length) {
           const lhs = out.pop() as Token;
-          out.push(this.paste(lhs, copyAt(body[i + 1], at, null), at));
+          out.push(...this.paste(lhs, copyAt(body[i + 1], at, null), at));
           i++;
           continue;
         }
@@ -250,7 +250,7 @@ export class Expander {
         const lhs = out.pop() as Token;
         if (isPlacemarker(lhs)) out.push(...rhs);
         else {
-          out.push(this.paste(lhs, rhs[0], at));
+          out.push(...this.paste(lhs, rhs[0], at));
           for (let r = 1; r < rhs.length; r++) out.push(rhs[r]);
         }
         continue;
@@ -285,21 +285,19 @@ export class Expander {
     return res;
   }
 
-  /** `lhs ## rhs`: one token spelled as both together, or an error and both kept. */
-  private paste(lhs: Token, rhs: Token, at: Token): Token {
-    const text = lhs.text + rhs.text;
-    const one = relexOne(text, this.host.asm);
+  /** `lhs ## rhs`: one token spelled as both together, or (after an error) both, as gcc keeps them. */
+  private paste(lhs: Token, rhs: Token, at: Token): Token[] {
+    const one = relexOne(lhs.text + rhs.text, this.host.asm);
     if (one === null) {
       if (!this.host.asm) {
         this.host.error(at, `pasting "${lhs.text}" and "${rhs.text}" does not give a valid preprocessing token`);
       }
-      // Keep both: emit them as one spelling the way gcc prints them (no space between).
-      const t = synth('other', text, at);
-      t.space = lhs.space;
-      return t;
+      const r = copyAt(rhs, at, rhs.hs);
+      r.space = this.host.asm;
+      return [lhs, r];
     }
     const t = synth(one.kind, one.text, at);
     t.space = lhs.space;
-    return t;
+    return [t];
   }
 }

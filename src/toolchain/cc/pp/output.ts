@@ -91,13 +91,18 @@ export class OutputWriter {
     this.line = line;
   }
 
-  emit(t: Token): void {
+  /** `leadingSpace`: a '#' that must not start the output line (it would read as a linemarker). */
+  emit(t: Token, leadingSpace = false): void {
     const line = t.line + this.delta;
     if (line > this.line) this.moveTo(line);
     const s = t.file.text;
     if (this.prev === null) {
       // First token of the output line: copy the source line's indentation.
       this.pad(s, t.pos - t.col, t.pos, t.col);
+      if (leadingSpace && this.col === 0) {
+        this.parts.push(' ');
+        this.col++;
+      }
     } else if (!t.expanded && this.prevFromSource && this.prev.file === t.file && this.prev.pos + this.prev.text.length <= t.pos) {
       const from = this.prev.pos + this.prev.text.length;
       if (s.indexOf('\n', from) >= t.pos || s.indexOf('\n', from) < 0) this.pad(s, from, t.pos, t.pos - from);
@@ -174,7 +179,7 @@ export function avoidPaste(a: Token, b: Token): boolean {
   const x = at.charCodeAt(at.length - 1);
   const y = bt.charCodeAt(0);
   if (isIdentLike(x) && isIdentLike(y)) return true;
-  if (a.kind === 'number' && (y === 46 || y === 43 || y === 45)) return true;
+  if (a.kind === 'number' && (b.kind === 'number' || b.kind === 'ident' || y === 46 || y === 43 || y === 45)) return true;
   if (a.kind === 'ident' && (y === 34 || y === 39) && (at === 'L' || at === 'u' || at === 'U' || at === 'u8')) return true;
   if (x === 46 && y >= 48 && y <= 57) return true; // . 5
   if (a.kind !== 'punct' || b.kind !== 'punct') return x === 47 && (y === 47 || y === 42);

@@ -1,0 +1,2 @@
+#define __ASM_FORM(x) " " #x " "
+#define _ASM_PTR .quad

@@ -1,0 +1,1 @@
+int sibling = __INCLUDE_LEVEL__;

@@ -1,0 +1,2 @@
+int twice_ ## __INCLUDE_LEVEL__;
+TWICE_BODY
