@@ -1,0 +1,226 @@
+// Writes the ELF64 relocatable object, laid out as GNU as (BFD) lays it out:
+//   ELF header, section contents in section order, .symtab, .strtab, the .rela sections,
+//   .shstrtab, then the section header table; each .rela.X header right after X's.
+// Symbols: null, STT_FILE, then locals in GNU's symbol-chain order (section symbols only for
+// sections that relocations name), then globals; sh_info = the first global's index.
+import * as C from '../elf/constants.js';
+import type { Assembler } from './assembler.js';
+import { evaluate } from './expr.js';
+import type { LaidOut, Reloc } from './layout.js';
+import { symAddress, type Section, type Sym } from './model.js';
+
+interface OutSym {
+  name: string;
+  info: number;
+  other: number;
+  shndx: number;
+  value: bigint;
+  size: bigint;
+}
+
+/** A string table with BFD's tail merging: a name that ends another shares its bytes. */
+function stringTable(names: string[]): { bytes: Uint8Array; offsets: Map<string, number> } {
+  const uniq = [...new Set(names.filter((n) => n !== ''))];
+  const offsets = new Map<string, number>([['', 0]]);
+  const kept: string[] = [];
+  const parts: string[] = ['\0'];
+  let size = 1;
+  const isSuffix = (n: string) => uniq.some((o) => o !== n && o.length > n.length && o.endsWith(n));
+  for (const n of uniq) {
+    if (isSuffix(n)) continue;
+    offsets.set(n, size);
+    kept.push(n);
+    parts.push(n + '\0');
+    size += n.length + 1;
+  }
+  for (const n of uniq) {
+    if (offsets.has(n)) continue;
+    // Share the longest kept name that ends with n.
+    const host = kept.filter((o) => o.endsWith(n)).sort((a, b) => b.length - a.length)[0]!;
+    offsets.set(n, offsets.get(host)! + host.length - n.length);
+  }
+  return { bytes: Buffer.from(parts.join(''), 'latin1'), offsets };
+}
+
+export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
+  // ---- section header order ------------------------------------------------------------
+  type Out = { name: string; type: number; flags: number; data: Uint8Array; size: number; align: number; entsize: number; link: number; info: number; sec?: Section; relaFor?: Section };
+  const out: Out[] = [{ name: '', type: 0, flags: 0, data: new Uint8Array(0), size: 0, align: 0, entsize: 0, link: 0, info: 0 }];
+  for (const sec of as.sections) {
+    const data = laid.bytes.get(sec)!;
+    sec.index = out.length;
+    out.push({ name: sec.name, type: sec.type, flags: sec.flags, data, size: sec.size, align: sec.align, entsize: sec.entsize, link: 0, info: 0, sec });
+    if (laid.relocs.get(sec)!.length) {
+      out.push({ name: '.rela' + sec.name, type: C.SHT_RELA, flags: C.SHF_INFO_LINK, data: new Uint8Array(0), size: 0, align: 8, entsize: C.RELA_SIZE, link: 0, info: sec.index, relaFor: sec });
+    }
+  }
+  const symtabIndex = out.length;
+
+  // ---- symbols -------------------------------------------------------------------------
+  const usedSections = new Set<Section>();
+  for (const list of laid.relocs.values()) for (const r of list) if (r.target && 'section' in r.target) usedSections.add(r.target.section);
+
+  type Entry = { order: number; sym?: Sym; section?: Section };
+  const locals: Entry[] = [];
+  const globals: Entry[] = [];
+  for (const sec of as.sections) if (usedSections.has(sec)) locals.push({ order: sec.symOrder, section: sec });
+  for (const s of as.symbols.values()) {
+    if (s.anon) continue;
+    const isGlobal = s.global || s.weak || s.common !== null || (!s.defined && !s.equ);
+    if (isGlobal) {
+      if (s.temp && !s.usedInReloc && !s.global) continue;
+      globals.push({ order: s.order, sym: s });
+      continue;
+    }
+    if (s.temp && !s.usedInReloc) continue;
+    if (s.equ) {
+      const v = evaluate(s.equ, true);
+      if (!v || v.sub || (v.sym && (!v.sym.defined || v.sym.common || v.sym.equ))) continue;
+    }
+    locals.push({ order: s.order, sym: s });
+  }
+  locals.sort((a, b) => a.order - b.order);
+  globals.sort((a, b) => a.order - b.order);
+
+  const syms: OutSym[] = [{ name: '', info: 0, other: 0, shndx: 0, value: 0n, size: 0n }];
+  for (const f of as.fileNames) syms.push({ name: f, info: C.STT_FILE, other: 0, shndx: C.SHN_ABS, value: 0n, size: 0n });
+  const symIndex = new Map<Sym, number>();
+  const secSymIndex = new Map<Section, number>();
+  const emit = (e: Entry, bind: number) => {
+    if (e.section) {
+      secSymIndex.set(e.section, syms.length);
+      syms.push({ name: '', info: C.STT_SECTION, other: 0, shndx: e.section.index, value: 0n, size: 0n });
+      return;
+    }
+    const s = e.sym!;
+    symIndex.set(s, syms.length);
+    let shndx = C.SHN_UNDEF;
+    let value = 0n;
+    if (s.common) {
+      shndx = C.SHN_COMMON;
+      value = BigInt(s.common.align);
+    } else if (s.equ) {
+      const v = evaluate(s.equ, true);
+      if (v && !v.sub && !v.sym) {
+        shndx = C.SHN_ABS;
+        value = v.add;
+      } else if (v && v.sym && v.sym.section) {
+        shndx = v.sym.section.index;
+        value = BigInt(symAddress(v.sym)) + v.add;
+      }
+    } else if (s.section) {
+      shndx = s.section.index;
+      value = BigInt(symAddress(s));
+    }
+    let size = 0n;
+    if (s.common) size = s.common.size;
+    else if (s.size) {
+      const v = evaluate(s.size, true);
+      if (v && !v.sym && !v.sub) size = v.add;
+    }
+    const b = s.weak ? C.STB_WEAK : bind;
+    syms.push({ name: s.name, info: (b << 4) | s.type, other: s.hidden ? C.STV_HIDDEN : 0, shndx, value: value & 0xffffffffffffffffn, size });
+  };
+  for (const e of locals) emit(e, C.STB_LOCAL);
+  const firstGlobal = syms.length;
+  for (const e of globals) emit(e, C.STB_GLOBAL);
+
+  const strtab = stringTable(syms.map((s) => s.name));
+  const symtab = new Uint8Array(syms.length * C.SYM_SIZE);
+  {
+    const dv = new DataView(symtab.buffer);
+    syms.forEach((s, i) => {
+      const o = i * C.SYM_SIZE;
+      dv.setUint32(o, strtab.offsets.get(s.name)!, true);
+      symtab[o + 4] = s.info;
+      symtab[o + 5] = s.other;
+      dv.setUint16(o + 6, s.shndx, true);
+      dv.setBigUint64(o + 8, s.value, true);
+      dv.setBigUint64(o + 16, s.size, true);
+    });
+  }
+
+  // ---- relocation sections -------------------------------------------------------------
+  const relaIndexOf = (r: Reloc): number => {
+    if (!r.target) return 0;
+    if ('section' in r.target) return secSymIndex.get(r.target.section)!;
+    return symIndex.get(r.target.sym) ?? 0;
+  };
+  for (const o of out) {
+    if (!o.relaFor) continue;
+    const list = laid.relocs.get(o.relaFor)!;
+    const data = new Uint8Array(list.length * C.RELA_SIZE);
+    const dv = new DataView(data.buffer);
+    list.forEach((r, i) => {
+      const p = i * C.RELA_SIZE;
+      dv.setBigUint64(p, BigInt(r.offset), true);
+      dv.setBigUint64(p + 8, (BigInt(relaIndexOf(r)) << 32n) | BigInt(r.type), true);
+      dv.setBigInt64(p + 16, BigInt.asIntN(64, r.addend), true);
+    });
+    o.data = data;
+    o.size = data.length;
+    o.link = symtabIndex;
+  }
+
+  // With no symbols at all (and so no relocations), GNU as writes neither table.
+  const noSymbols = syms.length === 1;
+  if (!noSymbols) {
+    out.push({ name: '.symtab', type: C.SHT_SYMTAB, flags: 0, data: symtab, size: symtab.length, align: 8, entsize: C.SYM_SIZE, link: symtabIndex + 1, info: firstGlobal });
+    out.push({ name: '.strtab', type: C.SHT_STRTAB, flags: 0, data: strtab.bytes, size: strtab.bytes.length, align: 1, entsize: 0, link: 0, info: 0 });
+  }
+  const shstrIndex = out.length;
+  const shstrNames = [...(noSymbols ? [] : ['.symtab', '.strtab']), '.shstrtab', ...out.slice(1, symtabIndex).map((o) => o.name)];
+  const shstr = stringTable(shstrNames);
+  out.push({ name: '.shstrtab', type: C.SHT_STRTAB, flags: 0, data: shstr.bytes, size: shstr.bytes.length, align: 1, entsize: 0, link: 0, info: 0 });
+
+  // ---- file layout -----------------------------------------------------------------------
+  const offsets = new Array<number>(out.length).fill(0);
+  let pos = C.EHDR_SIZE;
+  const place = (i: number) => {
+    const o = out[i]!;
+    const a = Math.max(1, o.align);
+    pos = Math.ceil(pos / a) * a;
+    offsets[i] = pos;
+    if (o.type !== C.SHT_NOBITS) pos += o.data.length;
+  };
+  for (let i = 1; i < symtabIndex; i++) if (!out[i]!.relaFor) place(i);
+  if (!noSymbols) {
+    place(symtabIndex);
+    place(symtabIndex + 1);
+  }
+  for (let i = 1; i < symtabIndex; i++) if (out[i]!.relaFor) place(i);
+  place(shstrIndex);
+  const shoff = Math.ceil(pos / 8) * 8;
+  const total = shoff + out.length * C.SHDR_SIZE;
+
+  const file = new Uint8Array(total);
+  const dv = new DataView(file.buffer);
+  file.set(C.ELFMAG, 0);
+  file[4] = C.ELFCLASS64;
+  file[5] = C.ELFDATA2LSB;
+  file[6] = C.EV_CURRENT;
+  file[7] = C.ELFOSABI_SYSV;
+  dv.setUint16(16, C.ET_REL, true);
+  dv.setUint16(18, C.EM_X86_64, true);
+  dv.setUint32(20, C.EV_CURRENT, true);
+  dv.setBigUint64(40, BigInt(shoff), true);
+  dv.setUint16(52, C.EHDR_SIZE, true);
+  dv.setUint16(58, C.SHDR_SIZE, true);
+  dv.setUint16(60, out.length, true);
+  dv.setUint16(62, shstrIndex, true);
+  out.forEach((o, i) => {
+    if (o.type !== C.SHT_NOBITS && o.data.length) file.set(o.data, offsets[i]!);
+    const h = shoff + i * C.SHDR_SIZE;
+    if (i === 0) return;
+    dv.setUint32(h, shstr.offsets.get(o.name)!, true);
+    dv.setUint32(h + 4, o.type, true);
+    dv.setBigUint64(h + 8, BigInt(o.flags >>> 0), true);
+    dv.setBigUint64(h + 24, BigInt(offsets[i]!), true);
+    dv.setBigUint64(h + 32, BigInt(o.type === C.SHT_NOBITS ? o.size : o.data.length), true);
+    dv.setUint32(h + 40, o.link, true);
+    dv.setUint32(h + 44, o.info, true);
+    dv.setBigUint64(h + 48, BigInt(o.align), true);
+    dv.setBigUint64(h + 56, BigInt(o.entsize), true);
+  });
+  return file;
+}
