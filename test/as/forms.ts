@@ -29,7 +29,7 @@ const IMMS = ['0', '1', '-1', '2', '127', '128', '-128', '-129', '255', '256', '
 
 export function instructionForms(): string[] {
   const f: string[] = [];
-  const push = (s: string) => f.push(s);
+  const push = (...s: string[]) => f.push(...s);
   // ALU group, every form
   for (const op of ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp']) {
     for (const s of SUFFIXES) {
