@@ -1,15 +1,19 @@
 // kwb tbl check [FILE...] [--arch x86_64|i386] [--tree DIR] [--against 4.4|6.19] [--json] [--format 4.4|6.x]
 // Thin: arguments → src/kbuild/systbl → diagnostics on stderr (or the JSON report on stdout).
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderDiagnostic } from '../diag.js';
 import { EXIT, UsageError } from '../errors.js';
 import { parseArgs, type KwbCommand } from './command.js';
+import { treeBuildFacts } from '../kbuild/systbl/tree-kbuild.js';
 import {
   archFromFileName,
   checkTables,
   checkTree,
   jsonReport,
   summaryLine,
+  TABLE_32,
+  TABLE_64,
   type Arch,
   type TableFormat,
   type TableInput,
@@ -36,6 +40,9 @@ const command: KwbCommand = {
   synopsis: SYNOPSIS,
   describe: 'check syscall tables against the rules (and, with --tree, against the sources)',
   async run(argv) {
+    const first = argv[0];
+    if (first === undefined) throw new UsageError(`kwb tbl: say what to do: kwb ${SYNOPSIS}`);
+    if (first !== 'check' && !first.startsWith('-')) throw new UsageError(`kwb tbl: unknown subcommand '${first}'; the one there is: kwb ${SYNOPSIS}`);
     const args = await parseArgs('tbl', argv, (y) =>
       y
         .usage(`kwb ${SYNOPSIS}`)
@@ -66,11 +73,11 @@ const command: KwbCommand = {
       });
       result = checkTables(inputs, { against });
       if (args.tree !== undefined) {
-        const tree = treeResult(args.tree, { against, format });
+        const tree = await treeResult(args.tree, { against, format });
         result = { tables: [...result.tables, ...tree.tables], diagnostics: [...result.diagnostics, ...tree.diagnostics] };
       }
     } else {
-      result = treeResult(args.tree!, { against, format });
+      result = await treeResult(args.tree!, { against, format });
     }
 
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
@@ -86,7 +93,7 @@ const command: KwbCommand = {
   },
 };
 
-function treeResult(dir: string, opts: { against?: UpstreamVersion; format?: TableFormat }): TablesResult {
+async function treeResult(dir: string, opts: { against?: UpstreamVersion; format?: TableFormat }): Promise<TablesResult> {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -94,10 +101,12 @@ function treeResult(dir: string, opts: { against?: UpstreamVersion; format?: Tab
     /* reported below */
   }
   if (!isDir) throw new UsageError(`kwb tbl check: --tree ${dir}: not a directory`);
-  const result = checkTree(dir, { ...opts, displayDir: dir });
-  if (result.tables.length === 0) {
+  if (!existsSync(join(dir, TABLE_64)) && !existsSync(join(dir, TABLE_32))) {
     throw new UsageError(`kwb tbl check: ${dir} has no arch/x86/entry/syscalls/syscall_64.tbl or syscall_32.tbl; is it a kwb workspace?`);
   }
+  const facts = await treeBuildFacts(dir, dir);
+  const result = checkTree(dir, { ...opts, displayDir: dir, builtSources: facts.builtSources, config: facts.config });
+  result.diagnostics.push(...facts.notes);
   return result;
 }
 

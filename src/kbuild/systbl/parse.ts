@@ -62,8 +62,8 @@ export function detectFormat(text: string): TableFormat {
 /** The arch a table's file name implies (syscall_64.tbl → x86_64, syscall_32.tbl → i386). */
 export function archFromFileName(file: string): Arch | undefined {
   const base = file.split(/[\\/]/).pop() ?? '';
-  if (/^syscall_64\.tbl$/.test(base)) return 'x86_64';
-  if (/^syscall_32\.tbl$/.test(base)) return 'i386';
+  if (/syscall_64\.tbl$/.test(base)) return 'x86_64';
+  if (/syscall_32\.tbl$/.test(base)) return 'i386';
   return undefined;
 }
 

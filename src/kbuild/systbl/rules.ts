@@ -78,4 +78,5 @@ export const RULES: Record<RuleId, { severity: Severity; summary: string }> = {
   'undefined-entry-point': { severity: 'error', summary: 'an entry point no built source defines' },
   'unbuilt-definition': { severity: 'error', summary: 'an entry point defined only in a source the Makefiles do not build' },
   'unused-definition': { severity: 'warning', summary: 'a SYSCALL_DEFINEn with no table entry' },
+  'build-approximated': { severity: 'note', summary: 'kbuild could not evaluate the Makefiles; built sources approximated' },
 };

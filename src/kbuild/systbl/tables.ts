@@ -31,16 +31,20 @@ export function checkTables(inputs: readonly TableInput[], opts: CheckOptions = 
 }
 
 /**
- * Diagnostics of one file in line order, each note kept right after the diagnostic it explains
- * (a note may point at an earlier line, as gcc's "previous definition is here" does).
+ * Diagnostics in file order (files in the order they first appear) and line order, each note
+ * kept right after the diagnostic it explains (a note may point at an earlier line or another
+ * file, as gcc's "previous definition is here" does).
  */
 export function inOrder(ds: readonly TblDiagnostic[]): TblDiagnostic[] {
   const groups: TblDiagnostic[][] = [];
   for (const d of ds) {
-    if (d.severity === 'note' && groups.length > 0 && d.rule === groups[groups.length - 1]![0]!.rule) {
-      groups[groups.length - 1]!.push(d);
-    } else groups.push([d]);
+    const last = groups[groups.length - 1];
+    if (d.severity === 'note' && last && d.rule === last[0]!.rule && last[0]!.severity !== 'note') last.push(d);
+    else groups.push([d]);
   }
-  groups.sort((a, b) => a[0]!.line - b[0]!.line); // stable: same-line diagnostics keep their order
+  const fileRank = new Map<string, number>();
+  for (const g of groups) if (!fileRank.has(g[0]!.file)) fileRank.set(g[0]!.file, fileRank.size);
+  // stable: same-line diagnostics keep their order
+  groups.sort((a, b) => fileRank.get(a[0]!.file)! - fileRank.get(b[0]!.file)! || a[0]!.line - b[0]!.line);
   return groups.flat();
 }

@@ -6,7 +6,7 @@ import { join, posix } from 'node:path';
 import { definitionsOf, type Definition } from './defs.js';
 import { diagAt } from './parse.js';
 import { approximateBuiltSources, workspaceConfig } from './reach.js';
-import { checkTables, type TablesResult } from './tables.js';
+import { checkTables, inOrder, type TablesResult } from './tables.js';
 import { SYSCALLS_DIR } from './generate.js';
 import type { CheckOptions } from './check.js';
 import type { Entry, Table, TableFormat, TblDiagnostic } from './types.js';
@@ -61,7 +61,7 @@ export function checkTree(dir: string, opts: TreeOptions = {}): TablesResult {
   const result = checkTables(inputs, opts);
   const built = new Set(opts.builtSources ?? approximateBuiltSources(dir).sources);
   const config = opts.config ?? workspaceConfig(dir);
-  result.diagnostics.push(...checkSources(dir, result.tables, built, config, shown));
+  result.diagnostics = inOrder([...result.diagnostics, ...checkSources(dir, result.tables, built, config, shown)]);
   return result;
 }
 

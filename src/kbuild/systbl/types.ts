@@ -80,7 +80,8 @@ export type RuleId =
   // --tree
   | 'undefined-entry-point'
   | 'unbuilt-definition'
-  | 'unused-definition';
+  | 'unused-definition'
+  | 'build-approximated';
 
 /** A diagnostic that knows which rule produced it (the `tag` is `[rule]`). */
 export interface TblDiagnostic extends Diagnostic {
