@@ -202,7 +202,10 @@ export function execute(c: Cpu, d: Insn): void {
     case Op.SHIFT: {
       const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
       const a = readEW(c, d);
-      if ((count & (size === 8 ? 63 : 31)) === 0) break;
+      if ((count & (size === 8 ? 63 : 31)) === 0) {
+        if (size === 4 && d.rm >= 0) c.hi[d.rm] = 0; // still a 32-bit write: zero-extends
+        break;
+      }
       const r = shift(c, d.sub, size, a, c.tHi, count);
       writeEAgain(c, d, r, c.tHi);
       break;
@@ -211,7 +214,10 @@ export function execute(c: Cpu, d: Insn): void {
       const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
       const a = readEW(c, d);
       const aHi = c.tHi;
-      if ((count & (size === 8 ? 63 : 31)) === 0) break;
+      if ((count & (size === 8 ? 63 : 31)) === 0) {
+        if (size === 4 && d.rm >= 0) c.hi[d.rm] = 0;
+        break;
+      }
       const s = c.readReg(d.reg, size);
       const r = shiftDouble(c, d.sub === 0, size, a, aHi, s, c.tHi, count);
       writeEAgain(c, d, r, c.tHi);
