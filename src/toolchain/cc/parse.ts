@@ -72,7 +72,7 @@ const TYPE_KEYWORDS = new Set([
   '__restrict__', '_Noreturn', 'float', 'double', 'typeof', 'inline', '_Thread_local', '__thread', '__typeof__',
   '__typeof', '__inline', '__inline__', '__const', '__const__', '__volatile', '__volatile__', '__signed',
   '__signed__', '__attribute__', '__attribute', '__extension__', '__builtin_va_list', '_Complex',
-  '__int128', '_Atomic',
+  '__int128', '_Atomic', '_Float32', '_Float64', '_Float128', '_Float32x', '_Float64x', '__float128',
 ]);
 
 const KEYWORDS = new Set([
@@ -297,7 +297,7 @@ class Parser {
             // Parse constant/string arguments where we care; skip the rest.
             if (['aligned', 'section', 'alias', 'vector_size'].includes(name)) {
               while (!this.is(')')) {
-                if (this.tok.kind === 'str') argToks.push(this.next());
+                if (this.tok.kind === 'str') while (this.tok.kind === 'str') argToks.push(this.next());
                 else args.push(this.conditional());
                 if (!this.consume(',')) break;
               }
@@ -385,6 +385,7 @@ class Parser {
     let isVolatile = false;
     const startTok = this.tok;
     let sawAny = false;
+    let floatSize = 0;
 
     for (;;) {
       const t = this.tok;
@@ -436,8 +437,12 @@ class Parser {
         this.skip(')');
         continue;
       }
-      if (s === 'float' || s === 'double' || s === '_Complex') {
-        this.error(t, 'kwb does not support floating-point types');
+      if (s === 'float' || s === 'double' || s === '_Complex' || /^_Float\d+x?$/.test(s) || s === '__float128') {
+        if (!t.file.system) this.error(t, 'kwb does not support floating-point types');
+        this.next();
+        floatSize = s === 'float' ? 4 : 8;
+        sawAny = true;
+        continue;
       }
       if (s === '__int128') this.error(t, 'kwb does not support __int128');
 
@@ -494,6 +499,11 @@ class Parser {
       }
     }
     if (!sawAny) this.expectedAt('declaration specifiers');
+    if (floatSize) {
+      ty = new Type(floatSize === 4 ? 'int' : 'long', floatSize, floatSize);
+      ty.isFloat = true;
+      ty.typedefName = floatSize === 4 ? 'float' : 'double';
+    }
     return qualified(ty, isConst, isVolatile);
   }
 
@@ -664,7 +674,8 @@ class Parser {
 
   // struct-decl = attribute* ident? ("{" struct-members "}" attribute*)?
   structUnionDecl(kind: 'struct' | 'union'): Type {
-    this.attributes(null);
+    const pre = newAttr();
+    this.attributes(pre);
     let tagTok: Token | null = null;
     if (this.tok.kind === 'ident' && !KEYWORDS.has(this.tok.text)) tagTok = this.next();
     if (tagTok && !this.is('{')) {
@@ -691,6 +702,8 @@ class Parser {
       if (tagTok) this.scopes[this.scopes.length - 1]!.tags.set(tagTok.text, ty);
     }
     this.next();
+    if (pre.packed) ty.packed = true;
+    if (pre.align) ty.align = Math.max(ty.align, pre.align);
     this.structMembers(ty);
     this.attributes(null, ty);
     this.layout(ty);
@@ -973,6 +986,7 @@ class Parser {
       const d = this.declarator(base, dattr);
       if (!d.name) this.expectedAt("identifier or '('");
       if (d.ty.kind === 'void') this.error(d.name, `variable or field '${d.name.text}' declared void`);
+      if (usesFloat(d.ty) && !d.name.file.system) this.error(d.name, 'kwb does not support floating-point types');
       const o = this.declareGlobal(d.name, d.ty, dattr);
       if (d.ty.kind === 'func') continue;
       if (this.is('=')) {
@@ -996,6 +1010,7 @@ class Parser {
 
   // function-definition = declspec declarator compound-stmt
   functionDefinition(ty: Type, name: Token, attr: Attr): void {
+    if (usesFloat(ty)) this.error(name, 'kwb does not support floating-point types');
     const fn = this.declareGlobal(name, ty, attr);
     if (fn.isDefinition) {
       this.throwDiag(diagAt(name, 'error', `redefinition of '${name.text}'`), fn.tok ? [diagAt(fn.tok, 'note', `previous definition of '${name.text}' with type '${typeName(fn.ty)}'`)] : []);
@@ -1096,6 +1111,7 @@ class Parser {
       if (!d.name) this.expectedAt("identifier or '('");
       const name = d.name;
       if (d.ty.kind === 'void') this.error(name, `variable or field '${name.text}' declared void`);
+      if (usesFloat(d.ty) && !name.file.system) this.error(name, 'kwb does not support floating-point types');
       const cur = this.scopes[this.scopes.length - 1]!.vars.get(name.text);
       if (cur && cur.obj && cur.obj.isLocal && !dattr.isExtern) {
         this.throwDiag(diagAt(name, 'error', `redeclaration of '${name.text}' with no linkage`), cur.obj.tok ? [diagAt(cur.obj.tok, 'note', `previous declaration of '${name.text}' with type '${typeName(cur.obj.ty)}'`)] : []);
@@ -2649,6 +2665,7 @@ class Parser {
       }
     }
     const ret = fty.ret!;
+    if (ret.isFloat || fty.params.some((p) => p.ty.isFloat)) this.error(fn.tok, 'kwb does not support floating-point types');
     if (isRecord(ret) && !recordOf(ret).complete) this.error(fn.tok, `invalid use of undefined type '${typeName(ret)}'`);
     const n: Node = { kind: 'call', tok: fn.tok, lhs: fn, args, funcTy: fty, ty: unqualified(ret) };
     if (isRecord(ret)) {
@@ -2870,6 +2887,14 @@ class Parser {
     }
     return null;
   }
+}
+
+/** Whether a type involves float/double anywhere a value of it would be used. */
+function usesFloat(t: Type): boolean {
+  if (t.isFloat) return true;
+  if (t.kind === 'array' || t.kind === 'ptr') return t.kind === 'array' ? usesFloat(t.base!) : false;
+  if (t.kind === 'func') return usesFloat(t.ret!) || t.params.some((p) => usesFloat(p.ty));
+  return false;
 }
 
 function isLvalueNode(n: Node): boolean {

@@ -14,6 +14,8 @@ export interface SrcFile {
   /** Lines of the original file when readable; otherwise filled from the preprocessed text. */
   lines: string[] | null;
   fallback: Map<number, string>;
+  /** Marked as a system header (linemarker flag 3): floating-point declarations are tolerated there. */
+  system: boolean;
 }
 
 export interface Token {
@@ -89,7 +91,7 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
       } catch {
         lines = null;
       }
-      f = { name, lines, fallback: new Map() };
+      f = { name, lines, fallback: new Map(), system: false };
       files.set(name, f);
     }
     return f;
@@ -113,10 +115,13 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     let k = 0;
     while (k < lineText.length && (lineText[k] === ' ' || lineText[k] === '\t')) k++;
     if (lineText[k] === '#') {
-      const m = /^\s*#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?/.exec(lineText);
+      const m = /^\s*#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?(.*)$/.exec(lineText);
       if (m) {
         line = parseInt(m[1]!, 10);
-        if (m[2] !== undefined) file = getFile(m[2].replace(/\\(.)/g, '$1'));
+        if (m[2] !== undefined) {
+          file = getFile(m[2].replace(/\\(.)/g, '$1'));
+          if (/\b3\b/.test(m[3] ?? '')) file.system = true;
+        }
       } else {
         line++;
       }

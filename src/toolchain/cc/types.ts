@@ -47,6 +47,8 @@ export class Type {
   typedefName: string | null = null;
   /** long long spelled as such (for names only). */
   longlong = false;
+  /** float/double, tolerated only in system-header declarations; any use is an error. */
+  isFloat = false;
 
   constructor(readonly kind: TypeKind, size: number, align: number) {
     this.size = size;
