@@ -35,6 +35,19 @@ describe('malformed-line', () => {
   });
 });
 
+describe('malformed-line: invisible characters', () => {
+  it('a no-break space between fields, and a byte-order mark before the first entry', () => {
+    const nbsp = only(add64('326\u00a0common\tnsys\t\t\tsys_nsys'), 'malformed-line').hits;
+    expect(nbsp).toHaveLength(1);
+    expect(nbsp[0]!.col).toBe(4);
+    expect(nbsp[0]!.message).toContain('U+00A0');
+    expect(only('\ufeff' + T64, 'malformed-line').hits.map((d) => d.line)).toEqual([1]);
+  });
+  it('a byte-order mark before a comment is harmless', () => {
+    expect(check('\ufeff# comment\n' + T64, 'x86_64')).toEqual([]);
+  });
+});
+
 describe('bad-number', () => {
   it('3x6 and a leading zero (octal in C) are errors at column 1', () => {
     for (const n of ['3x6', '0326', 'nsys']) {
@@ -165,6 +178,9 @@ describe('number-order and number-gap', () => {
     expect(h).toHaveLength(1);
     expect(h[0]!.severity).toBe('warning');
     expect(h[0]!.message).toContain('after 325 mlock2');
+  });
+  it('326 right after 325 is in order', () => {
+    expect(ofRule(check(add64('326\tcommon\tnsys\t\t\tsys_nsys'), 'x86_64'), 'number-order')).toEqual([]);
   });
   it('330 after 325 skips 326-329; the real gaps (326-511, i386 222/223) are not reported', () => {
     const h = only(add64('330\tcommon\tnsys\t\t\tsys_nsys'), 'number-gap').hits;

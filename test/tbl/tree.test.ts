@@ -12,6 +12,8 @@ import {
   type TblDiagnostic,
 } from '../../src/kbuild/systbl/index.js';
 import { insertAfter } from './helpers.js';
+import { treeBuildFacts } from '../../src/kbuild/systbl/tree-kbuild.js';
+import { cpSync } from 'node:fs';
 
 const T64 = readFileSync(join(ROOT, 'kernel-tree/arch/x86/entry/syscalls/syscall_64.tbl'), 'utf8');
 const T32 = readFileSync(join(ROOT, 'kernel-tree/arch/x86/entry/syscalls/syscall_32.tbl'), 'utf8');
@@ -136,6 +138,24 @@ describe('checkTree', () => {
     expect(none).toBe(360 - 15 - 34 - 1); // native entries with an entry point, less sys_read
     expect(x32 - none).toBe(34);
     expect(ia32 - none).toBe(373 - 18 - 1); // every i386 entry with an entry point, less read (sys_read)
+  });
+});
+
+describe('treeBuildFacts (what --tree asks kbuild)', () => {
+  it("kernel-tree: kbuild's own answer, no note", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kwb-tbl-'));
+    dirs.push(dir);
+    cpSync(join(ROOT, 'kernel-tree'), dir, { recursive: true });
+    const facts = await treeBuildFacts(dir, 'linux');
+    expect(facts.notes).toEqual([]);
+    expect(facts.builtSources).toContain('kernel/sys_ni.c');
+    expect(facts.config.get('CONFIG_IA32_EMULATION')).toBe('y');
+  });
+  it('a tree kbuild cannot evaluate: the approximation, and a note that says so', async () => {
+    const dir = tree({ 'newsys/Makefile': 'obj-y := nsys.o\n', 'newsys/nsys.c': NSYS_C, Makefile: 'core-y += kernel/ newsys/\n' });
+    const facts = await treeBuildFacts(dir, 'linux');
+    expect(facts.builtSources).toEqual(['kernel/sys_ni.c', 'newsys/nsys.c']);
+    expect(facts.notes.map((n) => [n.rule, n.severity, n.file])).toEqual([['build-approximated', 'note', 'linux/Makefile']]);
   });
 });
 

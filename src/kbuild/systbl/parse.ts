@@ -97,9 +97,25 @@ export function parseTable(text: string, file: string, arch: Arch, opts: ParseOp
 
 type Report = (line: number, span: Span | undefined, rule: RuleId, message: string) => void;
 
+// Blanks the kernel's scripts do not split on; they arrive by copy and paste from web pages.
+const ODD_BLANK = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+
 function parseLine(text: string, line: number, arch: Arch, format: TableFormat, report: Report): Entry | undefined {
-  const fields = splitFields(text);
+  const bom = line === 1 && text.startsWith('\ufeff');
+  const fields = splitFields(bom ? ' ' + text.slice(1) : text);
   if (fields.length === 0 || fields[0]!.text.startsWith('#')) return undefined;
+  if (bom) {
+    report(line, { index: 0, length: 1 }, 'malformed-line',
+      "the file starts with a byte-order mark; the kernel's scripts only read lines that start with a digit, so this entry would be silently left out");
+    return undefined;
+  }
+  const odd = ODD_BLANK.exec(text);
+  if (odd) {
+    const code = odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    report(line, { index: odd.index, length: 1 }, 'malformed-line',
+      `U+${code} is not a space or a tab (pasted from a web page?); the kernel's scripts split fields only on spaces and tabs`);
+    return undefined;
+  }
   const [num, abi, name, entry, compat, flags] = fields as [Field, Field?, Field?, Field?, Field?, Field?];
   let ok = true;
 
