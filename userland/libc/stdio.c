@@ -31,8 +31,13 @@ static FILE *all_files = &stdin_file;
 /* glibc decides at the first use: line buffering for a terminal, full buffering otherwise. */
 static void decide_mode(FILE *f)
 {
-	if (f->mode < 0)
+	int saved = errno;
+
+	if (f->mode < 0) {
 		f->mode = isatty(f->fd) ? _IOLBF : _IOFBF;
+		/* glibc only asks character devices, so a pipe or file leaves errno untouched. */
+		errno = saved;
+	}
 }
 
 static int write_all(FILE *f, const char *s, size_t n)

@@ -30,9 +30,8 @@ static unsigned long scan(const char *nptr, char **endptr, int base, int *neg, i
 	*neg = 0;
 	*overflow = 0;
 	if (base < 0 || base == 1 || base > 36) {
+		/* glibc leaves endptr alone here. */
 		errno = EINVAL;
-		if (endptr)
-			*endptr = (char *)nptr;
 		return 0;
 	}
 	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
