@@ -260,7 +260,7 @@ export class Engine implements ExpandHost {
       this.writer.emit(t);
     }
     for (const c of fs.conds) {
-      this.report('error', c.start.file, c.start.line + fs.lineDelta, 0, `unterminated #${c.type}`, fs.presumedName);
+      this.report('error', c.start.file, c.start.line + fs.lineDelta, -1, `unterminated #${c.type}`, fs.presumedName);
     }
     if (fs.guard && fs.guardEnd === toks.length - 1) this.guards.set(lx.file.name, fs.guard.name);
     this.cur = saved;
@@ -363,7 +363,7 @@ export class Engine implements ExpandHost {
         const rest = fs.restOfLine();
         for (const t of rest) if (t.warn) this.warn(t, t.warn);
         const text = spell(rest);
-        const msg = `#${name.text}${text ? ' ' + text : ''}`;
+        const msg = `#${name.text} ${text}`;
         if (name.text === 'error') this.error(name, msg);
         else this.warn(name, msg, '[-Wcpp]');
         return;
@@ -499,11 +499,10 @@ export class Engine implements ExpandHost {
       ex.inIf = false;
     }
     try {
-      return evaluate(expanded, name, { warn: (t, m) => this.warn(t, m) });
+      return evaluate(expanded, name, { warn: (t, m, after, tag) => this.at('warning', t, m, { after, tag }) });
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
-      if (e.message.startsWith('#')) this.error(name, e.message, true);
-      else this.error(e.at ?? name, e.message);
+      this.error(e.at ?? name, e.message, e.after);
       return false;
     }
   }
@@ -595,7 +594,7 @@ export class Engine implements ExpandHost {
   }
 
   private objectMacro(name: Token, body: Token[]): Macro | null {
-    if (!this.checkPaste(body)) return null;
+    if (!this.checkPaste(body, name)) return null;
     return { kind: 'object', name: name.text, body, def: this.defLoc(name) };
   }
 
@@ -606,7 +605,7 @@ export class Engine implements ExpandHost {
     for (;;) {
       const t = rest[i];
       if (t === undefined) {
-        this.error(rest[i - 1], "missing ')' in macro parameter list", true);
+        this.error(rest[i - 1], 'expected parameter name before end of line', true);
         return null;
       }
       if (t.kind === 'punct' && t.text === ')' && params.length === 0) {
@@ -643,16 +642,18 @@ export class Engine implements ExpandHost {
         break;
       }
       if (variadic) {
-        this.error(sep ?? rest[i - 1], sep ? `expected ')', found "${sep.text}"` : "missing ')' in macro parameter list", !sep);
+        if (sep) this.error(sep, `expected ')' after "...", found "${sep.text}"`);
+        else this.error(rest[i - 1], 'expected \')\' after "..."', true);
         return null;
       }
       if (!sep || sep.kind !== 'punct' || sep.text !== ',') {
         if (sep) this.error(sep, `expected ',' or ')', found "${sep.text}"`);
-        else this.error(rest[i - 1], "expected ',' or ')', found end of line", true);
+        else this.error(rest[i - 1], "expected ')' before end of line", true);
         return null;
       }
       i++;
     }
+    const close = rest[i - 1]; // gcc locates errors in the body at the parameter list's ')'
     const body = rest.slice(i);
     const paramIndex = new Int16Array(body.length);
     for (let k = 0; k < body.length; k++) {
@@ -662,19 +663,19 @@ export class Engine implements ExpandHost {
     for (let k = 0; k < body.length; k++) {
       const t = body[k];
       if (t.kind === 'punct' && t.text === '#' && !this.asm && (k + 1 >= body.length || paramIndex[k + 1] < 0)) {
-        this.error(t, "'#' is not followed by a macro parameter");
+        this.error(close, "'#' is not followed by a macro parameter");
         return null;
       }
     }
-    if (!this.checkPaste(body)) return null;
+    if (!this.checkPaste(body, close)) return null;
     return { kind: 'function', name: name.text, params, variadic, body, paramIndex, def: this.defLoc(name) };
   }
 
-  private checkPaste(body: Token[]): boolean {
+  private checkPaste(body: Token[], at: Token): boolean {
     if (body.length === 0) return true;
     for (const t of [body[0], body[body.length - 1]]) {
       if (t.kind === 'punct' && t.text === '##') {
-        this.error(t, "'##' cannot appear at either end of a macro expansion");
+        this.error(at, "'##' cannot appear at either end of a macro expansion");
         return false;
       }
     }
@@ -738,7 +739,9 @@ export class Engine implements ExpandHost {
     if (extra) this.warn(extra, `extra tokens at end of #${kind} directive`);
     const last = rest[rest.length - 1];
     if (fs.depth + 1 >= MAX_INCLUDE_DEPTH) {
-      this.error(last, `#include nested depth ${MAX_INCLUDE_DEPTH} exceeds maximum of ${MAX_INCLUDE_DEPTH} (use -fmax-include-depth=DEPTH to increase the maximum)`, true);
+      const msg = `#include nested depth ${MAX_INCLUDE_DEPTH} exceeds maximum of ${MAX_INCLUDE_DEPTH} (use -fmax-include-depth=DEPTH to increase the maximum)`;
+      if (extra && !extra.expanded) this.error(extra, msg);
+      else this.error(last, msg, true);
       return;
     }
     let next: number | null = null;
@@ -747,6 +750,10 @@ export class Engine implements ExpandHost {
       else next = fs.dirIndex;
     }
     const found = this.search.find(spec.name, spec.angle, fs.file.name, fs.system, next);
+    if (found === null && (spec.angle || next !== null) && this.search.dirs.length <= (next ?? -1) + 1) {
+      this.error(last, `no include path in which to search for ${spec.name}`, true);
+      return;
+    }
     if (found === null) {
       this.fatal(nameTok, `${spec.name}: No such file or directory`, nameTok.text.length);
     }
@@ -776,7 +783,7 @@ export class Engine implements ExpandHost {
     const f = toks[1];
     if (f !== undefined) {
       if (f.kind !== 'string' || !f.text.startsWith('"')) {
-        this.error(f, `invalid filename "${f.text}"`);
+        this.error(f, `"${f.text}" is not a valid filename`);
         return;
       }
       name = f.text.slice(1, -1).replace(/\\(.)/g, '$1');
@@ -792,7 +799,7 @@ export class Engine implements ExpandHost {
   private pragma(fs: FileSource, hash: Token, dname: Token, rest: Token[]): void {
     const words = rest.map((t) => t.text);
     if (words[0] === 'once') {
-      if (fs.depth === 0) this.warn(dname, '#pragma once in main file');
+      if (fs.depth === 0) this.warn(rest[0], '#pragma once in main file');
       this.once.add(resolve(this.opts.cwd, fs.file.name));
       return;
     }

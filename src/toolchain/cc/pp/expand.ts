@@ -197,7 +197,7 @@ export class Expander {
         const b = body[i];
         if (isPunct(b, '##') && i > 0 && i + 1 < body.length) {
           const lhs = out.pop() as Token;
-          out.push(...this.paste(lhs, copyAt(body[i + 1], at, null), at));
+          out.push(...this.paste(lhs, copyAt(body[i + 1], at, null), at, m, body[i - 1]));
           i++;
           continue;
         }
@@ -245,12 +245,13 @@ export class Expander {
         let rhs: Token[];
         if (rk >= 0) rhs = args[rk].map((t) => copyAt(t, at, t.hs));
         else rhs = [copyAt(body[i + 1], at, null)];
+        const where = body[i - 1];
         i++;
         if (rhs.length === 0) continue; // pasting with a placemarker leaves the left side
         const lhs = out.pop() as Token;
         if (isPlacemarker(lhs)) out.push(...rhs);
         else {
-          out.push(...this.paste(lhs, rhs[0], at));
+          out.push(...this.paste(lhs, rhs[0], at, m, where));
           for (let r = 1; r < rhs.length; r++) out.push(rhs[r]);
         }
         continue;
@@ -286,11 +287,12 @@ export class Expander {
   }
 
   /** `lhs ## rhs`: one token spelled as both together, or (after an error) both, as gcc keeps them. */
-  private paste(lhs: Token, rhs: Token, at: Token): Token[] {
+  private paste(lhs: Token, rhs: Token, at: Token, m: Macro, where: Token): Token[] {
     const one = relexOne(lhs.text + rhs.text, this.host.asm);
     if (one === null) {
       if (!this.host.asm) {
-        this.host.error(at, `pasting "${lhs.text}" and "${rhs.text}" does not give a valid preprocessing token`);
+        this.host.error(lhs.origin ?? at, `pasting "${lhs.text}" and "${rhs.text}" does not give a valid preprocessing token`);
+        if (m.kind !== 'builtin' && m.def) this.host.note(where, `in definition of macro '${m.name}'`);
       }
       const r = copyAt(rhs, at, rhs.hs);
       r.space = this.host.asm;

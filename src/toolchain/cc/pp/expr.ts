@@ -13,13 +13,17 @@ export class ExprError extends Error {
   constructor(
     readonly at: Token | null,
     message: string,
+    /** Locate just past `at` (gcc points at the end of the line when an operand is missing). */
+    readonly after = false,
   ) {
     super(message);
   }
 }
 
+const OPERATORS = new Set(['*', '/', '%', '+', '-', '<<', '>>', '<', '>', '<=', '>=', '==', '!=', '&', '^', '|', '&&', '||', '?', ':', ',', '(', ')', '!', '~']);
+
 export interface ExprHost {
-  warn(at: Token, message: string): void;
+  warn(at: Token, message: string, after?: boolean, tag?: string): void;
 }
 
 const wrap = (v: bigint, u: boolean): bigint => (u ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v));
@@ -37,12 +41,13 @@ const PREC: Record<string, number> = {
 /** Evaluates a #if line; `end` locates errors about a missing operand at the end of the line. */
 export function evaluate(toks: Token[], directive: Token, host: ExprHost): boolean {
   const p = new ExprParser(toks, directive, host);
-  if (toks.length === 0) throw new ExprError(directive, `#${directive.text} with no expression`);
+  if (toks.length === 0) throw new ExprError(directive, `#${directive.text} with no expression`, true);
   const v = p.comma();
   if (p.i < toks.length) {
     const t = toks[p.i];
     if (isPunct(t, ')')) throw new ExprError(t, "missing '(' in expression");
-    if (isPunct(t, ':')) throw new ExprError(t, "':' without preceding '?'");
+    if (isPunct(t, ':')) throw new ExprError(t, " ':' without preceding '?'"); // sic: gcc's text
+    if (t.kind === 'punct' && !OPERATORS.has(t.text)) throw new ExprError(t, `token "${t.text}" is not valid in preprocessor expressions`);
     throw new ExprError(t, `missing binary operator before token "${t.text}"`);
   }
   return v.v !== 0n;
@@ -54,6 +59,8 @@ function isPunct(t: Token | undefined, s: string): boolean {
 
 class ExprParser {
   i = 0;
+  /** The operator whose right operand is being parsed (for "has no right operand"). */
+  private pending: Token | null = null;
   /** >0 inside an operand that short-circuiting leaves unevaluated (no division-by-zero errors). */
   private skip = 0;
 
@@ -84,7 +91,8 @@ class ExprParser {
     const a = this.comma();
     if (!take) this.skip--;
     if (!isPunct(this.toks[this.i], ':')) {
-      throw new ExprError(this.toks[this.i] ?? q, "'?' without following ':'");
+      const at = this.toks[this.i];
+      throw new ExprError(at ?? this.toks[this.toks.length - 1], "'?' without following ':'", at === undefined);
     }
     this.i++;
     if (take) this.skip++;
@@ -104,16 +112,17 @@ class ExprParser {
       const prec = PREC[t.text];
       if (prec === undefined || prec < minPrec) return lhs;
       this.i++;
+      this.pending = t;
       if (t.text === '&&' || t.text === '||') {
         const short = t.text === '&&' ? lhs.v === 0n : lhs.v !== 0n;
         if (short) this.skip++;
+        this.pending = t;
         const rhs = this.binary(prec + 1);
         if (short) this.skip--;
         const r = t.text === '&&' ? lhs.v !== 0n && rhs.v !== 0n : lhs.v !== 0n || rhs.v !== 0n;
         lhs = { v: r ? 1n : 0n, u: false };
         continue;
       }
-      if (this.i >= this.toks.length) throw new ExprError(t, `operator '${t.text}' has no right operand`);
       const rhs = this.binary(prec + 1);
       lhs = this.apply(t, lhs, rhs);
     }
@@ -151,8 +160,15 @@ class ExprParser {
 
   private arith(op: Token, exact: bigint, u: boolean): Value {
     const v = wrap(exact, u);
-    if (!u && v !== exact && this.skip === 0) this.host.warn(op, 'integer overflow in preprocessor expression');
+    if (!u && v !== exact && this.skip === 0) this.overflow();
     return { v, u };
+  }
+
+  /** gcc reports overflow where the lexer stands: the token after the operand, or the line's end. */
+  private overflow(): void {
+    const next = this.toks[this.i];
+    if (next) this.host.warn(next, 'integer overflow in preprocessor expression');
+    else this.host.warn(this.toks[this.toks.length - 1], 'integer overflow in preprocessor expression', true);
   }
 
   // gcc: the result has the left operand's type; a negative count shifts the other way.
@@ -173,10 +189,12 @@ class ExprParser {
   // unary: ('+' | '-' | '~' | '!') unary | '(' comma ')' | number | char | identifier
   private unary(): Value {
     const t = this.toks[this.i];
+    const pending = this.pending;
+    this.pending = null;
     if (t === undefined) {
-      const prev = this.toks[this.i - 1];
-      if (prev && prev.kind === 'punct') throw new ExprError(prev, `operator '${prev.text}' has no right operand`);
-      throw new ExprError(this.directive, `#${this.directive.text} with no expression`);
+      const last = this.toks[this.toks.length - 1];
+      if (pending) throw new ExprError(last, `operator '${pending.text}' has no right operand`, true);
+      throw new ExprError(this.directive, `#${this.directive.text} with no expression`, true);
     }
     this.i++;
     switch (t.kind) {
@@ -190,18 +208,19 @@ class ExprParser {
         switch (t.text) {
           case '(': {
             if (isPunct(this.toks[this.i], ')')) throw new ExprError(this.toks[this.i], "missing expression between '(' and ')'");
+            if (this.i >= this.toks.length) throw new ExprError(t, "missing ')' in expression");
             const v = this.comma();
             if (!isPunct(this.toks[this.i], ')')) throw new ExprError(t, "missing ')' in expression");
             this.i++;
             return v;
           }
           case '+': case '-': case '~': case '!': {
-            if (this.i >= this.toks.length) throw new ExprError(t, `operator '${t.text}' has no right operand`);
+            this.pending = t;
             const v = this.unary();
             if (t.text === '+') return v;
             if (t.text === '-') {
               const r = wrap(-v.v, v.u);
-              if (!v.u && r !== -v.v && this.skip === 0) this.host.warn(t, 'integer overflow in preprocessor expression');
+              if (!v.u && r !== -v.v && this.skip === 0) this.overflow();
               return { v: r, u: v.u };
             }
             if (t.text === '~') return { v: wrap(~v.v, v.u), u: v.u };
@@ -211,6 +230,7 @@ class ExprParser {
             throw new ExprError(t, "missing expression between '(' and ')'");
         }
         if (PREC[t.text] !== undefined || t.text === '?' || t.text === ':' || t.text === ',') {
+          if (pending) throw new ExprError(t, `operator '${pending.text}' has no right operand`);
           throw new ExprError(t, `operator '${t.text}' has no left operand`);
         }
         break;
@@ -225,7 +245,7 @@ class ExprParser {
       if (/^(0[xX][0-9a-fA-F.]*[pP]|[0-9.]*[.eE])/.test(s) && !/^0[xX][0-9a-fA-F]*$/.test(s)) {
         throw new ExprError(t, 'floating constant in preprocessor expression');
       }
-      const d = /^(0[xX][0-9a-fA-F]*|0[bB][01]*|[0-9]*)(.*)$/.exec(s) as RegExpExecArray;
+      const d = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]*)(.*)$/.exec(s) as RegExpExecArray;
       throw new ExprError(t, `invalid suffix "${d[2]}" on integer constant`);
     }
     const digits = m[1];
@@ -275,7 +295,7 @@ class ExprParser {
     }
     if (chars.length > 4) {
       if (this.skip === 0) this.host.warn(t, 'character constant too long for its type');
-    } else if (this.skip === 0) this.host.warn(t, 'multi-character character constant');
+    } else if (this.skip === 0) this.host.warn(t, 'multi-character character constant', false, '[-Wmultichar]');
     let v = 0n;
     for (const c of chars) v = (v << 8n) | BigInt(c & 0xff);
     return { v: BigInt.asIntN(32, v), u: false };

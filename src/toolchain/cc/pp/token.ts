@@ -44,6 +44,8 @@ export interface Token {
   hs: HideSet | null;
   /** Painted blue: an identifier found inside its own expansion; never expands again. */
   noexpand: boolean;
+  /** For a copy made by an expansion: the source token it descends from (where gcc points). */
+  origin?: Token;
   /** A lexer complaint (e.g. missing terminating ' character), reported only if the token is used. */
   warn?: string;
 }
@@ -74,7 +76,7 @@ export function hsIntersect(a: HideSet | null, b: HideSet | null): HideSet | nul
 
 /** A copy of `t` that an expansion produced at `at` (the invocation's place). */
 export function copyAt(t: Token, at: Token, hs: HideSet | null): Token {
-  return {
+  const c: Token = {
     kind: t.kind,
     text: t.text,
     file: at.file,
@@ -87,6 +89,9 @@ export function copyAt(t: Token, at: Token, hs: HideSet | null): Token {
     hs,
     noexpand: t.noexpand,
   };
+  const origin = t.expanded ? t.origin : t;
+  if (origin) c.origin = origin;
+  return c;
 }
 
 /** A token made out of thin air (a builtin's value, a stringized argument) placed like `at`. */

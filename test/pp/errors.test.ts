@@ -1,0 +1,152 @@
+// Every diagnostic's located headline (file:line:col: severity: message) matches gcc -E's, for
+// the error and warning cases below (gcc run with LC_ALL=C so quotes are plain ASCII).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DiagnosticError, formatHeadline, renderDiagnostic } from '../../src/diag.js';
+import { preprocess } from '../../src/toolchain/cc/preprocess.js';
+import { host } from '../helpers/kwb.js';
+
+const CASES: string[] = [
+  "#define F(x) x\nF(1,\n",
+  "#define F(x) x\nF(1,\n\n\n2\n",
+  "#define F(a,b) a\nF(1)\n",
+  "#define F(x) x\nF(1,2)\n",
+  "#define F() x\nF(1)\n",
+  "#error LEVEL must be defined\n",
+  "#warning hi there\n",
+  "#error\n",
+  "#if 1/0\n#endif\n",
+  "#if 1 +\n#endif\n",
+  "#if (1\n#endif\n",
+  "#if\n#endif\n",
+  "#if 1 = 2\n#endif\n",
+  "#if 1.0\n#endif\n",
+  "#if x y\n#endif\n",
+  "#else\n",
+  "#endif\n",
+  "#elif 1\n",
+  "#if 1\n#else\n#else\n#endif\n",
+  "#if 1\n#else\n#elif 1\n#endif\n",
+  "#foo\n",
+  "#define a(x) #y\n",
+  "#define a ## x\n",
+  "#define a(x) x ##\n",
+  "#define C(a,b) a##b\nC(+,/)\n",
+  "#define 3 x\n",
+  "#define\n",
+  "#undef\n",
+  "#ifdef\n#endif\n",
+  "#include\n",
+  "#include x\n",
+  "#define F(x,x) x\n",
+  "#define F(x y\n",
+  "#define A 1\n#define A 2\n",
+  "#if 18446744073709551616\n#endif\n",
+  "#if 18446744073709551615 == -1\n#endif\n",
+  "#if 'ab'\n#endif\n",
+  "#include \"nope.h\"\nx\n",
+  "#include <nope.h>\n",
+  "#if 1\nx\n",
+  "#ifdef X\n#else\n",
+  "#if 0\n#elif 1\n",
+  "char c = 'a;\n",
+  "char *s = \"abc;\n",
+  "/* unterminated\n",
+  "#if defined\n#endif\n",
+  "#if defined(X\n#endif\n",
+  "#if (\n#endif\n",
+  "#if ()\n#endif\n",
+  "#if 1 )\n#endif\n",
+  "#if 1 ? 2\n#endif\n",
+  "#if 1 : 2\n#endif\n",
+  "#if \"s\"\n#endif\n",
+  "#if 1 +* 2\n#endif\n",
+  "#if * 2\n#endif\n",
+  "#if 08\n#endif\n",
+  "#if 1xyz\n#endif\n",
+  "#if 0x\n#endif\n",
+  "#line x\n",
+  "#line 10 foo\n",
+  "#define defined 1\n",
+  "#undef X Y\n",
+  "#ifdef X Y\n#endif\n",
+  "#if 1\n#endif X\n",
+  "#if 1\n#else X\n#endif\n",
+  "#include \"t.c\" x\n",
+  "#define F(...) __VA_ARGS__\n#define G(x...) x\nF(1) G(2)\n",
+  "#define F(x,...\n",
+  "#define F(x,\n",
+  "#define F(\n",
+  "#define F(3)\n",
+  "#define E(x) x\nE(\n#define Y 1\n)\n",
+  "#if 9223372036854775807 + 1\n#endif\n",
+  "#if -9223372036854775807 - 2\n#endif\n",
+  "#if ''\n#endif\n",
+  "#pragma once\n",
+  "#include_next <x.h>\n",
+  "#line 0\n",
+  "#if 1 ||\n#endif\n"
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'kwb-pp-err-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function ours(src: string): { headlines: string[]; threw: boolean; rendered: string[] } {
+  writeFileSync(join(dir, 't.c'), src);
+  try {
+    const r = preprocess({ file: 't.c', includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], cwd: dir });
+    return { headlines: r.diagnostics.map(formatHeadline), threw: false, rendered: r.diagnostics.map(renderDiagnostic) };
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    return { headlines: e.diagnostics.map(formatHeadline), threw: true, rendered: e.diagnostics.map(renderDiagnostic) };
+  }
+}
+
+function gcc(src: string): { headlines: string[]; status: number } {
+  writeFileSync(join(dir, 't.c'), src);
+  const g = host('gcc', ['-E', '-undef', '-nostdinc', 't.c'], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
+  const headlines = g.stderr.split('\n').filter((l) => /^(t\.c|cc1):/.test(l));
+  return { headlines, status: g.status };
+}
+
+describe('diagnostics match gcc', () => {
+  for (const src of CASES) {
+    it(JSON.stringify(src), () => {
+      const g = gcc(src);
+      const o = ours(src);
+      expect(o.headlines.join('\n')).toBe(g.headlines.join('\n'));
+      // gcc -E fails exactly when there is an error; we throw exactly then.
+      expect(o.threw).toBe(g.status !== 0);
+    });
+  }
+});
+
+describe('rendering', () => {
+  it('quotes the line and underlines a missing header like gcc', () => {
+    const src = '#include "nope.h"\nx\n';
+    const o = ours(src);
+    writeFileSync(join(dir, 't.c'), src);
+    const g = host('gcc', ['-E', '-nostdinc', 't.c'], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
+    expect(o.rendered.join('\n') + '\ncompilation terminated.').toBe(g.stderr.trimEnd());
+  });
+
+  it('prints #error with its text, quoted line and caret', () => {
+    const o = ours('#ifndef LEVEL\n#error LEVEL must be defined\n#endif\n');
+    expect(o.threw).toBe(true);
+    expect(o.rendered[0]).toBe('t.c:2:2: error: #error LEVEL must be defined\n    2 | #error LEVEL must be defined\n      |  ^');
+  });
+
+  it('reports #warning as a warning and still produces output', () => {
+    writeFileSync(join(dir, 't.c'), '#warning careful\nint x;\n');
+    const r = preprocess({ file: 't.c', includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], cwd: dir });
+    expect(r.diagnostics.map(formatHeadline)).toEqual(['t.c:1:2: warning: #warning careful [-Wcpp]']);
+    expect(r.text).toContain('int x;');
+  });
+
+  it('counts tab stops in columns as gcc does', () => {
+    const src = '#define F(x) x\n\tint a = F(1,\n';
+    expect(ours(src).headlines).toEqual(gcc(src).headlines);
+  });
+});
