@@ -22,8 +22,8 @@ export function run(cmd: string, args: string[], input?: string): Promise<Run> {
     const p = spawn(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
+    p.stdout!.on('data', (d) => (stdout += d));
+    p.stderr!.on('data', (d) => (stderr += d));
     p.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') reject(new Error(`oracle tool '${cmd}' is not installed; the tests need it`));
       else reject(e);
