@@ -119,9 +119,11 @@ function checkEntryPoints(table: Table, emit: Emit): void {
         emit(e, span, 'entry-point-naming', `'${symbol}' is not a C identifier, so it cannot name a function`);
       } else if (allowed.length === 0) {
         emit(e, span, 'entry-point-naming',
-          table.arch === 'x86_64'
-            ? `syscall_64.tbl has no compat entry point column in Linux ${release}; x32 entries put their compat_sys_ function in the entry point column`
-            : `${e.abi} entries have no ${column} column in Linux ${release}`);
+          table.arch !== 'x86_64'
+            ? `${e.abi} entries have no ${column} column in Linux ${release}`
+            : table.format === '6.x'
+              ? `in Linux ${release}'s syscall_64.tbl the compat column only holds '-' (before 'noreturn'); x32 entries put their compat_sys_ function in the entry point column`
+              : `syscall_64.tbl has no compat entry point column in Linux ${release}; x32 entries put their compat_sys_ function in the entry point column`);
       } else if (!family || !allowed.includes(family)) {
         emit(e, span, 'entry-point-naming', namingMessage(symbol, family, allowed, e, column, release));
       } else if (!expectedSymbol(e, column, symbol) && !upstreamPairs(table.arch, e.name, column, symbol)) {
@@ -194,7 +196,7 @@ function checkNumbering(table: Table, emit: Emit): void {
         const text = skipped.length === b - a + 1 ? rangeText(a, b) : `${skipped.length} numbers between ${a} and ${b}`;
         emit(e, e.at.number, 'number-gap',
           `number${skipped.length > 1 ? 's' : ''} ${text} ${skipped.length > 1 ? 'are' : 'is'} skipped before ${e.number}; ` +
-            `a new syscall takes the next free number (${a})`);
+            `a new syscall takes the next free number (${a < X32_RANGE.first ? a : nextFree(table)})`);
       }
     }
     prev = e;

@@ -82,10 +82,15 @@ export function syscallHeader(text: string, outName: string, abis: string, prefi
 }
 
 /**
- * Everything 4.4's arch/x86/entry/syscalls/Makefile makes for an x86_64 build, in the order
- * its `all` rule lists them (syshdr-y, then uapisyshdr-y as make visits them).
+ * Everything 4.4's arch/x86/entry/syscalls/Makefile makes for an x86_64 build: tree-relative path
+ * (arch/x86/include/generated/...) → file text, in the order make builds them.
  */
-export function generateSyscallHeaders(table64: string, table32: string): Map<string, GeneratedHeader> {
+export function generateSyscallHeaders(table64: string, table32: string): Map<string, string> {
+  return new Map(syscallHeaderTargets(table64, table32).map((h) => [h.path, h.content]));
+}
+
+/** The same files with what make prints for each (tag, target) and the table each depends on. */
+export function syscallHeaderTargets(table64: string, table32: string): GeneratedHeader[] {
   const list: GeneratedHeader[] = [];
   const add = (dir: string, name: string, tag: GeneratedHeader['tag'], table: GeneratedHeader['table'], content: string) => {
     const rel = dir === OUT ? '../../include/generated/asm' : '../../include/generated/uapi/asm';
@@ -98,5 +103,5 @@ export function generateSyscallHeaders(table64: string, table32: string): Map<st
   add(UAPI, 'unistd_32.h', 'SYSHDR', 'syscall_32.tbl', syscallHeader(table32, 'unistd_32.h', 'i386'));
   add(UAPI, 'unistd_64.h', 'SYSHDR', 'syscall_64.tbl', syscallHeader(table64, 'unistd_64.h', 'common,64'));
   add(UAPI, 'unistd_x32.h', 'SYSHDR', 'syscall_64.tbl', syscallHeader(table64, 'unistd_x32.h', 'common,x32', '', '__X32_SYSCALL_BIT'));
-  return new Map(list.map((h) => [h.path, h]));
+  return list;
 }

@@ -16,9 +16,13 @@
 //   checkWorkspaceTables(workspaceDir) → TblDiagnostic[]
 //       What `kwb make` runs before SYSTBL: the two tables' own rules, paths relative to the tree.
 //       Stop the build when countErrors(result) > 0, after printing renderDiagnostics(result).
-//   generateSyscallHeaders(table64Text, table32Text) → Map<treeRelativePath, GeneratedHeader>
-//       Byte-exact outputs of 4.4's syscalltbl.sh / syscallhdr.sh, in make's order, each with its
-//       tag (SYSTBL/SYSHDR) and the target as make prints it.
+//   generateSyscallHeaders(table64Text, table32Text) → Map<treeRelativePath, content>
+//       Byte-exact outputs of 4.4's syscalltbl.sh / syscallhdr.sh, in make's order; keys are
+//       relative to the top of the tree: arch/x86/include/generated/asm/syscalls_64.h,
+//       arch/x86/include/generated/uapi/asm/unistd_64.h, ...
+//   syscallHeaderTargets(table64Text, table32Text) → GeneratedHeader[]
+//       The same, each with its tag (SYSTBL/SYSHDR), the target as make prints it
+//       (arch/x86/entry/syscalls/../../include/generated/asm/syscalls_64.h) and its table.
 //   formatTableLine(fields) → string     a table line laid out with tabs as the kernel's files are
 //   jsonReport(tables, diagnostics, status), summaryLine(diagnostics)    the CLI's output
 //   upstreamTable(version, arch)         Linux 4.4.121 / 6.19.9 tables embedded in the package
@@ -37,7 +41,7 @@ export { checkTables, type TableInput, type TablesResult } from './tables.js';
 export { checkTree, buildHint, listSources, TABLE_32, TABLE_64, type TreeOptions } from './tree.js';
 export { definitionsOf, type Definition } from './defs.js';
 export { approximateBuiltSources, readConfig, workspaceConfig } from './reach.js';
-export { generateSyscallHeaders, syscallTable, syscallHeader, fileGuard, SYSCALLS_DIR, type GeneratedHeader } from './generate.js';
+export { generateSyscallHeaders, syscallHeaderTargets, syscallTable, syscallHeader, fileGuard, SYSCALLS_DIR, type GeneratedHeader } from './generate.js';
 export { formatTableLine } from './format.js';
 export { jsonReport, summaryLine, summarize, type JsonReport } from './report.js';
 export { upstreamTable, UPSTREAM_VERSIONS } from './upstream.js';
