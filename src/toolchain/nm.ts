@@ -73,7 +73,9 @@ export function nmEntries(elf: ElfFile, opts: NmOptions = {}): NmEntry[] {
     const undef = s.shndx === C.SHN_UNDEF;
     if (opts.undefinedOnly && !undef) continue;
     if (opts.externOnly && s.bind === C.STB_LOCAL && !undef && s.shndx !== C.SHN_COMMON) continue;
-    list.push({ name: s.name, value: s.value, letter: symbolLetter(elf, s), undefined: undef });
+    // For a COMMON symbol st_value is its alignment; nm shows (and sorts by) its size instead.
+    const value = s.shndx === C.SHN_COMMON ? s.size : s.value;
+    list.push({ name: s.name, value, letter: symbolLetter(elf, s), undefined: undef });
   }
   const byName = (a: NmEntry, b: NmEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   if (opts.numeric) {

@@ -43,7 +43,8 @@ function compareNamed(a: Named, b: Named): number {
 function namedSymbols(elf: ElfFile): Named[] {
   const out: Named[] = [];
   for (const s of elf.symbols) {
-    if (s.index === 0 || s.type === C.STT_FILE) continue;
+    // objdump's remove_useless_symbols: no unnamed, file, section, undefined or common symbols.
+    if (s.index === 0 || s.type === C.STT_FILE || s.type === C.STT_SECTION || s.name === '') continue;
     if (s.shndx === C.SHN_UNDEF || s.shndx === C.SHN_COMMON) continue;
     const isSection = s.type === C.STT_SECTION;
     out.push({
@@ -61,35 +62,52 @@ function namedSymbols(elf: ElfFile): Named[] {
   return out.sort(compareNamed);
 }
 
-/** Finds the symbol objdump names `addr` by: the first of those at the highest address ≤ addr, preferring `sec`. */
-function findSymbol(sorted: Named[], addr: bigint, secIndex: number, relocatable: boolean): Named | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.value <= addr) lo = mid + 1;
-    else hi = mid;
+/**
+ * objdump's find_symbol_for_address: the first (in its sort order) of the symbols at the highest
+ * address ≤ addr, preferring one of section `sec`; if that one is not acceptable (a label, or a
+ * .o whose section contains addr, wants a symbol of `sec`), the nearest acceptable one below, or
+ * failing that above (which objdump then prints with a negative offset, "<classify-0xb>").
+ */
+function findSymbol(sorted: Named[], vma: bigint, sec: ElfSection, requireSec: boolean, relocatable: boolean): Named | undefined {
+  const n = sorted.length;
+  if (!n) return undefined;
+  let min = 0;
+  let max = n;
+  while (min + 1 < max) {
+    const t = (min + max) >> 1;
+    const v = sorted[t]!.value;
+    if (v > vma) max = t;
+    else if (v < vma) min = t;
+    else {
+      min = t;
+      break;
+    }
   }
-  if (lo === 0) return undefined;
-  let i = lo - 1;
-  const v = sorted[i]!.value;
-  while (i > 0 && sorted[i - 1]!.value === v) i--;
-  // Among equal addresses, prefer one in the section being disassembled.
-  for (let k = i; k < sorted.length && sorted[k]!.value === v; k++) if (sorted[k]!.shndx === secIndex) return sorted[k];
-  if (relocatable) {
-    // In a .o every section starts at 0: only a symbol of the same section means anything.
-    for (let k = i - 1; k >= 0; k--) if (sorted[k]!.shndx === secIndex) return firstAt(sorted, k, secIndex);
-    return undefined;
+  let place = min;
+  while (place > 0 && sorted[place]!.value === sorted[place - 1]!.value) place--;
+  for (let m = place; m < n && sorted[m]!.value === sorted[place]!.value; m++) if (sorted[m]!.shndx === sec.index) return sorted[m];
+  const want = requireSec || (relocatable && vma >= sec.addr && vma < sec.addr + BigInt(sec.size));
+  const ok = (i: number) => !want || sorted[i]!.shndx === sec.index;
+  if (!ok(place)) {
+    let newplace = n;
+    for (let i = place - 1; i >= 0; i--) {
+      if (!ok(i)) continue;
+      if (newplace === n) newplace = i;
+      if (sorted[i]!.value !== sorted[newplace]!.value) break;
+      newplace = i;
+    }
+    if (newplace !== n) place = newplace;
+    else {
+      for (let i = place + 1; i < n; i++) {
+        if (ok(i)) {
+          place = i;
+          break;
+        }
+      }
+    }
+    if (!ok(place)) return undefined;
   }
-  return sorted[i];
-}
-
-function firstAt(sorted: Named[], k: number, secIndex: number): Named {
-  const v = sorted[k]!.value;
-  let i = k;
-  while (i > 0 && sorted[i - 1]!.value === v) i--;
-  for (; i <= k; i++) if (sorted[i]!.shndx === secIndex) return sorted[i]!;
-  return sorted[k]!;
+  return sorted[place];
 }
 
 function label(sym: Named | undefined, addr: bigint, sec: ElfSection): string {
@@ -98,7 +116,7 @@ function label(sym: Named | undefined, addr: bigint, sec: ElfSection): string {
     return `<${sec.name}${off > 0n ? `+0x${off.toString(16)}` : off < 0n ? `-0x${(-off).toString(16)}` : ''}>`;
   }
   const off = addr - sym.value;
-  return `<${sym.name}${off ? `+0x${off.toString(16)}` : ''}>`;
+  return `<${sym.name}${off > 0n ? `+0x${off.toString(16)}` : off < 0n ? `-0x${(-off).toString(16)}` : ''}>`;
 }
 
 function hex2(n: number): string {
@@ -150,14 +168,14 @@ function disassembleSection(elf: ElfFile, sec: ElfSection, sorted: Named[], relo
     const off = Number(s.value - sec.addr);
     if (starts[starts.length - 1] !== off) starts.push(off);
   }
-  const symbolize = (a: bigint) => (sorted.length ? label(findSymbol(sorted, a, sec.index, relocatable), a, sec) : undefined);
+  const symbolize = (a: bigint) => (sorted.length ? label(findSymbol(sorted, a, sec, false, relocatable), a, sec) : undefined);
   let next = 0; // index into starts
   let off = 0;
   while (off < data.length) {
     while (next < starts.length && starts[next]! <= off) next++;
     const stop = next < starts.length ? starts[next]! : data.length;
     const here = sec.addr + BigInt(off);
-    const sym = findSymbol(sorted, here, sec.index, relocatable);
+    const sym = findSymbol(sorted, here, sec, true, relocatable);
     out.push(`\n${here.toString(16).padStart(16, '0')} ${label(sym, here, sec)}:\n`);
     while (off < stop) {
       // objdump folds a run of zeros (whole words of 4 unless it reaches the end of the block).
