@@ -32,12 +32,7 @@ mkdirSync(out, { recursive: true });
 const script = join(out, '.build-userland.mjs');
 await build({
   stdin: {
-    contents: `import { useStages } from './src/toolchain/driver.ts';
-import { preprocess } from './src/toolchain/cc/preprocess.ts';
-import { compile } from './src/toolchain/cc/compile.ts';
-import { assemble } from './src/toolchain/as/assemble.ts';
-useStages({ preprocess, compile, assemble });
-export { compileObject } from './src/toolchain/driver.ts';
+    contents: `export { compileObject } from './src/toolchain/driver.ts';
 export { writeArchive } from './src/toolchain/ld/archive.ts';
 export { renderDiagnostics, DiagnosticError } from './src/diag.ts';
 export { KwbError } from './src/errors.ts';`,
@@ -65,10 +60,9 @@ let failed = 0;
 for (const f of sources) {
   const path = join(libcDir, f);
   try {
-    const r = await tc.compileObject(path, { includeDirs: [libcDir] });
+    const r = tc.compileObject(path, { includeDirs: [libcDir] });
     if (r.diagnostics.length) process.stderr.write(tc.renderDiagnostics(r.diagnostics) + '\n');
     const name = f.replace(/\.(c|S)$/, '.o');
-    writeFileSync(join(out, name), r.object);
     if (f === 'crt1.S') crt1 = r.object;
     else members.push({ name, data: r.object });
   } catch (e) {

@@ -12,6 +12,9 @@ import { KwbError } from '../errors.js';
 import { userIncludeDir, userlandBuildDir } from '../paths.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { link, LinkError, LinkInputError, type LinkInput } from './ld/link.js';
+import { preprocess } from './cc/preprocess.js';
+import { compile } from './cc/compile.js';
+import { assemble } from './as/assemble.js';
 
 /** What an input file is, from -x or its name, as gcc decides. */
 export type Language = 'c' | 'cpp-output' | 'assembler' | 'assembler-with-cpp' | 'object';
@@ -35,6 +38,8 @@ export interface CcInvocation {
   undefs: string[];
   nostdlib: boolean;
   nostdinc: boolean;
+  freestanding: boolean;
+  noLinemarkers: boolean;
   libDirs: string[];
   libs: string[];
 }
@@ -50,6 +55,10 @@ export interface CcOptions {
   undefs?: string[];
   /** -nostdinc: do not search userland/include. */
   nostdinc?: boolean;
+  /** -ffreestanding: __STDC_HOSTED__ is 0. */
+  freestanding?: boolean;
+  /** -P with -E: no linemarkers. */
+  noLinemarkers?: boolean;
 }
 
 export interface BuildProgramOptions extends CcOptions {
@@ -113,7 +122,6 @@ function ignoredFlag(a: string): boolean {
     a === '-pthread' ||
     a === '-pipe' ||
     a === '-m64' ||
-    a === '-ffreestanding' ||
     /^-std=/.test(a) ||
     a === '-ansi' ||
     a === '-pedantic' ||
@@ -145,6 +153,8 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
     undefs: [],
     nostdlib: false,
     nostdinc: false,
+    freestanding: false,
+    noLinemarkers: false,
     libDirs: [],
     libs: [],
   };
@@ -214,6 +224,8 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
       }
     } else if (a === '-nostdlib') inv.nostdlib = true;
     else if (a === '-nostdinc') inv.nostdinc = true;
+    else if (a === '-ffreestanding') inv.freestanding = true;
+    else if (a === '-P') inv.noLinemarkers = true;
     else if (UNSUPPORTED[a]) errors.push(`${PROG}: error: ${UNSUPPORTED[a]}`);
     else if (ignoredFlag(a)) continue;
     else errors.push(`${PROG}: error: unrecognized command-line option '${a}'`);
@@ -253,6 +265,8 @@ export interface StageSourceOptions {
   assembler?: boolean;
   /** Already-preprocessed text (.i files): compile it as is. */
   preprocessed?: string;
+  freestanding?: boolean;
+  noLinemarkers?: boolean;
 }
 
 /** The three in-process stages before the linker. */
@@ -262,32 +276,8 @@ export interface Stages {
   assemble(source: string, o: { file: string }): { object: Uint8Array; diagnostics: Diagnostic[] };
 }
 
-let stagesLoaded: Promise<Stages> | undefined;
-
-/** Supplies the stages directly (a bundle that imports them itself, or a test). */
-export function useStages(stages: Stages): void {
-  stagesLoaded = Promise.resolve(stages);
-}
-
-// The compiler and assembler are being written alongside this driver; until their modules are in
-// the tree (and so in the bundle) they are found at run time, and a clear message says if not.
-export function loadStages(): Promise<Stages> {
-  stagesLoaded ??= (async () => {
-    const at = (p: string) => new URL(p, import.meta.url).href;
-    try {
-      const [pp, cc, as] = await Promise.all([import(at('./cc/preprocess.js')), import(at('./cc/compile.js')), import(at('./as/assemble.js'))]);
-      return { preprocess: pp.preprocess, compile: cc.compile, assemble: as.assemble } as Stages;
-    } catch (e) {
-      stagesLoaded = undefined;
-      throw new DriverError([
-        `${PROG}: fatal error: the C compiler and assembler are not part of this build of kernel-workbench yet`,
-        `(${(e as Error).message.split('\n')[0]})`,
-        'compilation terminated.',
-      ]);
-    }
-  })();
-  return stagesLoaded;
-}
+// The stages as the driver uses them (the real modules satisfy this shape).
+const stages: Stages = { preprocess, compile, assemble };
 
 function searchDirs(opts: CcOptions): { includeDirs: string[]; systemIncludeDirs: string[] } {
   const system = [...(opts.systemIncludeDirs ?? [])];
@@ -322,52 +312,50 @@ function preprocessOptions(file: string, source: string, opts: CcOptions, assemb
     defines: (opts.defines ?? []).map(([n, v]): [string, string?] => [n, v ?? '1']),
     undefs: [...(opts.undefs ?? [])],
     assembler,
+    freestanding: opts.freestanding ?? false,
+    noLinemarkers: opts.noLinemarkers ?? false,
   };
   return o;
 }
 
 /** `cc -E`: the preprocessed text of a C or .S file, with gcc's linemarkers. */
-export async function preprocessFile(
+export function preprocessFile(
   path: string,
   opts: CcOptions & { language?: Language } = {},
-): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+): { text: string; diagnostics: Diagnostic[] } {
   const language = opts.language ?? languageOf(path);
   const source = readSource(path);
-  const st = await loadStages();
-  const r = st.preprocess(preprocessOptions(path, source, opts, language === 'assembler' || language === 'assembler-with-cpp'));
+  const r = stages.preprocess(preprocessOptions(path, source, opts, language === 'assembler' || language === 'assembler-with-cpp'));
   return { text: r.text, diagnostics: r.diagnostics };
 }
 
 /** `cc -S`: the AT&T assembly our compiler makes from a C file. */
-export async function compileToAssembly(path: string, opts: CcOptions = {}): Promise<{ asm: string; diagnostics: Diagnostic[] }> {
+export function compileToAssembly(path: string, opts: CcOptions = {}): { asm: string; diagnostics: Diagnostic[] } {
   const source = readSource(path);
-  const st = await loadStages();
-  const r = st.compile(preprocessOptions(path, source, opts, false));
+  const r = stages.compile(preprocessOptions(path, source, opts, false));
   return { asm: r.asm, diagnostics: r.diagnostics };
 }
 
 /** `cc -c`: an ELF64 relocatable object from a .c, .i, .s or .S file. */
-export async function compileObject(
+export function compileObject(
   path: string,
   opts: CcOptions & { language?: Language } = {},
-): Promise<{ object: Uint8Array; diagnostics: Diagnostic[] }> {
+): { object: Uint8Array; diagnostics: Diagnostic[] } {
   const language = opts.language ?? languageOf(path);
   const diagnostics: Diagnostic[] = [];
   let asm: string;
   let asmName: string;
   if (language === 'c' || language === 'cpp-output') {
     const source = readSource(path);
-    const st = await loadStages();
     const o = preprocessOptions(path, source, opts, false);
-    const r = st.compile(language === 'cpp-output' ? { ...o, preprocessed: source } : o);
+    const r = stages.compile(language === 'cpp-output' ? { ...o, preprocessed: source } : o);
     diagnostics.push(...r.diagnostics);
     asm = r.asm;
     // gcc's assembler sees a temporary file; messages about it name the source's .s.
     asmName = basename(path).replace(/\.[ci]$/, '') + '.s';
   } else if (language === 'assembler-with-cpp') {
     const source = readSource(path);
-    const st = await loadStages();
-    const r = st.preprocess(preprocessOptions(path, source, opts, true));
+    const r = stages.preprocess(preprocessOptions(path, source, opts, true));
     diagnostics.push(...r.diagnostics);
     asm = r.text;
     asmName = path;
@@ -381,8 +369,7 @@ export async function compileObject(
   } else {
     throw new DriverError([`${PROG}: error: ${path}: not a source file`]);
   }
-  const st = await loadStages();
-  const a = st.assemble(asm, { file: asmName });
+  const a = stages.assemble(asm, { file: asmName });
   diagnostics.push(...a.diagnostics);
   return { object: a.object, diagnostics };
 }
@@ -415,7 +402,7 @@ export function linkProgram(objects: LinkInput[], opts: { nostdlib?: boolean } =
 }
 
 /** Compiles and links a whole program, writing the executable (mode 0755) atomically. */
-export async function buildProgram(opts: BuildProgramOptions): Promise<BuildResult> {
+export function buildProgram(opts: BuildProgramOptions): BuildResult {
   const diagnostics: Diagnostic[] = [];
   const objects: LinkInput[] = [];
   for (const src of opts.sources) {
@@ -424,7 +411,7 @@ export async function buildProgram(opts: BuildProgramOptions): Promise<BuildResu
       objects.push(readLinkerInput(src));
       continue;
     }
-    const r = await compileObject(src, { ...opts, language: lang });
+    const r = compileObject(src, { ...opts, language: lang });
     diagnostics.push(...r.diagnostics);
     objects.push({ name: basename(src).replace(/\.[^.]*$/, '') + '.o', data: r.object });
   }
@@ -484,6 +471,8 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
       defines: inv.defines,
       undefs: inv.undefs,
       nostdinc: inv.nostdinc,
+      freestanding: inv.freestanding,
+      noLinemarkers: inv.noLinemarkers,
     };
     const sources = inv.inputs.filter((f) => f.language !== 'object');
     const others = inv.inputs.filter((f) => f.language === 'object');
@@ -502,7 +491,7 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
     if (inv.stopAfter === 'preprocess') {
       let text = '';
       for (const f of sources) {
-        const r = await preprocessFile(f.path, { ...opts, language: f.language });
+        const r = preprocessFile(f.path, { ...opts, language: f.language });
         warn(r.diagnostics);
         text += r.text;
       }
@@ -519,11 +508,11 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
         }
         let asm: string;
         if (f.language === 'assembler-with-cpp') {
-          const r = await preprocessFile(f.path, { ...opts, language: f.language });
+          const r = preprocessFile(f.path, { ...opts, language: f.language });
           warn(r.diagnostics);
           asm = r.text;
         } else {
-          const r = await compileToAssembly(f.path, opts);
+          const r = compileToAssembly(f.path, opts);
           warn(r.diagnostics);
           asm = r.asm;
         }
@@ -536,7 +525,7 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
 
     if (inv.stopAfter === 'assemble') {
       for (const f of sources) {
-        const r = await compileObject(f.path, { ...opts, language: f.language });
+        const r = compileObject(f.path, { ...opts, language: f.language });
         warn(r.diagnostics);
         writeFileAtomic(inv.output ?? outputBeside(f.path, '.o'), r.object);
       }
@@ -555,7 +544,7 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
         }
         continue;
       }
-      const r = await compileObject(f.path, { ...opts, language: f.language });
+      const r = compileObject(f.path, { ...opts, language: f.language });
       warn(r.diagnostics);
       objects.push({ name: outputBeside(f.path, '.o'), data: r.object });
     }
@@ -584,6 +573,8 @@ function reportFailure(e: unknown, io: CcIo): number {
   }
   if (e instanceof DiagnosticError) {
     io.stderr(renderDiagnostics(e.diagnostics) + '\n');
+    // gcc stops at a fatal error (a missing #include) and says so.
+    if (e.diagnostics.some((d) => (d.severity as string) === 'fatal error')) io.stderr('compilation terminated.\n');
     return 1;
   }
   if (e instanceof KwbError) {

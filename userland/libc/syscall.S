@@ -35,19 +35,4 @@ syscall:
 	jmp __syscall_ret
 	.size syscall, .-syscall
 
-/*
- * pid_t vfork(void): the child borrows our stack until it execs or exits, so no C frame may sit
- * between the caller and the system call. Keep the return address in a register across it.
- */
-	.globl vfork
-	.type vfork, @function
-vfork:
-	popq %rdx
-	movl $58, %eax
-	syscall
-	pushq %rdx
-	movq %rax, %rdi
-	jmp __syscall_ret
-	.size vfork, .-vfork
-
 	.section .note.GNU-stack,"",@progbits

@@ -181,6 +181,18 @@ pid_t fork(void)
 	return (pid_t)__syscall_ret(__syscall0(SYS_fork));
 }
 
+/*
+ * vfork: the parent sleeps until the child calls execve or exits, as with vfork(2) — but the
+ * child gets its own copy of memory (clone with CLONE_VFORK and without CLONE_VM). A shared
+ * stack is only safe when the compiler keeps nothing on the stack across the call, which kwb's
+ * compiler (like any simple one) does not promise; with a copy, every program is safe and the
+ * ordering the parent observes is still vfork's.
+ */
+pid_t vfork(void)
+{
+	return (pid_t)__syscall_ret(__syscall2(SYS_clone, 0x4000 /* CLONE_VFORK */ | SIGCHLD, 0));
+}
+
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	return (int)__syscall_ret(__syscall3(SYS_execve, path, argv, envp));

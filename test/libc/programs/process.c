@@ -27,6 +27,7 @@ int main(int argc, char **argv, char **envp)
 	struct utsname u;
 	struct timespec ts;
 	char *args[3];
+	char *brk_before;
 	char tmpl[] = "/tmp/kwb-libc-test-XXXXXX";
 
 	if (argc > 1 && strcmp(argv[1], "child") == 0) {
@@ -114,7 +115,8 @@ int main(int argc, char **argv, char **envp)
 	ts.tv_nsec = 1000000;
 	printf("nanosleep %d\n", nanosleep(&ts, 0));
 	printf("sleep %u\n", sleep(0));
-	printf("sbrk grows %d\n", (char *)sbrk(4096) + 4096 == (char *)sbrk(0));
+	brk_before = sbrk(4096);
+	printf("sbrk grows %d\n", brk_before + 4096 == (char *)sbrk(0));
 	printf("isatty %d errno %d\n", isatty(99), errno);
 	r = klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, 0, 0);
 	printf("klogctl %d\n", r > 0 || errno == EPERM);
