@@ -177,6 +177,11 @@ describe('definitionsOf', () => {
     expect(syms('#define SYSCALL_DEFINE0(sname)\t\t\t\t\t\\\n\tSYSCALL_METADATA(_##sname, 0);\t\t\t\\\n\tasmlinkage long sys_##sname(void)\n')).toEqual([]);
     expect(syms('int f(void)\n{\n\treturn sys_getpid();\n}\n')).toEqual(['function:f']);
   });
+  it('positions survive comments; "/*" inside a string starts none', () => {
+    const text = 'static const char *s = "/* not a comment";\n/*\n * SYSCALL_DEFINE0(gone)\n */\nSYSCALL_DEFINE0(nsys)\n{\n}\n';
+    const d = definitionsOf(text, 'f.c');
+    expect(d.map((x) => [x.symbol, x.line, x.index])).toEqual([['sys_nsys', 5, 16]]);
+  });
   it('assembly: ENTRY(), .globl', () => {
     expect(syms('ENTRY(stub_clone)\n\tjmp sys_clone\nEND(stub_clone)\n\t.globl ptregs_x\n', 'entry_64.S')).toEqual(['asm:stub_clone', 'asm:ptregs_x']);
   });

@@ -20,34 +20,33 @@ export interface Definition {
 
 /** The text with comments blanked out (newlines kept), so positions still map to the file. */
 export function blankComments(text: string): string {
-  let out = '';
-  let i = 0;
+  const out: string[] = [];
   const n = text.length;
+  let run = 0; // start of the stretch of ordinary text not yet copied
+  let i = 0;
   while (i < n) {
-    const c = text[i]!;
-    const d = text[i + 1];
-    if (c === '/' && d === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
-      i = stop;
-    } else if (c === '/' && d === '/') {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = n;
-      out += ' '.repeat(end - i);
-      i = end;
-    } else if (c === '"' || c === "'") {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f /* / */ && (text.charCodeAt(i + 1) === 0x2a /* * */ || text.charCodeAt(i + 1) === 0x2f)) {
+      out.push(text.slice(run, i));
+      let stop: number;
+      if (text.charCodeAt(i + 1) === 0x2a) {
+        const end = text.indexOf('*/', i + 2);
+        stop = end < 0 ? n : end + 2;
+      } else {
+        const end = text.indexOf('\n', i);
+        stop = end < 0 ? n : end;
+      }
+      out.push(text.slice(i, stop).replace(/[^\n]/g, ' '));
+      i = run = stop;
+    } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       // skip literals so that "/*" inside a string does not start a comment
       let j = i + 1;
-      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, Math.min(j + 1, n));
+      while (j < n && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 0x0a) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
       i = j + 1;
-    } else {
-      out += c;
-      i++;
-    }
+    } else i++;
   }
-  return out;
+  out.push(text.slice(run));
+  return out.join('');
 }
 
 const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else', 'case', 'typeof', '__attribute__', 'asm', '__asm__']);

@@ -47,6 +47,7 @@ export function splitFields(line: string): Field[] {
 // compat placeholder, or the 6.x header comment that documents them.
 /** The format of a table's text: 6.x when it uses 6.x-only syntax, else 4.4. */
 export function detectFormat(text: string): TableFormat {
+  if (!/noreturn|[ \t]-(?:[ \t\r]|$)/m.test(text)) return '4.4'; // the common case, without splitting lines
   for (const line of text.split('\n')) {
     const t = line.trimStart();
     if (t.startsWith('#')) {
