@@ -3,7 +3,7 @@
 import { DiagnosticError, type Diagnostic } from '../../diag.js';
 import { Assembler } from './assembler.js';
 import { layout } from './layout.js';
-import { splitStatements } from './lex.js';
+import { splitStatements, type Statement } from './lex.js';
 import { writeObject } from './elf-write.js';
 
 export interface AssembleOptions {
@@ -18,9 +18,16 @@ export interface AssembleResult {
 
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
   const as = new Assembler(opts.file);
-  for (const st of splitStatements(source, opts.file)) {
-    as.statement(st);
-    if (as.ended) break;
+  // A stack of statement lists: the source, then whatever macros and .rept blocks expand to.
+  const frames: { list: Statement[]; i: number }[] = [{ list: splitStatements(source, opts.file), i: 0 }];
+  while (frames.length && !as.ended) {
+    const f = frames[frames.length - 1]!;
+    if (f.i >= f.list.length) {
+      frames.pop();
+      continue;
+    }
+    as.statement(f.list[f.i++]!);
+    while (as.injected.length) frames.push({ list: as.injected.pop()!, i: 0 });
   }
   if (as.conds.length) as.diag('error', 'end of file inside conditional');
   const laid = layout(as, (where, message, warning) => {

@@ -161,7 +161,12 @@ on(['comm', 'lcomm'], (as, c, name) => {
   c.end();
   if (s.defined) throw new AsmError(`symbol \`${s.name}' is already defined`);
   if (name === 'lcomm' || s.local) {
-    // A local common symbol is allocated in .bss right away.
+    // A local common symbol is allocated in .bss right away; without an alignment GNU picks
+    // one from the size (8 for 8 bytes and up, then 4, 2, 1).
+    if (align === 0) {
+      const n = Number(size);
+      align = n >= 8 ? 8 : n >= 4 ? 4 : n >= 2 ? 2 : 1;
+    }
     const keep = as.cur;
     const prev = as.previous;
     const bss = as.section('.bss');
@@ -194,6 +199,13 @@ for (const [name, size] of Object.entries(SIZES)) {
       if (c.peek() === ',' || c.atEnd()) {
         as.warn('zero assumed for missing expression');
         data(as, { k: 'num', v: 0n }, size);
+        continue;
+      }
+      if (size === 1 && c.peek() === '"') {
+        // GNU accepts a string among .byte values: its characters, without a terminator.
+        const end = c.s.indexOf('"', c.i + 1);
+        strings(as, new Cursor(c.s.slice(c.i, end < 0 ? undefined : end + 1)), false);
+        c.i = end < 0 ? c.s.length : end + 1;
         continue;
       }
       data(as, parseExpr(c, as), size);
@@ -315,6 +327,8 @@ on(['align', 'balign', 'p2align'], (as, c, name) => {
     if ((n & (n - 1)) !== 0) throw new AsmError('alignment not a power of 2');
     align = n;
   }
+  // In code, a 0x90 fill is GNU's cue to pad with its multi-byte NOPs.
+  if (fill === 0x90 && as.cur.flags & C.SHF_EXECINSTR) fill = null;
   alignTo(as, align, fill, max);
   if (max === 0 || max >= align - 1) as.cur.align = Math.max(as.cur.align, align);
   else as.cur.align = Math.max(as.cur.align, align);

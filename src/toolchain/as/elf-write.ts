@@ -18,26 +18,32 @@ interface OutSym {
   size: bigint;
 }
 
-/** A string table with BFD's tail merging: a name that ends another shares its bytes. */
+/**
+ * A string table with BFD's tail merging: names sorted by their reversed text; a name that
+ * ends the next one in that order lives inside it. The rest are laid out in first-use order.
+ */
 function stringTable(names: string[]): { bytes: Uint8Array; offsets: Map<string, number> } {
   const uniq = [...new Set(names.filter((n) => n !== ''))];
+  const rev = (n: string) => [...n].reverse().join('');
+  const sorted = [...uniq].sort((a, b) => (rev(a) < rev(b) ? -1 : rev(a) > rev(b) ? 1 : 0));
+  const host = new Map<string, string>();
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const n = sorted[i]!;
+    const next = sorted[i + 1];
+    host.set(n, next !== undefined && next.endsWith(n) ? host.get(next)! : n);
+  }
   const offsets = new Map<string, number>([['', 0]]);
-  const kept: string[] = [];
   const parts: string[] = ['\0'];
   let size = 1;
-  const isSuffix = (n: string) => uniq.some((o) => o !== n && o.length > n.length && o.endsWith(n));
   for (const n of uniq) {
-    if (isSuffix(n)) continue;
+    if (host.get(n) !== n) continue;
     offsets.set(n, size);
-    kept.push(n);
     parts.push(n + '\0');
     size += n.length + 1;
   }
   for (const n of uniq) {
-    if (offsets.has(n)) continue;
-    // Share the longest kept name that ends with n.
-    const host = kept.filter((o) => o.endsWith(n)).sort((a, b) => b.length - a.length)[0]!;
-    offsets.set(n, offsets.get(host)! + host.length - n.length);
+    const h = host.get(n)!;
+    if (h !== n) offsets.set(n, offsets.get(h)! + h.length - n.length);
   }
   return { bytes: Buffer.from(parts.join(''), 'latin1'), offsets };
 }
@@ -96,6 +102,7 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
     symIndex.set(s, syms.length);
     let shndx = C.SHN_UNDEF;
     let value = 0n;
+    let alias: Sym | null = null;
     if (s.common) {
       shndx = C.SHN_COMMON;
       value = BigInt(s.common.align);
@@ -107,19 +114,23 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
       } else if (v && v.sym && v.sym.section) {
         shndx = v.sym.section.index;
         value = BigInt(symAddress(v.sym)) + v.add;
+        alias = v.sym;
       }
     } else if (s.section) {
       shndx = s.section.index;
       value = BigInt(symAddress(s));
     }
+    // An alias takes its target's type and size unless it was given its own (GNU copies them).
+    const sizeExpr = s.size ?? alias?.size ?? null;
+    const type = s.type !== C.STT_NOTYPE || !alias ? s.type : alias.type;
     let size = 0n;
     if (s.common) size = s.common.size;
-    else if (s.size) {
-      const v = evaluate(s.size, true);
+    else if (sizeExpr) {
+      const v = evaluate(sizeExpr, true);
       if (v && !v.sym && !v.sub) size = v.add;
     }
     const b = s.weak ? C.STB_WEAK : bind;
-    syms.push({ name: s.name, info: (b << 4) | s.type, other: s.hidden ? C.STV_HIDDEN : 0, shndx, value: value & 0xffffffffffffffffn, size });
+    syms.push({ name: s.name, info: (b << 4) | type, other: s.hidden ? C.STV_HIDDEN : 0, shndx, value: value & 0xffffffffffffffffn, size });
   };
   for (const e of locals) emit(e, C.STB_LOCAL);
   const firstGlobal = syms.length;

@@ -67,7 +67,13 @@ export function encodeInstruction(c: Ctx, entry: Entry): void {
 // ---- helpers ---------------------------------------------------------------------------
 
 function mismatch(c: Ctx): AsmError {
-  return new AsmError(`operand type mismatch for \`${c.name}'`);
+  // `movq` is also an MMX/SSE mnemonic in GNU's table, so GNU names it in full.
+  const name = c.name === 'mov' && c.suffix === 8 ? 'movq' : c.name;
+  return new AsmError(`operand type mismatch for \`${name}'`);
+}
+
+function sizeMismatch(c: Ctx, name = c.name): AsmError {
+  return new AsmError(`operand size mismatch for \`${name}'`);
 }
 
 function count(c: Ctx, ...allowed: number[]): void {
@@ -84,25 +90,30 @@ function imm(op: Operand | undefined): op is ImmOp {
   return op !== undefined && op.k === 'imm';
 }
 
+/** GNU's complaint about register `r` under suffix size `sfx`. */
+function suffixError(c: Ctx, r: Reg, sfx: number): AsmError {
+  if (r.size === 1 || sfx === 1) return new AsmError(`\`%${r.name}' not allowed with \`${c.name}${SUFFIX_CHAR[sfx]}'`);
+  return new AsmError(`incorrect register \`%${r.name}' used with \`${SUFFIX_CHAR[sfx]}' suffix`);
+}
+
 /**
- * The operand size: the suffix, checked against register operands, or the registers' size,
- * or (memory/immediate only) the default with GNU's warning.
+ * The operand size: the registers' common size, checked against the suffix; or the suffix;
+ * or (memory/immediate only) the default, with GNU's warning.
  */
-function opSize(c: Ctx, regs: (Operand | undefined)[], dflt = 4, warnDefault = true): number {
-  let size = c.suffix;
-  for (const o of regs) {
-    if (!o || o.k !== 'reg' || o.reg.cls !== 'gpr') continue;
-    if (size === 0) size = o.reg.size;
-    else if (o.reg.size !== size) {
-      if (c.suffix) throw new AsmError(`incorrect register \`%${o.reg.name}' used with \`${SUFFIX_CHAR[c.suffix]}' suffix`);
-      throw mismatch(c);
-    }
+function opSize(c: Ctx, ops: (Operand | undefined)[], dflt = 4, warnDefault = true): number {
+  const regs: Reg[] = [];
+  for (const o of ops) if (o && o.k === 'reg' && o.reg.cls === 'gpr') regs.push(o.reg);
+  if (regs.length > 1 && regs.some((r) => r.size !== regs[0]!.size)) {
+    if (c.name === 'mov') throw mismatch(c);
+    throw new AsmError(`register type mismatch for \`${c.name}'`);
   }
-  if (size === 0) {
-    if (warnDefault) c.out.warn(`no instruction mnemonic suffix given and no register operands; using default for \`${c.name}'`);
-    size = dflt;
+  if (c.suffix) {
+    for (let k = regs.length - 1; k >= 0; k--) if (regs[k]!.size !== c.suffix) throw suffixError(c, regs[k]!, c.suffix);
+    return c.suffix;
   }
-  return size;
+  if (regs.length) return regs[0]!.size;
+  if (warnDefault) c.out.warn(`no instruction mnemonic suffix given and no register operands; using default for \`${c.name}'`);
+  return dflt;
 }
 
 function insn(c: Ctx): Insn {
@@ -443,8 +454,8 @@ for (const [name, from, to, op] of EXTEND) {
     count(c, 2);
     const [src, dst] = c.ops;
     if (!rm(src) || !gpr(dst)) throw mismatch(c);
-    if (src.k === 'reg' && src.reg.size !== from) throw mismatch(c);
-    if (dst.reg.size !== to) throw mismatch(c);
+    if (dst.reg.size !== to) throw suffixError({ ...c, name: name.slice(0, -1) }, dst.reg, to);
+    if (src.k === 'reg' && src.reg.size !== from) throw sizeMismatch(c, name.slice(0, -1));
     const i = insn(c).size(to);
     i.op = op;
     i.modRM(dst.reg, src).emit(c.out);
@@ -481,8 +492,9 @@ function pushPop(c: Ctx, push: boolean): void {
       }
       throw mismatch(c);
     }
-    if (r.cls !== 'gpr' || r.size === 1 || r.size === 4) throw mismatch(c);
-    if (c.suffix && c.suffix !== r.size) throw new AsmError(`incorrect register \`%${r.name}' used with \`${SUFFIX_CHAR[c.suffix]}' suffix`);
+    if (r.cls !== 'gpr') throw mismatch(c);
+    if (c.suffix && c.suffix !== r.size) throw suffixError(c, r, c.suffix);
+    if (r.size === 1 || r.size === 4) throw sizeMismatch(c);
     if (r.size === 2) i.data16 = true;
     i.op = [(push ? 0x50 : 0x58) + (r.num & 7)];
     i.b = r.num >> 3;
@@ -602,7 +614,8 @@ for (const [cc, n] of Object.entries(CONDITIONS)) {
   def('set' + cc, [1], (c) => {
     count(c, 1);
     const [d] = c.ops;
-    if (!rm(d) || (d.k === 'reg' && d.reg.size !== 1)) throw mismatch(c);
+    if (!rm(d)) throw mismatch(c);
+    if (d.k === 'reg' && d.reg.size !== 1) throw sizeMismatch(c);
     const i = insn(c);
     i.op = [0x0f, 0x90 + n];
     i.modRM(0, d).emit(c.out);
@@ -631,7 +644,7 @@ function branch(c: Ctx, n: number): void {
   const [t] = c.ops;
   if (t!.star) {
     if (n >= 0) throw mismatch(c);
-    if (!rm(t as Operand) && !(t!.k === 'reg')) throw mismatch(c);
+    if (t!.k === 'imm') throw mismatch(c);
     const target = t as RegOp | MemOp;
     if (target.k === 'reg' && (target.reg.cls !== 'gpr' || target.reg.size !== 8)) {
       throw new AsmError(`operand size mismatch for \`${c.name}'`);

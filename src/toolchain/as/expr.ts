@@ -235,7 +235,8 @@ export function evaluate(e: Expr, final: boolean, depth = 0): Value | null {
       return { add: e.v, sym: null, sub: null };
     case 'sym': {
       const s = e.s;
-      if (s.equ) {
+      // A global alias (`.globl a; .set a, b`) is a symbol of its own to relocations.
+      if (s.equ && !s.global && !s.weak) {
         if (depth > 50) throw new AsmError(`symbol definition loop encountered at \`${s.name}'`);
         return evaluate(s.equ, final, depth + 1);
       }

@@ -25,7 +25,7 @@ export type Report = (where: { file: string; line: number }, message: string, wa
 
 /** The symbol and offset a branch target stands for (following `.set` aliases). */
 function resolveTarget(sym: Sym, addend: bigint): { sym: Sym; addend: bigint } {
-  if (!sym.equ) return { sym, addend };
+  if (!sym.equ || sym.global || sym.weak) return { sym, addend };
   const v = evaluate({ k: 'sym', s: sym }, false);
   if (v && v.sym && !v.sub) return { sym: v.sym, addend: addend + v.add };
   return { sym, addend };

@@ -37,10 +37,13 @@ export function splitOperands(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
+  const unbalanced = () => new AsmError(`unbalanced parenthesis in operand ${out.length + 1}.`);
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (ch === '(') depth++;
-    else if (ch === ')') depth--;
+    else if (ch === ')') {
+      if (--depth < 0) throw unbalanced();
+    }
     else if (ch === '"') {
       i++;
       while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
@@ -49,6 +52,7 @@ export function splitOperands(s: string): string[] {
       start = i + 1;
     }
   }
+  if (depth !== 0) throw unbalanced();
   out.push(s.slice(start).trim());
   return out;
 }
