@@ -70,6 +70,9 @@ const BUILTINS: BuiltinName[] = [
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** The builtin and predefined macros for each option set (definitions are never mutated). */
+const predefinedCache = new Map<string, Map<string, Macro>>();
+
 class FileSource implements TokenSource {
   idx = 0;
   readonly stack: Token[] = [];
@@ -178,9 +181,15 @@ export class Engine implements ExpandHost {
   }
 
   run(): { text: string; deps: string[]; diagnostics: Diagnostic[] } {
-    for (const b of BUILTINS) this.macros.set(b, { kind: 'builtin', name: b });
     const o = this.opts;
-    this.runQuiet('<built-in>', predefinedSource({ kernel: o.kernel, assembler: o.assembler, freestanding: o.freestanding }));
+    const key = `${o.kernel}/${o.assembler}/${o.freestanding}`;
+    let base = predefinedCache.get(key);
+    if (base === undefined) {
+      for (const b of BUILTINS) this.macros.set(b, { kind: 'builtin', name: b });
+      this.runQuiet('<built-in>', predefinedSource({ kernel: o.kernel, assembler: o.assembler, freestanding: o.freestanding }));
+      base = new Map(this.macros);
+      predefinedCache.set(key, base);
+    } else for (const [k, v] of base) this.macros.set(k, v);
     let cmd = '';
     for (const [name, value] of o.defines) cmd += `#define ${name} ${value === undefined ? '1' : value}\n`;
     for (const name of o.undefs) cmd += `#undef ${name}\n`;

@@ -210,14 +210,6 @@ export class Expander {
     const args = inv.args;
     const expanded: (Token[] | undefined)[] = new Array(args.length);
     const vaIndex = m.variadic ? m.params.length - 1 : -1;
-    const argExpanded = (k: number): Token[] => {
-      let e = expanded[k];
-      if (e === undefined) {
-        e = this.expandAll(args[k], synth('eof', '', at));
-        expanded[k] = e;
-      }
-      return e;
-    };
 
     for (let i = 0; i < body.length; i++) {
       const b = body[i];
@@ -258,7 +250,11 @@ export class Expander {
       }
       if (k >= 0) {
         const nextIsPaste = i + 1 < body.length && isPunct(body[i + 1], '##');
-        const src = nextIsPaste ? args[k] : argExpanded(k);
+        let src = nextIsPaste ? args[k] : expanded[k];
+        if (src === undefined) {
+          src = this.expandAll(args[k], synth('eof', '', at));
+          expanded[k] = src;
+        }
         if (src.length === 0) {
           if (nextIsPaste) out.push(synth('other', PLACEMARKER_TEXT, at));
           continue;

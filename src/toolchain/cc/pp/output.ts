@@ -11,7 +11,8 @@ import type { SourceFile, Token } from './token.js';
 const MAX_BLANK_RUN = 8;
 
 export class OutputWriter {
-  private readonly parts: string[] = [];
+  /** The output so far (V8 concatenates strings as ropes, so appending is cheap). */
+  private out = '';
   /** The presumed file name, flags and line offset (#line) of the tokens being written. */
   private name = '';
   private system = false;
@@ -37,7 +38,7 @@ export class OutputWriter {
   /** A linemarker for a built-in pseudo file such as `<command-line>`. */
   pseudoMarker(name: string, line: number): void {
     this.endLine();
-    if (this.markers) this.parts.push(`# ${line} "${name}"\n`);
+    if (this.markers) this.out += `# ${line} "${name}"\n`;
   }
 
   /** Changes the presumed name, line offset or system flag without printing anything. */
@@ -56,7 +57,7 @@ export class OutputWriter {
   pragmaLine(text: string): void {
     const line = this.line;
     this.endLine();
-    this.parts.push(text, '\n');
+    this.out += text + '\n';
     this.writeMarker(line);
   }
 
@@ -67,13 +68,13 @@ export class OutputWriter {
     let m = `# ${line} "${escapeName(this.name)}"`;
     if (flag) m += ` ${flag}`;
     if (this.system) m += ' 3 4';
-    this.parts.push(m, '\n');
+    this.out += m + '\n';
   }
 
   /** Moves the output to presumed line `line` (blank lines, or a linemarker for a long gap). */
   private moveTo(line: number): void {
     if (this.col > 0 || this.prev !== null) {
-      this.parts.push('\n');
+      this.out += '\n';
       this.col = 0;
       this.prev = null;
       this.line++;
@@ -81,12 +82,12 @@ export class OutputWriter {
     }
     const rest = line - this.line;
     if (!this.markers) {
-      if (this.parts.length > 0 && rest > 0) this.parts.push('\n'); // -P squeezes blank runs
-    } else if (rest <= MAX_BLANK_RUN) this.parts.push('\n'.repeat(rest));
+      if (this.out.length > 0 && rest > 0) this.out += '\n'; // -P squeezes blank runs
+    } else if (rest <= MAX_BLANK_RUN) this.out += '\n'.repeat(rest);
     else {
       let m = `# ${line} "${escapeName(this.name)}"`;
       if (this.system) m += ' 3 4';
-      this.parts.push(m, '\n');
+      this.out += m + '\n';
     }
     this.line = line;
   }
@@ -100,22 +101,25 @@ export class OutputWriter {
       // First token of the output line: copy the source line's indentation.
       this.pad(s, t.pos - t.col, t.pos, t.col);
       if (leadingSpace && this.col === 0) {
-        this.parts.push(' ');
+        this.out += ' ';
         this.col++;
       }
     } else if (!t.expanded && this.prevFromSource && this.prev.file === t.file && this.prev.pos + this.prev.text.length <= t.pos) {
       const from = this.prev.pos + this.prev.text.length;
       if (s.indexOf('\n', from) >= t.pos || s.indexOf('\n', from) < 0) this.pad(s, from, t.pos, t.pos - from);
-      else this.parts.push(' '), this.col++;
+      else {
+        this.out += ' ';
+        this.col++;
+      }
     } else if (!t.expanded && this.col < t.col) {
       // After a shorter expansion, pad back to the token's own column.
-      this.parts.push(' '.repeat(t.col - this.col));
+      this.out += ' '.repeat(t.col - this.col);
       this.col = t.col;
     } else if (t.space || avoidPaste(this.prev, t)) {
-      this.parts.push(' ');
+      this.out += ' ';
       this.col++;
     }
-    this.parts.push(t.text);
+    this.out += t.text;
     this.col += t.text.length;
     this.prev = t;
     this.prevFromSource = !t.expanded;
@@ -139,18 +143,18 @@ export class OutputWriter {
         break;
       }
     }
-    if (ws) this.parts.push(s.slice(from, to));
+    if (ws) this.out += s.slice(from, to);
     else {
       let out = '';
       for (let i = from; i < to; i++) out += s.charCodeAt(i) === 9 ? '\t' : ' ';
-      this.parts.push(out);
+      this.out += out;
     }
     this.col += width;
   }
 
   private endLine(): void {
     if (this.col > 0 || this.prev !== null) {
-      this.parts.push('\n');
+      this.out += '\n';
       this.col = 0;
       this.prev = null;
     }
@@ -159,7 +163,7 @@ export class OutputWriter {
   /** After a directive that printed nothing the output stays put; the next token moves it. */
   finish(): string {
     this.endLine();
-    return this.parts.join('');
+    return this.out;
   }
 }
 
