@@ -125,7 +125,7 @@ function checkEntryPoints(table: Table, emit: Emit): void {
               ? `in Linux ${release}'s syscall_64.tbl the compat column only holds '-' (before 'noreturn'); x32 entries put their compat_sys_ function in the entry point column`
               : `syscall_64.tbl has no compat entry point column in Linux ${release}; x32 entries put their compat_sys_ function in the entry point column`);
       } else if (!family || !allowed.includes(family)) {
-        emit(e, span, 'entry-point-naming', namingMessage(symbol, family, allowed, e, column, release));
+        emit(e, span, 'entry-point-naming', namingMessage(symbol, family, allowed, e, column, table));
       } else if (!expectedSymbol(e, column, symbol) && !upstreamPairs(table.arch, e.name, column, symbol)) {
         const want = column === 'entry' ? expectedEntry(e.abi, e.name) : `compat_sys_${e.name}`;
         emit(e, span, 'entry-point-name',
@@ -154,17 +154,25 @@ function namingMessage(
   allowed: readonly string[],
   e: Entry,
   column: 'entry' | 'compat',
-  release: string,
+  table: Table,
 ): string {
+  const version = UPSTREAM_OF_FORMAT[table.format];
+  const release = upstreamTable(version, table.arch).release;
   const list = allowed.map((p) => `${p}*`).join(', ');
   const head = `'${symbol}' does not follow Linux ${release}'s naming: ${e.abi} ${column === 'entry' ? 'entry points' : 'compat entry points'} are ${list}`;
-  if (family) {
-    const what = FAMILIES.find((f) => f.prefix === family)!.what;
-    const base = symbol.slice(family.length);
-    return `${head}; ${family}* is ${what}. Write ${allowed.includes('sys_') ? `sys_${base}` : `${allowed[0]}${base}`}`;
-  }
-  const suggestion = column === 'entry' ? expectedEntry(e.abi, e.name) : `compat_sys_${e.name}`;
-  return `${head}; ${definer(suggestion)}(${e.name}, ...) defines ${suggestion}, so write ${suggestion}`;
+  const want = suggestion(symbol, family, allowed, e, column, table);
+  if (family) return `${head}; ${family}* is ${FAMILIES.find((f) => f.prefix === family)!.what}. Write ${want}`;
+  return `${head}; ${definer(want)}(${e.name}, ...) defines ${want}, so write ${want}`;
+}
+
+// What to write instead: what upstream itself uses for this syscall, else the regular name.
+function suggestion(symbol: string, family: string | undefined, allowed: readonly string[], e: Entry, column: 'entry' | 'compat', table: Table): string {
+  const up = upstreamTable(UPSTREAM_OF_FORMAT[table.format], table.arch);
+  const same = (up.byName.get(e.name) ?? []).find((u) => u.abi === e.abi && u[column]);
+  if (same) return same[column];
+  const regular = column === 'entry' ? expectedEntry(e.abi, e.name) : `compat_sys_${e.name}`;
+  if (!family || allowed.includes(familyOf(regular)!)) return regular;
+  return `${allowed[0]}${symbol.slice(family.length)}`;
 }
 
 // The kernel sorts the table itself (sort -n), so order and gaps do not break the build; but a
