@@ -33,6 +33,8 @@ export const BAD_INPUTS: string[] = [
   '\taddb $1, %r8w',
   '\t.align 3',
   '\tsete %eax',
+  '\tmovabsl $1, %eax',
+  '\tlret\n\tiret\n\tsysret\n\tfoo\n',
   '\taddq %eax, %rbx',
   '\taddl $1, %rbx',
   '\tincb %ax',

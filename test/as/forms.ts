@@ -84,8 +84,8 @@ export function instructionForms(): string[] {
   }
   push('movq $0xffffffff, %rax', 'movq $0x80000000, %r9', 'movq $-1, %rax', 'movq $0x123456789, %rcx');
   push('movq $sym, %rax', 'movl $sym, %eax', 'movq $sym+4, (%rax)', 'movl $sym, (%rax)', 'movw $sym, %ax', 'movb $sym, %al');
-  push('movabsq $0x123456789abcdef0, %rax', 'movabsq $-1, %r15', 'movabsq $sym, %rdx', 'movabs $1, %rax', 'movabsl $1, %eax');
-  push('movabs sym, %al', 'movabs sym, %eax', 'movabs sym, %rax', 'movabs %rax, sym', 'movabs %ax, sym');
+  push('movabsq $0x123456789abcdef0, %rax', 'movabsq $-1, %r15', 'movabsq $sym, %rdx', 'movabs $1, %rax');
+  push('movabs sym, %al', 'movabs sym, %eax', 'movabs sym, %rax', 'movabs %rax, sym', 'movabs %eax, sym');
   push('mov %eax, %ebx', 'mov %r8, (%rdi)', 'mov (%rdi), %r8b');
   for (const h of HIGH) push(`movb %${h}, %al`, `movb %al, %${h}`, `movb $1, %${h}`, `movb %${h}, (%rax)`);
   push('movq %rax, %cr0', 'movq %cr2, %rax', 'movq %cr3, %r15', 'movq %r9, %cr4', 'mov %cr0, %rax', 'mov %rax, %cr3');

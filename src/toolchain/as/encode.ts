@@ -384,8 +384,9 @@ function movSpecial(c: Ctx, special: RegOp, other: Operand, fromSpecial: boolean
   const i = insn(c);
   if (r.cls === 'seg') {
     if (!rm(other)) throw mismatch(c);
-    // GNU writes `mov %ax, %ds` without 66 (the width is implied) but keeps it for `movw %ds, %ax`.
-    if (other.k === 'reg') i.size(other.reg.size === 8 ? 8 : other.reg.size === 2 && fromSpecial ? 2 : 0);
+    // GNU writes `mov %ax, %ds` and `mov %fs, %rax` without a size prefix (the width is
+    // implied) but keeps 66 for `movw %ds, %ax`.
+    if (other.k === 'reg' && other.reg.size === 2 && fromSpecial) i.data16 = true;
     else if (c.suffix === 8) i.w = true;
     i.op = [fromSpecial ? 0x8c : 0x8e];
     i.modRM(r.num, other).emit(c.out);
@@ -406,6 +407,7 @@ def('movabs', ALL, (c) => {
   const [src, dst] = c.ops;
   if (imm(src) && gpr(dst)) {
     const size = opSize(c, [dst]);
+    if (size !== 8) throw mismatch(c);
     const i = insn(c).size(size);
     i.op = [(size === 1 ? 0xb0 : 0xb8) + (dst.reg.num & 7)];
     i.b = dst.reg.num >> 3;
@@ -534,6 +536,11 @@ def('xchg', ALL, (c) => {
     const size = opSize(c, [a, b]);
     const i = insn(c).size(size);
     const acc = a.reg.num === 0 ? b : b.reg.num === 0 ? a : null;
+    if (size === 8 && a.reg.num === 0 && b.reg.num === 0) {
+      // GNU treats `xchg %rax, %rax` as the one-byte nop
+      c.out.bytes().push(0x90);
+      return;
+    }
     if (size !== 1 && acc && !(size === 4 && a.reg.num === 0 && b.reg.num === 0)) {
       i.op = [0x90 + (acc.reg.num & 7)];
       i.b = acc.reg.num >> 3;
@@ -689,6 +696,7 @@ def('ret', [2, 8], (c) => {
 });
 def('lret', [2, 4, 8], (c) => {
   count(c, 0, 1);
+  if (!c.suffix) c.out.warn(`no instruction mnemonic suffix given and no register operands; using default for \`lret'`);
   const i = insn(c).size(c.suffix === 2 ? 2 : c.suffix === 8 ? 8 : 0);
   if (c.ops.length === 1) {
     if (!imm(c.ops[0])) throw mismatch(c);
@@ -702,6 +710,11 @@ def('int', [], (c) => {
   count(c, 1);
   const [v] = c.ops;
   if (!imm(v)) throw mismatch(c);
+  if (immConst(v) === 3n) {
+    // GNU assembles `int $3` as the one-byte breakpoint instruction int3 (cc)
+    c.out.bytes().push(0xcc);
+    return;
+  }
   const i = insn(c);
   i.op = [0xcd];
   i.immediate(v, 1, false).emit(c.out);
@@ -750,6 +763,7 @@ for (const [name, op, ext] of [
     const [m] = c.ops;
     if (!rm(m) || (m.k === 'reg' && !['ltr', 'lldt', 'sldt', 'str'].includes(name))) throw mismatch(c);
     const i = insn(c);
+    if ((name === 'str' || name === 'sldt') && m.k === 'reg') i.size(m.reg.size);
     i.op = op;
     i.modRM(ext, m).emit(c.out);
   });
@@ -771,9 +785,10 @@ def('nop', WLQ, (c) => {
 });
 
 /** Instructions with no operands: fixed bytes, per suffix. */
-function fixed(name: string, bytes: number[], sizes: number[] = [], bySize?: Record<number, number[]>): void {
+function fixed(name: string, bytes: number[], sizes: number[] = [], bySize?: Record<number, number[]>, warnDefault = false): void {
   def(name, sizes, (c) => {
     count(c, 0);
+    if (warnDefault && !c.suffix) c.out.warn(`no instruction mnemonic suffix given and no register operands; using default for \`${c.name}'`);
     const out = c.out.bytes();
     if (c.rep) out.push(c.rep);
     if (c.lock) out.push(0xf0);
@@ -788,10 +803,10 @@ fixed('icebp', [0xf1]);
 fixed('into', [0xce]);
 fixed('ud2', [0x0f, 0x0b]);
 fixed('syscall', [0x0f, 0x05]);
-fixed('sysret', [0x0f, 0x07], [4, 8], { 8: [0x48, 0x0f, 0x07] });
+fixed('sysret', [0x0f, 0x07], [4, 8], { 8: [0x48, 0x0f, 0x07] }, true);
 fixed('sysenter', [0x0f, 0x34]);
 fixed('sysexit', [0x0f, 0x35], [4, 8], { 8: [0x48, 0x0f, 0x35] });
-fixed('iret', [0xcf], [2, 4, 8], { 2: [0x66, 0xcf], 8: [0x48, 0xcf] });
+fixed('iret', [0xcf], [2, 4, 8], { 2: [0x66, 0xcf], 8: [0x48, 0xcf] }, true);
 fixed('swapgs', [0x0f, 0x01, 0xf8]);
 fixed('rdtscp', [0x0f, 0x01, 0xf9]);
 fixed('cli', [0xfa]);
