@@ -1,31 +1,18 @@
 // Builds the C library that `kwb cc` links into every program — with kwb's own toolchain, not the
-// host's: userland/libc/*.c and *.S → dist/userland/*.o → dist/userland/libc.a (a GNU ar archive
+X
 // with a symbol index), and crt1.S → dist/userland/crt1.o.
 //
 // scripts/build.mjs runs this after bundling the CLI. It fails loudly (exit 1, the compiler's own
 // diagnostics on stderr) if our toolchain cannot build libc: a libc that does not build is a
 // toolchain bug to fix, never something to paper over with the host's gcc.
-//
-// Transitional: while the compiler and assembler are still being written, their entry modules may
-// be missing from the tree; then this prints a note and builds nothing (exit 0).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'userland');
 const libcDir = join(root, 'userland', 'libc');
-
-const stages = ['src/toolchain/cc/preprocess.ts', 'src/toolchain/cc/compile.ts', 'src/toolchain/as/assemble.ts', 'src/toolchain/ld/link.ts'];
-const missing = stages.filter((p) => !existsSync(join(root, p)));
-if (missing.length) {
-  process.stdout.write(
-    `build-userland: note: libc not built — the toolchain is incomplete (missing ${missing.join(', ')}).\n` +
-      `build-userland: note: \`kwb cc\` cannot link programs until it is; rerun \`npm run build\` then.\n`,
-  );
-  process.exit(0);
-}
 
 // The driver and archive writer are TypeScript; bundle the few modules we need into one script.
 mkdirSync(out, { recursive: true });
