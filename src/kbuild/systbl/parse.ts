@@ -175,13 +175,12 @@ function parseLine(text: string, line: number, arch: Arch, format: TableFormat, 
         ok = false;
       }
     }
-  } else if (compatText === '-' || compatText === 'noreturn' || fields.length > 5) {
-    // 6.x syntax in a table read as 4.4 (only with --format 4.4; detection would have said 6.x).
-    if (compatText === '-' || compatText === 'noreturn') {
-      report(line, compat, 'format-mismatch',
-        `'${compatText}' is 6.x table syntax; Linux 4.4's syscalltbl.sh would use it as the compat entry point`);
-      ok = false;
-    }
+  } else if (compatText === '-' || compatText === 'noreturn') {
+    // 6.x syntax in a table read as 4.4 (only with --format 4.4; detection would have said 6.x);
+    // a sixth column is already reported as one too many.
+    report(line, compat, 'format-mismatch',
+      `'${compatText}' is 6.x table syntax; Linux 4.4's syscalltbl.sh would use it as the compat entry point`);
+    ok = false;
   }
 
   if (!ok) return undefined;
