@@ -57,7 +57,8 @@ int main(void)
 {
 	int m = 5;
 	printf("%ld %d %lu %d %ld\n", add_asm(40, 2), plus_one(9), via_fixed(5), matching(7), use_rbx(99));
-	printf("%d %d %d %d %d\n", mem_op(&m), m, imm_op(), named(10, 3), low_byte(0x1234));
+	int before = mem_op(&m);
+	printf("%d %d %d %d %d\n", before, m, imm_op(), named(10, 3), low_byte(0x1234));
 	asm volatile("" ::: "memory");
 	return 0;
 }

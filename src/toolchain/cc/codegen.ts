@@ -368,7 +368,7 @@ class CodeGen {
         for (const s of node.body!) this.genStmt(s);
         return;
       case 'exprstmt':
-        this.genExpr(node.lhs!);
+        this.genDiscard(node.lhs!);
         return;
       case 'return': {
         if (node.lhs) {
@@ -393,8 +393,7 @@ class CodeGen {
       case 'if': {
         const els = this.newLabel();
         const end = this.newLabel();
-        this.genCond(node.cond!);
-        this.emit(`je ${els}`);
+        this.genBranch(node.cond!, els, false);
         this.genStmt(node.then!);
         this.emit(`jmp ${end}`);
         this.label(els);
@@ -406,10 +405,7 @@ class CodeGen {
         const begin = this.newLabel();
         if (node.init) this.genStmt(node.init);
         this.label(begin);
-        if (node.cond) {
-          this.genCond(node.cond);
-          this.emit(`je ${node.brkLabel}`);
-        }
+        if (node.cond) this.genBranch(node.cond, node.brkLabel!, false);
         this.genStmt(node.then!);
         this.label(node.contLabel!);
         if (node.inc) this.genExpr(node.inc);
@@ -422,8 +418,7 @@ class CodeGen {
         this.label(begin);
         this.genStmt(node.then!);
         this.label(node.contLabel!);
-        this.genCond(node.cond!);
-        this.emit(`jne ${begin}`);
+        this.genBranch(node.cond!, begin, true);
         this.label(node.brkLabel!);
         return;
       }
@@ -504,6 +499,119 @@ class CodeGen {
   }
 
   // ------------------------------------------------------------------ expressions
+
+  /** Evaluates for side effects only: `x++;` need not compute the old value. */
+  genDiscard(node: Node): void {
+    let n = node;
+    while (n.kind === 'cast') n = n.lhs!;
+    if ((n.kind === 'add' || n.kind === 'sub') && this.immOf(n.rhs!) !== null && !this.isSimple(n.lhs!)) {
+      this.genDiscard(n.lhs!);
+      return;
+    }
+    this.genExpr(node);
+  }
+
+  /** The value of a constant operand that fits an imm32, or null. */
+  immOf(n: Node): bigint | null {
+    let e = n;
+    while (e.kind === 'cast' && isInteger(e.ty!) && e.ty!.size >= 4) e = e.lhs!;
+    if (e.kind !== 'num') return null;
+    const v = BigInt.asIntN(n.ty!.size === 8 ? 64 : 32, e.val!);
+    return v >= -(1n << 31n) && v < 1n << 31n ? v : null;
+  }
+
+  /** A memory operand for an lvalue whose address needs no code: `-8(%rbp)`, `sym+4(%rip)`. */
+  operand(node: Node): string | null {
+    let disp = 0;
+    let n = node;
+    while (n.kind === 'member') {
+      disp += n.member!.offset;
+      n = n.lhs!;
+    }
+    if (n.kind !== 'var') return null;
+    const o = n.obj!;
+    if (o.isLocal) return `${o.offset + disp}(%rbp)`;
+    return disp ? `${o.asmName}+${disp}(%rip)` : `${o.asmName}(%rip)`;
+  }
+
+  /** Loads a value of type ty from a memory operand into %rax (aggregates: their address). */
+  loadOp(ty: Type, op: string): void {
+    switch (ty.kind) {
+      case 'array': case 'struct': case 'union': case 'func':
+        this.emit(`leaq ${op}, %rax`);
+        return;
+      case 'void':
+        return;
+    }
+    switch (ty.size) {
+      case 1: this.emit(ty.unsigned || ty.kind === 'bool' ? `movzbl ${op}, %eax` : `movsbl ${op}, %eax`); return;
+      case 2: this.emit(ty.unsigned ? `movzwl ${op}, %eax` : `movswl ${op}, %eax`); return;
+      case 4: this.emit(`movl ${op}, %eax`); return;
+      default: this.emit(`movq ${op}, %rax`);
+    }
+  }
+
+  storeOp(ty: Type, op: string): void {
+    switch (ty.size) {
+      case 1: this.emit(`movb %al, ${op}`); return;
+      case 2: this.emit(`movw %ax, ${op}`); return;
+      case 4: this.emit(`movl %eax, ${op}`); return;
+      default: this.emit(`movq %rax, ${op}`);
+    }
+  }
+
+  /** Whether evaluating the node touches no register but %rax (and has no side effects). */
+  isSimple(n: Node): boolean {
+    switch (n.kind) {
+      case 'num': case 'var': case 'str':
+        return true;
+      case 'member':
+        return this.operand(n) !== null || this.isSimple(n.lhs!);
+      case 'deref':
+        return n.lhs!.ty!.kind !== 'func' && this.isSimple(n.lhs!);
+      case 'cast': case 'neg': case 'bitnot': case 'not':
+        return this.isSimple(n.lhs!);
+      case 'addr':
+        return this.operand(n.lhs!) !== null || (n.lhs!.kind === 'deref' && this.isSimple(n.lhs!.lhs!));
+    }
+    return false;
+  }
+
+  /** Jumps to `label` when the condition's truth equals `when`. */
+  genBranch(node: Node, label: string, when: boolean): void {
+    const k = node.kind;
+    if (k === 'eq' || k === 'ne' || k === 'lt' || k === 'le') {
+      const lty = node.lhs!.ty!;
+      const wide = lty.kind === 'ptr' || lty.kind === 'array' || lty.size === 8;
+      this.genOperands(node);
+      this.emit(wide ? 'cmpq %rdi, %rax' : 'cmpl %edi, %eax');
+      const u = lty.unsigned || lty.kind === 'ptr' || lty.kind === 'array';
+      const t = k === 'eq' ? 'e' : k === 'ne' ? 'ne' : k === 'lt' ? (u ? 'b' : 'l') : u ? 'be' : 'le';
+      const f = k === 'eq' ? 'ne' : k === 'ne' ? 'e' : k === 'lt' ? (u ? 'ae' : 'ge') : u ? 'a' : 'g';
+      this.emit(`j${when ? t : f} ${label}`);
+      return;
+    }
+    if (k === 'not') {
+      this.genBranch(node.lhs!, label, !when);
+      return;
+    }
+    this.genCond(node);
+    this.emit(`${when ? 'jne' : 'je'} ${label}`);
+  }
+
+  /** Left operand in %rax, right operand in %rdi. */
+  genOperands(node: Node): void {
+    if (this.isSimple(node.lhs!)) {
+      this.genExpr(node.rhs!);
+      this.emit('movq %rax, %rdi');
+      this.genExpr(node.lhs!);
+      return;
+    }
+    this.genExpr(node.rhs!);
+    this.push();
+    this.genExpr(node.lhs!);
+    this.pop('%rdi');
+  }
 
   genAddr(node: Node): void {
     switch (node.kind) {
@@ -625,26 +733,39 @@ class CodeGen {
         this.genExpr(node.lhs!);
         this.emit(node.ty!.size === 8 ? 'negq %rax' : 'negl %eax');
         return;
-      case 'var': case 'member': case 'deref':
+      case 'var': case 'member': case 'deref': {
         if (node.kind === 'deref' && node.lhs!.ty!.kind === 'func') {
           this.genExpr(node.lhs!);
+          return;
+        }
+        const op = this.operand(node);
+        if (op) {
+          this.loadOp(node.ty!, op);
           return;
         }
         this.genAddr(node);
         this.load(node.ty!);
         return;
+      }
       case 'str':
         this.genAddr(node);
         return;
       case 'addr':
         this.genAddr(node.lhs!);
         return;
-      case 'assign':
+      case 'assign': {
+        const op = this.operand(node.lhs!);
+        if (op && !isRecord(node.ty!)) {
+          this.genExpr(node.rhs!);
+          this.storeOp(node.ty!, op);
+          return;
+        }
         this.genAddr(node.lhs!);
         this.push();
         this.genExpr(node.rhs!);
         this.store(node.ty!);
         return;
+      }
       case 'stmtexpr':
         for (const s of node.body!) this.genStmt(s);
         return;
@@ -675,8 +796,7 @@ class CodeGen {
       case 'cond': {
         const els = this.newLabel();
         const end = this.newLabel();
-        this.genCond(node.cond!);
-        this.emit(`je ${els}`);
+        this.genBranch(node.cond!, els, false);
         this.genExpr(node.then!);
         this.emit(`jmp ${end}`);
         this.label(els);
@@ -696,10 +816,8 @@ class CodeGen {
       case 'logand': {
         const f = this.newLabel();
         const end = this.newLabel();
-        this.genCond(node.lhs!);
-        this.emit(`je ${f}`);
-        this.genCond(node.rhs!);
-        this.emit(`je ${f}`);
+        this.genBranch(node.lhs!, f, false);
+        this.genBranch(node.rhs!, f, false);
         this.emit('movl $1, %eax');
         this.emit(`jmp ${end}`);
         this.label(f);
@@ -710,10 +828,8 @@ class CodeGen {
       case 'logor': {
         const t = this.newLabel();
         const end = this.newLabel();
-        this.genCond(node.lhs!);
-        this.emit(`jne ${t}`);
-        this.genCond(node.rhs!);
-        this.emit(`jne ${t}`);
+        this.genBranch(node.lhs!, t, true);
+        this.genBranch(node.rhs!, t, true);
         this.emit('movl $0, %eax');
         this.emit(`jmp ${end}`);
         this.label(t);
@@ -747,18 +863,28 @@ class CodeGen {
         return;
     }
 
-    // Binary operators: right operand first, then left in %rax, right in %rdi.
-    this.genExpr(node.rhs!);
-    this.push();
-    this.genExpr(node.lhs!);
-    this.pop('%rdi');
-
     const lty = node.lhs!.ty!;
     const wide = lty.kind === 'ptr' || lty.kind === 'array' || lty.size === 8;
     const ax = wide ? '%rax' : '%eax';
     const di = wide ? '%rdi' : '%edi';
     const dx = wide ? '%rdx' : '%edx';
     const sfx = wide ? 'q' : 'l';
+
+    // A constant right operand becomes an immediate.
+    const k = node.kind;
+    if (k === 'add' || k === 'sub' || k === 'band' || k === 'bor' || k === 'bxor' || k === 'mul') {
+      const v = this.immOf(node.rhs!);
+      if (v !== null) {
+        this.genExpr(node.lhs!);
+        const op = k === 'add' ? 'add' : k === 'sub' ? 'sub' : k === 'band' ? 'and' : k === 'bor' ? 'or' : k === 'bxor' ? 'xor' : 'imul';
+        if (op === 'imul') this.emit(`imul${sfx} $${imm(v)}, ${ax}, ${ax}`);
+        else this.emit(`${op}${sfx} $${imm(v)}, ${ax}`);
+        return;
+      }
+    }
+
+    // Binary operators: left in %rax, right in %rdi.
+    this.genOperands(node);
 
     switch (node.kind) {
       case 'add': this.emit(`add${sfx} ${di}, ${ax}`); return;
@@ -878,9 +1004,11 @@ class CodeGen {
         this.copyMem('%rax', '%rdi', sizeOf(a.ty!));
       } else this.push();
     }
-    // Register arguments: push them all, pop into place after evaluating everything.
+    // Register arguments: complex ones are pushed and popped into place after everything is
+    // evaluated; simple ones (which only touch %rax) are loaded straight into their register last.
+    const late = args.map((a, i) => inReg[i]! && !isRecord(a.ty!) && this.isSimple(a));
     for (let i = args.length - 1; i >= 0; i--) {
-      if (!inReg[i]) continue;
+      if (!inReg[i] || late[i]) continue;
       const a = args[i]!;
       this.genExpr(a);
       if (isRecord(a.ty!)) {
@@ -902,11 +1030,20 @@ class CodeGen {
     }
     let reg = 0;
     if (bigRet) this.emit(`leaq ${node.retBuf!.offset}(%rbp), ${ARG64[reg++]}`);
+    const lateRegs: [Node, string][] = [];
     for (let i = 0; i < args.length; i++) {
       if (!inReg[i]) continue;
       const a = args[i]!;
+      if (late[i]) {
+        lateRegs.push([a, ARG64[reg++]!]);
+        continue;
+      }
       const n = isRecord(a.ty!) ? Math.ceil(sizeOf(a.ty!) / 8) : 1;
       for (let k = 0; k < n; k++) this.pop(ARG64[reg++]!);
+    }
+    for (const [a, r] of lateRegs) {
+      this.genExpr(a);
+      this.emit(`movq %rax, ${r}`);
     }
     if (fty.variadic || fty.oldStyle) this.emit('movl $0, %eax');
     this.emit(direct ? `call ${callee.obj!.asmName}` : 'call *%r11');

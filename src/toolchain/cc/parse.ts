@@ -10,7 +10,7 @@ import { addType, fail, isNullPointerConstant, newCast } from './typecheck.js';
 import {
   arrayOf, copyType, enumType, funcType, isCompatible, isInteger, isPointerLike, isRecord, isScalar, pointerTo,
   qualified, recordOf, structType, ty_bool, ty_char, ty_int, ty_llong, ty_long, ty_schar, ty_short, ty_uchar,
-  ty_uint, ty_ullong, ty_ulong, ty_ushort, ty_void, Type, typeName, unqualified, type Member, type Param,
+  ty_uint, ty_ullong, ty_ulong, ty_ushort, ty_void, newType, type Type, typeName, unqualified, type Member, type Param,
 } from './types.js';
 
 interface VarScope {
@@ -500,7 +500,7 @@ class Parser {
     }
     if (!sawAny) this.expectedAt('declaration specifiers');
     if (floatSize) {
-      ty = new Type(floatSize === 4 ? 'int' : 'long', floatSize, floatSize);
+      ty = newType(floatSize === 4 ? 'int' : 'long', floatSize, floatSize);
       ty.isFloat = true;
       ty.typedefName = floatSize === 4 ? 'float' : 'double';
     }
@@ -1744,6 +1744,10 @@ class Parser {
   lvarInitializer(v: Obj, eq: Token): Node {
     const init = this.initializer(v.ty);
     v.ty = init.ty;
+    if (init.expr && !isRecord(v.ty)) {
+      // A scalar: one assignment, no zeroing first.
+      return this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq, true);
+    }
     const lhs: Node = { kind: 'memzero', tok: eq, obj: v };
     const rhs = this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq, true);
     return { kind: 'comma', tok: eq, lhs, rhs };
@@ -2134,6 +2138,12 @@ class Parser {
     if (!isLvalueNode(target)) this.error(tok, 'lvalue required as left operand of assignment');
     if (target.ty!.isConst && target.kind === 'var') this.error(tok, `assignment of read-only variable '${target.obj!.name}'`);
     if (!this.fn) this.error(tok, 'initializer element is not constant');
+    if (isPlainLvalue(target)) {
+      // Naming the object twice has no side effects: `x op= y` is simply `x = x op y`.
+      const n: Node = { kind: 'assign', tok, lhs: target, rhs: binary };
+      addType(n);
+      return n;
+    }
     const ptrTy = pointerTo(target.ty!);
     const tmp = this.newLocal('', ptrTy, null);
     const tmpRef = (): Node => ({ kind: 'var', tok, obj: tmp });
@@ -2887,6 +2897,13 @@ class Parser {
     }
     return null;
   }
+}
+
+/** A variable or a member of one: evaluating it twice is harmless. */
+function isPlainLvalue(n: Node): boolean {
+  if (n.kind === 'var') return true;
+  if (n.kind === 'member') return isPlainLvalue(n.lhs!);
+  return false;
 }
 
 /** Whether a type involves float/double anywhere a value of it would be used. */

@@ -65,6 +65,16 @@ const PUNCTS = [
   '&&', '||', '++', '--', '<<', '>>', '##',
 ];
 
+const PUNCT3 = new Set(PUNCTS.filter((p) => p.length === 3));
+const PUNCT2 = new Set(PUNCTS.filter((p) => p.length === 2));
+
+function mkTok(toks: Token[], kind: TokenKind, text: string, file: SrcFile, line: number, col: number, bol: boolean): Token {
+  // Every field present from the start keeps all tokens in one hidden class.
+  const t: Token = { kind, text, file, line, col, bol, val: undefined, numType: undefined, bytes: undefined, isFloat: undefined };
+  toks.push(t);
+  return t;
+}
+
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
 }
@@ -155,12 +165,6 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
       continue;
     }
     const start = i;
-    const tok = (kind: TokenKind, text: string): Token => {
-      const t: Token = { kind, text, file, line, col: start, bol };
-      bol = false;
-      toks.push(t);
-      return t;
-    };
     // Numbers (pp-numbers, then classified).
     if ((c >= 48 && c <= 57) || (c === 46 && s.charCodeAt(i + 1) >= 48 && s.charCodeAt(i + 1) <= 57)) {
       i++;
@@ -170,7 +174,8 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
         else if (isIdentChar(d) || d === 46) i++;
         else break;
       }
-      const t = tok('num', s.slice(start, i));
+      const t = mkTok(toks, 'num', s.slice(start, i), file, line, start, bol);
+      bol = false;
       convertNumber(t);
       continue;
     }
@@ -207,7 +212,8 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
         }
       }
       i = j;
-      const t = tok(qc === '"' ? 'str' : 'char', s.slice(start, i));
+      const t = mkTok(toks, qc === '"' ? 'str' : 'char', s.slice(start, i), file, line, start, bol);
+      bol = false;
       if (!closed) throw new CompileError([diagAt(t, 'error', qc === '"' ? 'missing terminating " character' : "missing terminating ' character")]);
       if (prefix && prefix !== 'u8') {
         throw new CompileError([diagAt(t, 'error', 'kwb does not support wide character or string literals')]);
@@ -227,19 +233,18 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
     if (isIdentStart(c)) {
       i++;
       while (i < n && isIdentChar(s.charCodeAt(i))) i++;
-      tok('ident', s.slice(start, i));
+      mkTok(toks, 'ident', s.slice(start, i), file, line, start, bol);
+      bol = false;
       continue;
     }
-    let p = '';
-    for (const cand of PUNCTS) {
-      if (s.startsWith(cand, i)) {
-        p = cand;
-        break;
-      }
+    let p = s.substr(i, 3);
+    if (!PUNCT3.has(p)) {
+      p = s.substr(i, 2);
+      if (!PUNCT2.has(p)) p = s[i]!;
     }
-    if (!p) p = s[i]!;
     i += p.length;
-    tok('punct', p);
+    mkTok(toks, 'punct', p, file, line, start, bol);
+    bol = false;
   }
 }
 

@@ -8,7 +8,7 @@ import type { Node } from './ast.js';
 import { CompileError } from './diagnostics.js';
 import { diagAt } from './tokenize.js';
 import {
-  commonType, isCompatible, isInteger, isRecord, isScalar, pointerTo, promote, recordOf, ty_int, ty_long, ty_void,
+  commonType, isCompatible, qualified, isInteger, isRecord, isScalar, pointerTo, promote, recordOf, ty_int, ty_long, ty_void,
   typeName, unqualified, type Type,
 } from './types.js';
 
@@ -162,7 +162,7 @@ export function addType(node: Node | undefined): void {
       return;
     case 'member':
       node.ty = node.member!.ty;
-      if (node.lhs!.ty!.isConst) node.ty = Object.assign(Object.create(Object.getPrototypeOf(node.ty)), node.ty, { isConst: true });
+      if (node.lhs!.ty!.isConst && !node.ty!.isConst) node.ty = qualified(node.ty!, true, false);
       return;
     case 'addr': {
       const t = node.lhs!.ty!;

@@ -19,56 +19,67 @@ export interface Param {
   tok: Token | null;
 }
 
-export class Type {
+const NO_MEMBERS: Member[] = [];
+const NO_PARAMS: Param[] = [];
+
+export interface Type {
+  readonly kind: TypeKind;
   size: number;
   align: number;
-  unsigned = false;
-  isConst = false;
-  isVolatile = false;
+  unsigned: boolean;
+  isConst: boolean;
+  isVolatile: boolean;
   /** Pointer target or array element. */
-  base: Type | null = null;
+  base: Type | null;
   /** Arrays: element count; -1 when incomplete. */
-  len = 0;
+  len: number;
   // struct/union
-  members: Member[] = [];
-  tag: string | null = null;
-  complete = true;
-  isFlexible = false;
-  packed = false;
+  members: Member[];
+  tag: string | null;
+  complete: boolean;
+  isFlexible: boolean;
+  packed: boolean;
   /** Shared by every copy (qualified variants) of one struct, so completing it completes them all. */
-  rec: { def: Type } | null = null;
+  rec: { def: Type } | null;
   // functions
-  ret: Type | null = null;
-  params: Param[] = [];
-  variadic = false;
+  ret: Type | null;
+  params: Param[];
+  variadic: boolean;
   /** `int f()`: no prototype, so calls are not checked. */
-  oldStyle = false;
+  oldStyle: boolean;
   /** typedef name this type was spelled with (for diagnostics, like gcc). */
-  typedefName: string | null = null;
+  typedefName: string | null;
   /** long long spelled as such (for names only). */
-  longlong = false;
+  longlong: boolean;
   /** float/double, tolerated only in system-header declarations; any use is an error. */
-  isFloat = false;
-
-  constructor(readonly kind: TypeKind, size: number, align: number) {
-    this.size = size;
-    this.align = align;
-  }
+  isFloat: boolean;
+  /** The pointer-to-this type, made once. */
+  ptrTo: Type | null;
 }
 
-export const ty_void = new Type('void', 1, 1);
-export const ty_bool = new Type('bool', 1, 1);
-export const ty_char = new Type('char', 1, 1);
-export const ty_short = new Type('short', 2, 2);
-export const ty_int = new Type('int', 4, 4);
-export const ty_long = new Type('long', 8, 8);
-export const ty_uchar = unsignedOf(new Type('char', 1, 1));
-export const ty_ushort = unsignedOf(new Type('short', 2, 2));
-export const ty_uint = unsignedOf(new Type('int', 4, 4));
-export const ty_ulong = unsignedOf(new Type('long', 8, 8));
-export const ty_schar = new Type('char', 1, 1); // 'signed char' spelled out
-export const ty_llong = Object.assign(new Type('long', 8, 8), { longlong: true });
-export const ty_ullong = Object.assign(unsignedOf(new Type('long', 8, 8)), { longlong: true });
+/** A plain object literal with every field, so all types share one hidden class (fast, no class-field setup). */
+export function newType(kind: TypeKind, size: number, align: number): Type {
+  return {
+    kind, size, align, unsigned: false, isConst: false, isVolatile: false, base: null, len: 0,
+    members: NO_MEMBERS, tag: null, complete: true, isFlexible: false, packed: false, rec: null,
+    ret: null, params: NO_PARAMS, variadic: false, oldStyle: false, typedefName: null, longlong: false,
+    isFloat: false, ptrTo: null,
+  };
+}
+
+export const ty_void = newType('void', 1, 1);
+export const ty_bool = newType('bool', 1, 1);
+export const ty_char = newType('char', 1, 1);
+export const ty_short = newType('short', 2, 2);
+export const ty_int = newType('int', 4, 4);
+export const ty_long = newType('long', 8, 8);
+export const ty_uchar = unsignedOf(newType('char', 1, 1));
+export const ty_ushort = unsignedOf(newType('short', 2, 2));
+export const ty_uint = unsignedOf(newType('int', 4, 4));
+export const ty_ulong = unsignedOf(newType('long', 8, 8));
+export const ty_schar = newType('char', 1, 1); // 'signed char' spelled out
+export const ty_llong = { ...newType('long', 8, 8), longlong: true };
+export const ty_ullong = { ...unsignedOf(newType('long', 8, 8)), longlong: true };
 
 function unsignedOf(t: Type): Type {
   t.unsigned = true;
@@ -76,9 +87,7 @@ function unsignedOf(t: Type): Type {
 }
 
 export function copyType(t: Type): Type {
-  const c = Object.create(Type.prototype) as Type;
-  Object.assign(c, t);
-  return c;
+  return { ...t, ptrTo: null };
 }
 
 /** The struct/union definition behind a possibly qualified copy. */
@@ -101,33 +110,35 @@ export function isRecord(t: Type): boolean {
 }
 
 export function pointerTo(base: Type): Type {
-  const t = new Type('ptr', 8, 8);
+  if (base.ptrTo) return base.ptrTo;
+  const t = newType('ptr', 8, 8);
+  base.ptrTo = t;
   t.base = base;
   t.unsigned = true;
   return t;
 }
 
 export function arrayOf(base: Type, len: number): Type {
-  const t = new Type('array', base.size * Math.max(len, 0), base.align);
+  const t = newType('array', base.size * Math.max(len, 0), base.align);
   t.base = base;
   t.len = len;
   return t;
 }
 
 export function funcType(ret: Type): Type {
-  const t = new Type('func', 1, 1);
+  const t = newType('func', 1, 1);
   t.ret = ret;
   return t;
 }
 
 export function enumType(): Type {
-  const t = new Type('enum', 4, 4);
+  const t = newType('enum', 4, 4);
   t.unsigned = true; // gcc: an enum with no negative constants is unsigned int
   return t;
 }
 
 export function structType(kind: 'struct' | 'union'): Type {
-  const t = new Type(kind, 0, 1);
+  const t = newType(kind, 0, 1);
   t.complete = false;
   t.rec = { def: t };
   return t;
