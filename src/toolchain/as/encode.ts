@@ -407,12 +407,11 @@ def('movabs', ALL, (c) => {
   const [src, dst] = c.ops;
   if (imm(src) && gpr(dst)) {
     const size = opSize(c, [dst]);
-    if (size !== 8) throw mismatch(c);
-    const i = insn(c).size(size);
-    i.op = [(size === 1 ? 0xb0 : 0xb8) + (dst.reg.num & 7)];
+    if (size !== 8) throw mismatch(c); // the imm64 form only
+    const i = insn(c).size(8);
+    i.op = [0xb8 + (dst.reg.num & 7)];
     i.b = dst.reg.num >> 3;
-    if (dst.reg.needsRex) i.forceRex = true;
-    i.immediate(src, size, false);
+    i.immediate(src, 8, false);
     i.emit(c.out);
     return;
   }
