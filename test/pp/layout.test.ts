@@ -186,3 +186,19 @@ describe('speed', () => {
     expect(linesPerSecond).toBeGreaterThan(100_000);
   });
 });
+
+describe('-include (forceIncludes)', () => {
+  it('reads the file before the first line, names it as gcc does, and keeps the main numbering', () => {
+    const source = 'int a = IS_ENABLED(CONFIG_FOO), b = IS_ENABLED(CONFIG_BAR), c = IS_BUILTIN(CONFIG_BAR);\n#if IS_ENABLED(CONFIG_FOO) && !IS_BUILTIN(CONFIG_BAR)\nint line = __LINE__;\n#endif\n';
+    const r = preprocess({ file: 'k.c', source, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], cwd: CASES, forceIncludes: ['include/linux/kconfig.h'] });
+    const lines = r.text.split('\n');
+    expect(lines.slice(0, 6)).toEqual(['# 1 "k.c"', '# 1 "<built-in>"', '# 1 "<command-line>"', '# 1 "./include/linux/kconfig.h" 1', '# 1 "<command-line>" 2', '# 1 "k.c"']);
+    expect(r.text.split('# 1 "k.c"\n')[2].replace(/\s+/g, ' ').trim()).toBe('int a = (1 || 0) , b = (0 || 1) , c = 0 ; int line = 3 ;');
+    expect(r.deps).toEqual(['k.c', './include/linux/kconfig.h']);
+  });
+
+  it('searches the include path when the file is not in the working directory', () => {
+    const r = preprocess({ file: 'k.c', source: 'IS_ENABLED(CONFIG_FOO)\n', includeDirs: ['include'], systemIncludeDirs: [], defines: [], undefs: [], cwd: CASES, forceIncludes: ['linux/kconfig.h'] });
+    expect(r.deps).toEqual(['k.c', 'include/linux/kconfig.h']);
+  });
+});

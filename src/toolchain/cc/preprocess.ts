@@ -24,6 +24,9 @@ export interface PreprocessOptions {
   assembler?: boolean;
   /** -ffreestanding: __STDC_HOSTED__ is 0. */
   freestanding?: boolean;
+  /** `-include FILE` (kbuild: include/linux/kconfig.h): read before the main file's first line;
+   *  looked up in the working directory first, then along the "..." search chain. */
+  forceIncludes?: string[];
   /** -P: no linemarkers. */
   noLinemarkers?: boolean;
   /** The directory relative paths are resolved against, as if the compiler ran there (default: process.cwd()). */
@@ -52,6 +55,7 @@ export function preprocess(opts: PreprocessOptions): PreprocessResult {
     freestanding: opts.freestanding ?? false,
     linemarkers: !opts.noLinemarkers,
     cwd: opts.cwd ?? process.cwd(),
+    forceIncludes: opts.forceIncludes ?? [],
   });
   return engine.run();
 }

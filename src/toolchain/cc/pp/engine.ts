@@ -5,7 +5,7 @@
 // (and even directives, as gcc allows) without any special case in the expander.
 
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { DiagnosticError, displayColumn, type Diagnostic, type Severity } from '../../../diag.js';
 import { ArraySource, Expander, type ExpandHost, type TokenSource } from './expand.js';
 import { evaluate, ExprError } from './expr.js';
@@ -28,6 +28,7 @@ export interface EngineOptions {
   freestanding: boolean;
   linemarkers: boolean;
   cwd: string;
+  forceIncludes: string[];
 }
 
 /** gcc stops at the first error of this kind ("fatal error: ..." then "compilation terminated."). */
@@ -199,11 +200,32 @@ export class Engine implements ExpandHost {
     this.writer.marker(main.file, 1);
     this.writer.pseudoMarker('<built-in>', 1);
     this.writer.pseudoMarker('<command-line>', 1);
+    if (o.forceIncludes.length > 0) {
+      for (const name of o.forceIncludes) this.forceInclude(name);
+      this.writer.pseudoMarker('<command-line>', 1, 2);
+    }
     this.writer.marker(main.file, 1);
     this.processFile(main, -1, 0);
     const text = this.writer.finish();
     if (this.errors > 0) throw new DiagnosticError(this.diagnostics);
     return { text, deps: this.deps, diagnostics: this.diagnostics };
+  }
+
+  /**
+   * `-include FILE`: as if `#include "FILE"` preceded the main file's first line, except that the
+   * working directory is searched first (then the rest of the "..." chain).
+   */
+  private forceInclude(name: string): void {
+    let found: { name: string; index: number; system: boolean } | null = null;
+    if (this.search.isFile(name)) found = { name: isAbsolute(name) ? name : `./${name}`, index: -1, system: false };
+    else found = this.search.find(name, true, name, false, null);
+    if (found === null) {
+      this.diagnostics.push({ file: '<command-line>', line: 0, col: 0, severity: FATAL, message: `${name}: No such file or directory` });
+      throw new DiagnosticError(this.diagnostics);
+    }
+    const lx = this.load(found.name, undefined, found.system, null);
+    this.writer.marker(lx.file, 1, 1);
+    this.processFile(lx, found.index, 1);
   }
 
   /** Runs directive-only text (predefines, -D/-U) without producing output. */

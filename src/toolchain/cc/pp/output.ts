@@ -36,9 +36,9 @@ export class OutputWriter {
   }
 
   /** A linemarker for a built-in pseudo file such as `<command-line>`. */
-  pseudoMarker(name: string, line: number): void {
+  pseudoMarker(name: string, line: number, flag?: 2): void {
     this.endLine();
-    if (this.markers) this.out += `# ${line} "${name}"\n`;
+    if (this.markers) this.out += `# ${line} "${name}"${flag ? ' 2' : ''}\n`;
   }
 
   /** Changes the presumed name, line offset or system flag without printing anything. */
