@@ -6,7 +6,7 @@ import { approximateBuiltSources, workspaceConfig } from './reach.js';
 import type { TblDiagnostic } from './types.js';
 
 /** The CONFIG_ symbols the tree rules look at. */
-const SYMBOLS = ['X86_X32', 'IA32_EMULATION'];
+const SYMBOLS = ['X86_X32', 'X86_X32_ABI', 'IA32_EMULATION'];
 
 export interface TreeBuildFacts {
   builtSources: string[];

@@ -78,8 +78,9 @@ function referencedSymbols(tables: readonly Table[], config: ReadonlyMap<string,
   for (const table of tables) {
     for (const entry of table.entries) {
       if (table.arch === 'x86_64') {
-        // x32 entries are only compiled in with CONFIG_X86_X32 (4.4: __SYSCALL_X32 is empty otherwise)
-        if (entry.abi === 'x32' && config.get('CONFIG_X86_X32') !== 'y') continue;
+        // x32 entries are only compiled in with the x32 ABI (4.4's syscall_64.c defines
+        // __SYSCALL_X32 as nothing without CONFIG_X86_X32_ABI, which CONFIG_X86_X32 turns on)
+        if (entry.abi === 'x32' && config.get('CONFIG_X86_X32_ABI') !== 'y' && config.get('CONFIG_X86_X32') !== 'y') continue;
         if (entry.entry) refs.push({ table, entry, column: 'entry', symbol: entry.entry });
       } else if (config.get('CONFIG_IA32_EMULATION') === 'y') {
         // ia32_sys_call_table takes the compat entry point, or the native one when there is none
