@@ -1,7 +1,6 @@
 // Builds the C library that `kwb cc` links into every program — with kwb's own toolchain, not the
 // host's: userland/libc/*.c and *.S → objects (in memory) → dist/userland/libc.a (a GNU ar
 // archive with a symbol index), and crt1.S → dist/userland/crt1.o.
-// with a symbol index), and crt1.S → dist/userland/crt1.o.
 //
 // scripts/build.mjs runs this after bundling the CLI. It fails loudly (exit 1, the compiler's own
 // diagnostics on stderr) if our toolchain cannot build libc: a libc that does not build is a
