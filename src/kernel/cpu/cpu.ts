@@ -6,7 +6,7 @@
 // and 32-bit operations touch only lo. Addresses (rip, effective addresses) are JS numbers
 // holding the signed canonical value, which is exact (|addr| < 2^47; see mmu.ts).
 import { decode, FetchShort, MAX_INSN_LEN } from './decode.js';
-import { execute } from './exec.js';
+import { execute, HANDLERS, specialize } from './exec.js';
 import { AF, ARITH, CF, DF, F_EXPLICIT, IF, materialize, OF, PF, SF, TF, ZF, type LazyFlags } from './flags.js';
 import { Op, type Insn } from './insn.js';
 import { AddressSpace, CANON_LIMIT, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from './mmu.js';
@@ -98,7 +98,19 @@ export class Cpu implements LazyFlags {
   rfRest = 2;
   cs = 0x10;
   ss = 0x18;
-  cpl = 0;
+  /** 1 at CPL 3, else 0: part of every translation-cache key. */
+  private cpl3 = 0;
+  private cplValue = 0;
+  get cpl(): number {
+    return this.cplValue;
+  }
+  set cpl(v: number) {
+    this.cplValue = v;
+    this.cpl3 = v === 3 ? 1 : 0;
+    this.fetchBase = NaN;
+    this.pTagLo.fill(-1);
+    this.pwTagLo.fill(-1);
+  }
   fsBase = 0;
   gsBase = 0;
   kernelGsBase = 0;
@@ -145,8 +157,25 @@ export class Cpu implements LazyFlags {
   space: AddressSpace;
   /** Address spaces known by their CR3 value: a mov to cr3 switches to the one registered. */
   readonly spaces = new Map<bigint, AddressSpace>();
-  private readonly tlbTag = [new Float64Array(TLB_SIZE), new Float64Array(TLB_SIZE), new Float64Array(TLB_SIZE)];
-  private readonly tlbFrame: Frame[][] = [[], [], []];
+  // Translation caches, one per access kind (read, write, fetch), direct-mapped by page number.
+  private readonly rTag = new Float64Array(TLB_SIZE);
+  private readonly wTag = new Float64Array(TLB_SIZE);
+  private readonly xTag = new Float64Array(TLB_SIZE);
+  private readonly rFrame: Frame[] = new Array(TLB_SIZE);
+  private readonly wFrame: Frame[] = new Array(TLB_SIZE);
+  private readonly xFrame: Frame[] = new Array(TLB_SIZE);
+  // A second translation cache for hot paths that keep addresses as int32 (lo, hi) pairs:
+  // tagged by the page bits of lo and the whole hi, so no double arithmetic is needed.
+  private readonly pTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  private readonly pTagHi = new Int32Array(TLB_SIZE);
+  private readonly pwTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  private readonly pwTagHi = new Int32Array(TLB_SIZE);
+  private readonly pFrame: Frame[] = new Array(TLB_SIZE);
+  private readonly pwFrame: Frame[] = new Array(TLB_SIZE);
+  // The code page being executed: its address, frame and decoded-instruction array.
+  private fetchBase = NaN;
+  private fetchFrame: Frame | null = null;
+  private fetchCode: (Insn | undefined)[] | null = null;
   private readonly fetchBuf = new Uint8Array(MAX_INSN_LEN);
 
   // ---- execution control ----
@@ -201,7 +230,12 @@ export class Cpu implements LazyFlags {
   }
 
   flushTlb(): void {
-    for (const t of this.tlbTag) t.fill(NaN);
+    this.rTag.fill(NaN);
+    this.wTag.fill(NaN);
+    this.xTag.fill(NaN);
+    this.fetchBase = NaN;
+    this.pTagLo.fill(-1);
+    this.pwTagLo.fill(-1);
   }
 
   // ---- register access ----
@@ -346,7 +380,7 @@ export class Cpu implements LazyFlags {
       if (this.attention) return null;
       const d = this.fetch();
       this.insnAddr = d.addr;
-      execute(this, d);
+      HANDLERS[d.op]!(this, d);
       this.icount++;
       if (this.halted) return 'halt';
     }
@@ -445,55 +479,77 @@ export class Cpu implements LazyFlags {
 
   /** Translates the page of addr for an access kind (0 read, 1 write, 2 exec); faults if not allowed. */
   frameFor(addr: number, kind: number): Frame {
-    const pn = Math.floor(addr / PAGE_SIZE);
-    const key = pn * 2 + (this.cpl === 3 ? 1 : 0);
+    const key = Math.floor(addr / PAGE_SIZE) * 2 + this.cpl3;
     const i = key & (TLB_SIZE - 1);
-    if (this.tlbTag[kind]![i] === key) return this.tlbFrame[kind]![i]!;
-    return this.fill(addr, kind, key, i);
+    if (kind === 0) return this.rTag[i] === key ? this.rFrame[i]! : this.fill(addr, 0, key, i);
+    if (kind === 1) return this.wTag[i] === key ? this.wFrame[i]! : this.fill(addr, 1, key, i);
+    return this.xTag[i] === key ? this.xFrame[i]! : this.fill(addr, 2, key, i);
   }
 
   private fill(addr: number, kind: number, key: number, i: number): Frame {
     if (!(addr >= -CANON_LIMIT && addr < CANON_LIMIT)) throw new CpuFault(VEC_GP, 0);
     const prot = kind === 0 ? PROT_READ : kind === 1 ? PROT_WRITE | PROT_READ : PROT_EXEC | PROT_READ;
     const m = this.space.lookup(addr);
-    const need = this.cpl === 3 ? prot | PROT_USER : prot;
+    const need = this.cpl3 ? prot | PROT_USER : prot;
     if (!m || (m.prot & need) !== need) this.pageFault(addr, kind === 0 ? PROT_READ : kind === 1 ? PROT_WRITE : PROT_EXEC);
-    this.tlbTag[kind]![i] = key;
-    this.tlbFrame[kind]![i] = m.frame;
+    if (kind === 0) {
+      this.rTag[i] = key;
+      this.rFrame[i] = m.frame;
+    } else if (kind === 1) {
+      this.wTag[i] = key;
+      this.wFrame[i] = m.frame;
+    } else {
+      this.xTag[i] = key;
+      this.xFrame[i] = m.frame;
+    }
     return m.frame;
   }
 
   read8(a: number): number {
-    const f = this.frameFor(a, 0);
-    return f.data[a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE]!;
+    const pn = Math.floor(a / PAGE_SIZE);
+    const key = pn * 2 + this.cpl3;
+    const i = key & (TLB_SIZE - 1);
+    const f = this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i);
+    return f.data[a - pn * PAGE_SIZE]!;
   }
 
   read16(a: number): number {
-    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
-    if (off <= PAGE_SIZE - 2) return this.frameFor(a, 0).dv.getUint16(off, true);
-    return this.read8(a) | (this.read8(a + 1) << 8);
+    const pn = Math.floor(a / PAGE_SIZE);
+    const off = a - pn * PAGE_SIZE;
+    if (off > PAGE_SIZE - 2) return this.read8(a) | (this.read8(a + 1) << 8);
+    const key = pn * 2 + this.cpl3;
+    const i = key & (TLB_SIZE - 1);
+    const f = this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i);
+    return f.dv.getUint16(off, true);
   }
 
   read32(a: number): number {
-    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
-    if (off <= PAGE_SIZE - 4) return this.frameFor(a, 0).dv.getInt32(off, true);
-    return this.read8(a) | (this.read8(a + 1) << 8) | (this.read8(a + 2) << 16) | (this.read8(a + 3) << 24);
+    const pn = Math.floor(a / PAGE_SIZE);
+    const off = a - pn * PAGE_SIZE;
+    if (off > PAGE_SIZE - 4) return this.read8(a) | (this.read8(a + 1) << 8) | (this.read8(a + 2) << 16) | (this.read8(a + 3) << 24);
+    const key = pn * 2 + this.cpl3;
+    const i = key & (TLB_SIZE - 1);
+    const f = this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i);
+    return f.dv.getInt32(off, true);
   }
 
   /** Reads 64 bits: returns the low half, the high half in tHi. */
   read64(a: number): number {
-    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
-    if (off <= PAGE_SIZE - 8) {
-      const dv = this.frameFor(a, 0).dv;
-      this.tHi = dv.getInt32(off + 4, true);
-      return dv.getInt32(off, true);
+    const pn = Math.floor(a / PAGE_SIZE);
+    const off = a - pn * PAGE_SIZE;
+    if (off > PAGE_SIZE - 8) {
+      const lo = this.read32(a);
+      this.tHi = this.read32(a + 4);
+      return lo;
     }
-    const lo = this.read32(a);
-    this.tHi = this.read32(a + 4);
-    return lo;
+    const key = pn * 2 + this.cpl3;
+    const i = key & (TLB_SIZE - 1);
+    const dv = (this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i)).dv;
+    this.tHi = dv.getInt32(off + 4, true);
+    return dv.getInt32(off, true);
   }
 
-  /** Reads size bytes (1/2/4 zero-extended-or-int32; 8 with tHi). */
+  /** Reads size bytes (1/2 zero-extended, 4 as int32, 8 with the high half in tHi). */
   readMem(a: number, size: number): number {
     switch (size) {
       case 1:
@@ -504,6 +560,79 @@ export class Cpu implements LazyFlags {
         return this.read32(a);
       default:
         return this.read64(a);
+    }
+  }
+
+  // ---- int32-pair accessors for the hottest paths (stack, base+displacement loads/stores) ----
+
+  /** Reads 64 bits at (lo, hi): returns the low half, the high half in tHi. */
+  read64p(lo: number, hi: number): number {
+    const page = lo >>> 12;
+    const i = page & (TLB_SIZE - 1);
+    const off = lo & 0xfff;
+    if (this.pTagLo[i] === page && this.pTagHi[i] === hi && off <= PAGE_SIZE - 8) {
+      const dv = this.pFrame[i]!.dv;
+      this.tHi = dv.getInt32(off + 4, true);
+      return dv.getInt32(off, true);
+    }
+    const a = hi * 4294967296 + (lo >>> 0);
+    const r = this.read64(a);
+    this.fillPair(a, page, hi, i, 0);
+    return r;
+  }
+
+  read32p(lo: number, hi: number): number {
+    const page = lo >>> 12;
+    const i = page & (TLB_SIZE - 1);
+    const off = lo & 0xfff;
+    if (this.pTagLo[i] === page && this.pTagHi[i] === hi && off <= PAGE_SIZE - 4) return this.pFrame[i]!.dv.getInt32(off, true);
+    const a = hi * 4294967296 + (lo >>> 0);
+    const r = this.read32(a);
+    this.fillPair(a, page, hi, i, 0);
+    return r;
+  }
+
+  write64p(lo: number, hi: number, vlo: number, vhi: number): void {
+    const page = lo >>> 12;
+    const i = page & (TLB_SIZE - 1);
+    const off = lo & 0xfff;
+    if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && off <= PAGE_SIZE - 8) {
+      const f = this.pwFrame[i]!;
+      if (f.code !== null) f.code = null;
+      f.dv.setInt32(off, vlo, true);
+      f.dv.setInt32(off + 4, vhi, true);
+      return;
+    }
+    const a = hi * 4294967296 + (lo >>> 0);
+    this.writeMem(a, 8, vlo, vhi);
+    this.fillPair(a, page, hi, i, 1);
+  }
+
+  write32p(lo: number, hi: number, v: number): void {
+    const page = lo >>> 12;
+    const i = page & (TLB_SIZE - 1);
+    const off = lo & 0xfff;
+    if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && off <= PAGE_SIZE - 4) {
+      const f = this.pwFrame[i]!;
+      if (f.code !== null) f.code = null;
+      f.dv.setInt32(off, v, true);
+      return;
+    }
+    const a = hi * 4294967296 + (lo >>> 0);
+    this.writeMem(a, 4, v, 0);
+    this.fillPair(a, page, hi, i, 1);
+  }
+
+  /** After a successful access through the slow path, caches the page for the pair accessors. */
+  private fillPair(a: number, page: number, hi: number, i: number, kind: number): void {
+    if (kind === 0) {
+      this.pFrame[i] = this.frameFor(a, 0);
+      this.pTagLo[i] = page;
+      this.pTagHi[i] = hi;
+    } else {
+      this.pwFrame[i] = this.frameFor(a, 1);
+      this.pwTagLo[i] = page;
+      this.pwTagHi[i] = hi;
     }
   }
 
@@ -521,9 +650,12 @@ export class Cpu implements LazyFlags {
   }
 
   writeMem(a: number, size: number, lo: number, hi: number): void {
-    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+    const pn = Math.floor(a / PAGE_SIZE);
+    const off = a - pn * PAGE_SIZE;
     if (off <= PAGE_SIZE - size) {
-      const f = this.frameFor(a, 1);
+      const key = pn * 2 + this.cpl3;
+      const i = key & (TLB_SIZE - 1);
+      const f = this.wTag[i] === key ? this.wFrame[i]! : this.fill(a, 1, key, i);
       if (f.code !== null) f.code = null;
       switch (size) {
         case 1:
@@ -550,13 +682,25 @@ export class Cpu implements LazyFlags {
 
   fetch(): Insn {
     const a = this.rip;
-    const f = this.frameFor(a, 2);
-    const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
-    const code = f.code as (Insn | undefined)[] | null;
-    if (code !== null) {
-      const d = code[off];
+    const off = a - this.fetchBase;
+    // Same code page as the last fetch, and nothing has written to it since: one array load.
+    if (off >= 0 && off < PAGE_SIZE && this.fetchFrame!.code === this.fetchCode) {
+      const d = this.fetchCode![off];
       if (d !== undefined && d.addr === a) return d;
     }
+    return this.fetchSlow(a);
+  }
+
+  private fetchSlow(a: number): Insn {
+    const f = this.frameFor(a, 2);
+    const base = Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+    const off = a - base;
+    if (f.code === null) f.code = new Array(PAGE_SIZE);
+    this.fetchBase = base;
+    this.fetchFrame = f;
+    this.fetchCode = f.code as (Insn | undefined)[];
+    const d = this.fetchCode[off];
+    if (d !== undefined && d.addr === a) return d;
     return this.decodeAt(a, f, off);
   }
 
@@ -583,11 +727,9 @@ export class Cpu implements LazyFlags {
       if (e instanceof FetchShort) this.pageFault(a + e.offset, PROT_EXEC);
       throw e;
     }
+    specialize(d);
     // Only instructions wholly inside one page are cached (a write to either page must drop them).
-    if (off + d.len <= PAGE_SIZE) {
-      if (f.code === null) f.code = new Array(PAGE_SIZE);
-      (f.code as Insn[])[off] = d;
-    }
+    if (off + d.len <= PAGE_SIZE && f.code !== null) (f.code as Insn[])[off] = d;
     return d;
   }
 

@@ -36,6 +36,9 @@ function blank(addr: number): Insn {
     cl: false,
     rep: 0,
     lock: false,
+    tgt: NaN,
+    nextLo: 0,
+    nextHi: 0,
     bytes: new Uint8Array(0),
   };
 }

@@ -90,343 +90,642 @@ export function pop(c: Cpu, size: number): number {
   return v;
 }
 
-export function execute(c: Cpu, d: Insn): void {
+function opMovEg(c: Cpu, d: Insn): void {
   const size = d.size;
-  switch (d.op) {
-    case Op.MOV_EG: {
-      const v = c.readReg(d.reg, size);
-      writeE(c, d, size, v, c.tHi);
-      break;
-    }
-    case Op.MOV_GE: {
-      const v = readE(c, d);
-      c.writeReg(d.reg, size, v, c.tHi);
-      break;
-    }
-    case Op.MOV_EI:
-      writeE(c, d, size, d.immLo, d.immHi);
-      break;
-    case Op.MOVZX: {
-      const v = readEs(c, d, d.sub);
-      c.writeReg(d.reg, size, v, 0);
-      break;
-    }
-    case Op.MOVSX: {
-      const v = sx(readEs(c, d, d.sub), d.sub);
-      c.writeReg(d.reg, size, v, v >> 31);
-      break;
-    }
-    case Op.LEA:
-      lea(c, d);
-      break;
-    case Op.ALU_EG: {
-      const a = d.sub === 7 ? readE(c, d) : readEW(c, d);
-      const aHi = c.tHi;
-      const b = c.readReg(d.reg, size);
-      const r = alu(c, d.sub, size, a, aHi, b, c.tHi);
-      if (d.sub !== 7) writeEAgain(c, d, r, c.tHi);
-      break;
-    }
-    case Op.ALU_GE: {
-      const b = readE(c, d);
-      const bHi = c.tHi;
-      const a = c.readReg(d.reg, size);
-      const r = alu(c, d.sub, size, a, c.tHi, b, bHi);
-      if (d.sub !== 7) c.writeReg(d.reg, size, r, c.tHi);
-      break;
-    }
-    case Op.ALU_EI: {
-      const a = d.sub === 7 ? readE(c, d) : readEW(c, d);
-      const r = alu(c, d.sub, size, a, c.tHi, d.immLo, d.immHi);
-      if (d.sub !== 7) writeEAgain(c, d, r, c.tHi);
-      break;
-    }
-    case Op.TEST_EG: {
-      const a = readE(c, d);
-      const aHi = c.tHi;
-      const b = c.readReg(d.reg, size);
-      logicFlags(c, size, a & b, aHi & c.tHi);
-      break;
-    }
-    case Op.TEST_EI: {
-      const a = readE(c, d);
-      logicFlags(c, size, a & d.immLo, c.tHi & d.immHi);
-      break;
-    }
-    case Op.INC:
-    case Op.DEC: {
-      const a = readEW(c, d);
-      const r = incdec(c, size, a, c.tHi, d.op === Op.INC ? 1 : -1);
-      writeEAgain(c, d, r, c.tHi);
-      break;
-    }
-    case Op.NEG: {
-      const a = readEW(c, d);
-      const r = alu(c, 5, size, 0, 0, a, c.tHi);
-      writeEAgain(c, d, r, c.tHi);
-      break;
-    }
-    case Op.NOT: {
-      const a = readEW(c, d);
-      writeEAgain(c, d, ~a, ~c.tHi);
-      break;
-    }
-    case Op.MUL1:
-    case Op.IMUL1: {
-      const s = readE(c, d);
-      mulWide(c, d.op === Op.IMUL1, size, s, c.tHi);
-      break;
-    }
-    case Op.DIV:
-    case Op.IDIV: {
-      const s = readE(c, d);
-      const sHi = c.tHi;
-      if (size === 4 && divide32(c, d.op === Op.IDIV, s)) break;
-      divide(c, d.op === Op.IDIV, size, s, sHi);
-      break;
-    }
-    case Op.IMUL2: {
-      const b = readE(c, d);
-      const bHi = c.tHi;
-      const a = c.readReg(d.reg, size);
-      const r = imulTrunc(c, size, a, c.tHi, b, bHi);
-      c.writeReg(d.reg, size, r, c.tHi);
-      break;
-    }
-    case Op.IMUL3: {
-      const a = readE(c, d);
-      const r = imulTrunc(c, size, a, c.tHi, d.immLo, d.immHi);
-      c.writeReg(d.reg, size, r, c.tHi);
-      break;
-    }
-    case Op.SHIFT: {
-      const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
-      const a = readEW(c, d);
-      if ((count & (size === 8 ? 63 : 31)) === 0) {
-        if (size === 4 && d.rm >= 0) c.hi[d.rm] = 0; // still a 32-bit write: zero-extends
-        break;
-      }
-      const r = shift(c, d.sub, size, a, c.tHi, count);
-      writeEAgain(c, d, r, c.tHi);
-      break;
-    }
-    case Op.SHD: {
-      const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
-      const a = readEW(c, d);
-      const aHi = c.tHi;
-      if ((count & (size === 8 ? 63 : 31)) === 0) {
-        if (size === 4 && d.rm >= 0) c.hi[d.rm] = 0;
-        break;
-      }
-      const s = c.readReg(d.reg, size);
-      const r = shiftDouble(c, d.sub === 0, size, a, aHi, s, c.tHi, count);
-      writeEAgain(c, d, r, c.tHi);
-      break;
-    }
-    case Op.PUSH_R: {
-      const v = c.readReg(d.reg, size);
-      push(c, size, v, c.tHi);
-      break;
-    }
-    case Op.POP_R: {
-      const v = pop(c, size);
-      c.writeReg(d.reg, size, v, c.tHi);
-      break;
-    }
-    case Op.PUSH_I:
-      push(c, size, d.immLo, d.immHi);
-      break;
-    case Op.PUSH_E: {
-      const v = readE(c, d);
-      push(c, size, v, c.tHi);
-      break;
-    }
-    case Op.POP_E: {
-      const sp = c.regAddr(RSP);
-      const v = c.readMem(target(sp), size);
-      const hi = c.tHi;
-      // The destination address uses the incremented rsp; undo if the write faults.
-      c.setRegAddr(RSP, sp + size);
-      try {
-        writeE(c, d, size, v, hi);
-      } catch (e) {
-        c.setRegAddr(RSP, sp);
-        throw e;
-      }
-      break;
-    }
-    case Op.JCC:
-      c.rip = condition(c, d.sub) ? target(d.next + d.immLo) : d.next;
-      return;
-    case Op.JMP:
-      c.rip = target(d.next + d.immLo);
-      return;
-    case Op.JMP_E: {
-      const lo = readE(c, d);
-      c.rip = asAddr(lo, c.tHi);
-      return;
-    }
-    case Op.CALL: {
-      const t = target(d.next + d.immLo);
-      pushRip(c, d.next);
-      c.rip = t;
-      return;
-    }
-    case Op.CALL_E: {
-      const lo = readE(c, d);
-      const t = asAddr(lo, c.tHi);
-      pushRip(c, d.next);
-      c.rip = t;
-      return;
-    }
-    case Op.RET: {
-      const sp = c.regAddr(RSP);
-      const lo = c.read64(target(sp));
-      const t = asAddr(lo, c.tHi);
-      c.setRegAddr(RSP, sp + 8 + d.immLo);
-      c.rip = t;
-      return;
-    }
-    case Op.SETCC:
-      writeE(c, d, 1, condition(c, d.sub) ? 1 : 0, 0);
-      break;
-    case Op.CMOVCC: {
-      const v = readE(c, d);
-      if (condition(c, d.sub)) c.writeReg(d.reg, size, v, c.tHi);
-      else if (size === 4) c.hi[d.reg] = 0; // a 32-bit cmov zero-extends even when it does not move
-      break;
-    }
-    case Op.LEAVE: {
-      const bp = c.regAddr(RBP);
-      const lo = c.read64(target(bp));
-      const hi = c.tHi;
-      c.setRegAddr(RSP, bp + 8);
-      c.lo[RBP] = lo;
-      c.hi[RBP] = hi;
-      break;
-    }
-    case Op.NOP:
-    case Op.PAUSE:
-      break;
-    case Op.XCHG: {
-      const a = readEW(c, d);
-      const aHi = c.tHi;
-      const b = c.readReg(d.reg, size);
-      writeEAgain(c, d, b, c.tHi);
-      c.writeReg(d.reg, size, a, aHi);
-      break;
-    }
-    case Op.BSWAP: {
-      const r = d.rm;
-      if (size === 8) {
-        const lo = c.lo[r]!;
-        c.lo[r] = bswap32(c.hi[r]!);
-        c.hi[r] = bswap32(lo);
-      } else if (size === 4) c.writeReg(r, 4, bswap32(c.lo[r]!), 0);
-      else c.writeReg(r, 2, 0, 0);
-      break;
-    }
-    case Op.BT_G:
-    case Op.BT_I:
-      bitTest(c, d);
-      break;
-    case Op.BSF:
-    case Op.BSR: {
-      const v = readE(c, d);
-      const vHi = size === 8 ? c.tHi : 0;
-      const u = size === 2 ? v & 0xffff : v;
-      const old = materialize(c);
-      if (u === 0 && vHi === 0) {
-        c.setArithFlags((old & ~ZF) | ZF);
-        break;
-      }
-      let idx: number;
-      if (d.op === Op.BSF) idx = u !== 0 ? 31 - Math.clz32(u & -u) : 32 + 31 - Math.clz32(vHi & -vHi);
-      else idx = vHi !== 0 ? 32 + 31 - Math.clz32(vHi) : 31 - Math.clz32(u);
-      c.setArithFlags(old & ~ZF);
-      c.writeReg(d.reg, size, idx, 0);
-      break;
-    }
-    case Op.CMPXCHG: {
-      const dst = readEW(c, d);
-      const dstHi = c.tHi;
-      const acc = c.readReg(RAX, size);
-      const accHi = c.tHi;
-      alu(c, 7, size, acc, accHi, dst, dstHi);
-      const equal = size === 8 ? acc === dst && accHi === dstHi : zx(acc, size) === zx(dst, size);
-      if (equal) {
-        const s = c.readReg(d.reg, size);
-        writeEAgain(c, d, s, c.tHi);
-      } else {
-        if (d.rm < 0) c.writeMem(c.ea, size, dst, dstHi); // the processor always writes the destination
-        c.writeReg(RAX, size, dst, dstHi);
-      }
-      break;
-    }
-    case Op.XADD: {
-      const a = readEW(c, d);
-      const aHi = c.tHi;
-      const b = c.readReg(d.reg, size);
-      const r = alu(c, 0, size, a, aHi, b, c.tHi);
-      const rHi = c.tHi;
-      c.writeReg(d.reg, size, a, aHi);
-      writeEAgain(c, d, r, rHi);
-      break;
-    }
-    case Op.CBW: {
-      if (size === 2) c.writeReg(RAX, 2, sx(c.lo[RAX]!, 1), 0);
-      else if (size === 4) c.writeReg(RAX, 4, sx(c.lo[RAX]!, 2), 0);
-      else c.hi[RAX] = c.lo[RAX]! >> 31;
-      break;
-    }
-    case Op.CWD: {
-      if (size === 2) c.writeReg(2, 2, (c.lo[RAX]! << 16) >> 31, 0);
-      else if (size === 4) c.writeReg(2, 4, c.lo[RAX]! >> 31, 0);
-      else {
-        const s = c.hi[RAX]! >> 31;
-        c.lo[2] = s;
-        c.hi[2] = s;
-      }
-      break;
-    }
-    case Op.MOVS:
-    case Op.STOS:
-    case Op.LODS:
-    case Op.CMPS:
-    case Op.SCAS:
-      if (!stringOp(c, d)) return; // not finished: rip stays on the instruction
-      break;
-    case Op.CLC:
-      c.setArithFlags(materialize(c) & ~CF);
-      break;
-    case Op.STC:
-      c.setArithFlags(materialize(c) | CF);
-      break;
-    case Op.CMC:
-      c.setArithFlags(materialize(c) ^ CF);
-      break;
-    case Op.CLD:
-      c.rfRest &= ~DF;
-      break;
-    case Op.STD:
-      c.rfRest |= DF;
-      break;
-    case Op.LAHF:
-      c.writeReg(16, 1, (materialize(c) & (SF | ZF | AF | PF | CF)) | 2, 0);
-      break;
-    case Op.SAHF: {
-      const ah = (c.lo[RAX]! >> 8) & 0xff;
-      c.setArithFlags((materialize(c) & ~(SF | ZF | AF | PF | CF)) | (ah & (SF | ZF | AF | PF | CF)));
-      break;
-    }
-    case Op.UD:
-      throw new CpuFault(VEC_UD);
-    default:
-      // System instructions: they may change rip themselves and report whether they did.
-      if (sys.executeSystem(c, d)) return;
-      break;
+  const v = c.readReg(d.reg, size);
+  writeE(c, d, size, v, c.tHi);
+  c.rip = d.next;
+}
+
+function opMovGe(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = readE(c, d);
+  c.writeReg(d.reg, size, v, c.tHi);
+  c.rip = d.next;
+}
+
+function opMovEi(c: Cpu, d: Insn): void {
+  const size = d.size;
+  writeE(c, d, size, d.immLo, d.immHi);
+  c.rip = d.next;
+}
+
+function opMovzx(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = readEs(c, d, d.sub);
+  c.writeReg(d.reg, size, v, 0);
+  c.rip = d.next;
+}
+
+function opMovsx(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = sx(readEs(c, d, d.sub), d.sub);
+  c.writeReg(d.reg, size, v, v >> 31);
+  c.rip = d.next;
+}
+
+function opLea(c: Cpu, d: Insn): void {
+  lea(c, d);
+  c.rip = d.next;
+}
+
+function opAluEg(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = d.sub === 7 ? readE(c, d) : readEW(c, d);
+  const aHi = c.tHi;
+  const b = c.readReg(d.reg, size);
+  const r = alu(c, d.sub, size, a, aHi, b, c.tHi);
+  if (d.sub !== 7) writeEAgain(c, d, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opAluGe(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const b = readE(c, d);
+  const bHi = c.tHi;
+  const a = c.readReg(d.reg, size);
+  const r = alu(c, d.sub, size, a, c.tHi, b, bHi);
+  if (d.sub !== 7) c.writeReg(d.reg, size, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opAluEi(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = d.sub === 7 ? readE(c, d) : readEW(c, d);
+  const r = alu(c, d.sub, size, a, c.tHi, d.immLo, d.immHi);
+  if (d.sub !== 7) writeEAgain(c, d, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opTestEg(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = readE(c, d);
+  const aHi = c.tHi;
+  const b = c.readReg(d.reg, size);
+  logicFlags(c, size, a & b, aHi & c.tHi);
+  c.rip = d.next;
+}
+
+function opTestEi(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = readE(c, d);
+  logicFlags(c, size, a & d.immLo, c.tHi & d.immHi);
+  c.rip = d.next;
+}
+
+function opInc(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = readEW(c, d);
+  const r = incdec(c, size, a, c.tHi, d.op === Op.INC ? 1 : -1);
+  writeEAgain(c, d, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opNeg(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = readEW(c, d);
+  const r = alu(c, 5, size, 0, 0, a, c.tHi);
+  writeEAgain(c, d, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opNot(c: Cpu, d: Insn): void {
+  const a = readEW(c, d);
+  writeEAgain(c, d, ~a, ~c.tHi);
+  c.rip = d.next;
+}
+
+function opMul1(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const s = readE(c, d);
+  mulWide(c, d.op === Op.IMUL1, size, s, c.tHi);
+  c.rip = d.next;
+}
+
+function opDiv(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const s = readE(c, d);
+  const sHi = c.tHi;
+  if (size === 4 && divide32(c, d.op === Op.IDIV, s)) {
+    c.rip = d.next;
+    return;
+  }
+  divide(c, d.op === Op.IDIV, size, s, sHi);
+  c.rip = d.next;
+}
+
+function opImul2(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const b = readE(c, d);
+  const bHi = c.tHi;
+  const a = c.readReg(d.reg, size);
+  const r = imulTrunc(c, size, a, c.tHi, b, bHi);
+  c.writeReg(d.reg, size, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opImul3(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = readE(c, d);
+  const r = imulTrunc(c, size, a, c.tHi, d.immLo, d.immHi);
+  c.writeReg(d.reg, size, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opShift(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
+  const a = readEW(c, d);
+  if ((count & (size === 8 ? 63 : 31)) === 0) {
+    if (size === 4 && d.rm >= 0) c.hi[d.rm] = 0; // still a 32-bit write: zero-extends
+    c.rip = d.next;
+    return;
+  }
+  const r = shift(c, d.sub, size, a, c.tHi, count);
+  writeEAgain(c, d, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opShd(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const count = d.cl ? c.lo[RCX]! & 0xff : d.immLo;
+  const a = readEW(c, d);
+  const aHi = c.tHi;
+  if ((count & (size === 8 ? 63 : 31)) === 0) {
+    if (size === 4 && d.rm >= 0) c.hi[d.rm] = 0;
+    c.rip = d.next;
+    return;
+  }
+  const s = c.readReg(d.reg, size);
+  const r = shiftDouble(c, d.sub === 0, size, a, aHi, s, c.tHi, count);
+  writeEAgain(c, d, r, c.tHi);
+  c.rip = d.next;
+}
+
+function opPushR(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = c.readReg(d.reg, size);
+  push(c, size, v, c.tHi);
+  c.rip = d.next;
+}
+
+function opPopR(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = pop(c, size);
+  c.writeReg(d.reg, size, v, c.tHi);
+  c.rip = d.next;
+}
+
+function opPushI(c: Cpu, d: Insn): void {
+  const size = d.size;
+  push(c, size, d.immLo, d.immHi);
+  c.rip = d.next;
+}
+
+function opPushE(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = readE(c, d);
+  push(c, size, v, c.tHi);
+  c.rip = d.next;
+}
+
+function opPopE(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const sp = c.regAddr(RSP);
+  const v = c.readMem(target(sp), size);
+  const hi = c.tHi;
+  // The destination address uses the incremented rsp; undo if the write faults.
+  c.setRegAddr(RSP, sp + size);
+  try {
+    writeE(c, d, size, v, hi);
+  } catch (e) {
+    c.setRegAddr(RSP, sp);
+    throw e;
   }
   c.rip = d.next;
+}
+
+function opJcc(c: Cpu, d: Insn): void {
+  if (condition(c, d.sub)) {
+    const t = d.tgt;
+    c.rip = t === t ? t : target(d.next + d.immLo);
+  } else c.rip = d.next;
+}
+
+function opJmp(c: Cpu, d: Insn): void {
+  const t = d.tgt;
+  c.rip = t === t ? t : target(d.next + d.immLo);
+}
+
+function opJmpE(c: Cpu, d: Insn): void {
+  const lo = readE(c, d);
+  c.rip = asAddr(lo, c.tHi);
+}
+
+function opCall(c: Cpu, d: Insn): void {
+  const t = d.tgt;
+  if (t !== t) target(d.next + d.immLo); // NaN: non-canonical target, #GP
+  const old = c.lo[SP]!;
+  const lo = (old - 8) | 0;
+  const hi = (old >>> 0 < 8 ? c.hi[SP]! - 1 : c.hi[SP]!) | 0;
+  c.write64p(lo, hi, d.nextLo, d.nextHi);
+  c.lo[SP] = lo;
+  c.hi[SP] = hi;
+  c.rip = t;
+}
+function opCallE(c: Cpu, d: Insn): void {
+  const lo = readE(c, d);
+  const t = asAddr(lo, c.tHi);
+  pushRip(c, d.next);
+  c.rip = t;
+}
+
+function opRet(c: Cpu, d: Insn): void {
+  const lo = c.lo[SP]!;
+  const hi = c.hi[SP]!;
+  const v = c.read64p(lo, hi);
+  const t = asAddr(v, c.tHi);
+  const s = (lo >>> 0) + 8 + d.immLo;
+  c.lo[SP] = s | 0;
+  c.hi[SP] = (s > 0xffffffff ? hi + 1 : hi) | 0;
+  c.rip = t;
+}
+function opSetcc(c: Cpu, d: Insn): void {
+  writeE(c, d, 1, condition(c, d.sub) ? 1 : 0, 0);
+  c.rip = d.next;
+}
+
+function opCmovcc(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = readE(c, d);
+  if (condition(c, d.sub)) c.writeReg(d.reg, size, v, c.tHi);
+  else if (size === 4) c.hi[d.reg] = 0; // a 32-bit cmov zero-extends even when it does not move
+  c.rip = d.next;
+}
+
+function opLeave(c: Cpu, d: Insn): void {
+  const lo = c.lo[RBP]!;
+  const hi = c.hi[RBP]!;
+  const v = c.read64p(lo, hi);
+  const vhi = c.tHi;
+  const nlo = (lo + 8) | 0;
+  c.lo[SP] = nlo;
+  c.hi[SP] = (nlo >>> 0 < 8 ? hi + 1 : hi) | 0;
+  c.lo[RBP] = v;
+  c.hi[RBP] = vhi;
+  c.rip = d.next;
+}
+function opNop(c: Cpu, d: Insn): void {
+  c.rip = d.next;
+}
+
+function opXchg(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = readEW(c, d);
+  const aHi = c.tHi;
+  const b = c.readReg(d.reg, size);
+  writeEAgain(c, d, b, c.tHi);
+  c.writeReg(d.reg, size, a, aHi);
+  c.rip = d.next;
+}
+
+function opBswap(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const r = d.rm;
+  if (size === 8) {
+    const lo = c.lo[r]!;
+    c.lo[r] = bswap32(c.hi[r]!);
+    c.hi[r] = bswap32(lo);
+  } else if (size === 4) c.writeReg(r, 4, bswap32(c.lo[r]!), 0);
+  else c.writeReg(r, 2, 0, 0);
+  c.rip = d.next;
+}
+
+function opBtG(c: Cpu, d: Insn): void {
+  bitTest(c, d);
+  c.rip = d.next;
+}
+
+function opBsf(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const v = readE(c, d);
+  const vHi = size === 8 ? c.tHi : 0;
+  const u = size === 2 ? v & 0xffff : v;
+  const old = materialize(c);
+  if (u === 0 && vHi === 0) {
+    c.setArithFlags((old & ~ZF) | ZF);
+    c.rip = d.next;
+    return;
+  }
+  let idx: number;
+  if (d.op === Op.BSF) idx = u !== 0 ? 31 - Math.clz32(u & -u) : 32 + 31 - Math.clz32(vHi & -vHi);
+  else idx = vHi !== 0 ? 32 + 31 - Math.clz32(vHi) : 31 - Math.clz32(u);
+  c.setArithFlags(old & ~ZF);
+  c.writeReg(d.reg, size, idx, 0);
+  c.rip = d.next;
+}
+
+function opCmpxchg(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const dst = readEW(c, d);
+  const dstHi = c.tHi;
+  const acc = c.readReg(RAX, size);
+  const accHi = c.tHi;
+  alu(c, 7, size, acc, accHi, dst, dstHi);
+  const equal = size === 8 ? acc === dst && accHi === dstHi : zx(acc, size) === zx(dst, size);
+  if (equal) {
+    const s = c.readReg(d.reg, size);
+    writeEAgain(c, d, s, c.tHi);
+  } else {
+    if (d.rm < 0) c.writeMem(c.ea, size, dst, dstHi); // the processor always writes the destination
+    c.writeReg(RAX, size, dst, dstHi);
+  }
+  c.rip = d.next;
+}
+
+function opXadd(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const a = readEW(c, d);
+  const aHi = c.tHi;
+  const b = c.readReg(d.reg, size);
+  const r = alu(c, 0, size, a, aHi, b, c.tHi);
+  const rHi = c.tHi;
+  c.writeReg(d.reg, size, a, aHi);
+  writeEAgain(c, d, r, rHi);
+  c.rip = d.next;
+}
+
+function opCbw(c: Cpu, d: Insn): void {
+  const size = d.size;
+  if (size === 2) c.writeReg(RAX, 2, sx(c.lo[RAX]!, 1), 0);
+  else if (size === 4) c.writeReg(RAX, 4, sx(c.lo[RAX]!, 2), 0);
+  else c.hi[RAX] = c.lo[RAX]! >> 31;
+  c.rip = d.next;
+}
+
+function opCwd(c: Cpu, d: Insn): void {
+  const size = d.size;
+  if (size === 2) c.writeReg(2, 2, (c.lo[RAX]! << 16) >> 31, 0);
+  else if (size === 4) c.writeReg(2, 4, c.lo[RAX]! >> 31, 0);
+  else {
+    const s = c.hi[RAX]! >> 31;
+    c.lo[2] = s;
+    c.hi[2] = s;
+  }
+  c.rip = d.next;
+}
+
+function opMovs(c: Cpu, d: Insn): void {
+  if (!stringOp(c, d)) return; // not finished: rip stays on the instruction
+  c.rip = d.next;
+}
+
+function opClc(c: Cpu, d: Insn): void {
+  c.setArithFlags(materialize(c) & ~CF);
+  c.rip = d.next;
+}
+
+function opStc(c: Cpu, d: Insn): void {
+  c.setArithFlags(materialize(c) | CF);
+  c.rip = d.next;
+}
+
+function opCmc(c: Cpu, d: Insn): void {
+  c.setArithFlags(materialize(c) ^ CF);
+  c.rip = d.next;
+}
+
+function opCld(c: Cpu, d: Insn): void {
+  c.rfRest &= ~DF;
+  c.rip = d.next;
+}
+
+function opStd(c: Cpu, d: Insn): void {
+  c.rfRest |= DF;
+  c.rip = d.next;
+}
+
+function opLahf(c: Cpu, d: Insn): void {
+  c.writeReg(16, 1, (materialize(c) & (SF | ZF | AF | PF | CF)) | 2, 0);
+  c.rip = d.next;
+}
+
+function opSahf(c: Cpu, d: Insn): void {
+  const ah = (c.lo[RAX]! >> 8) & 0xff;
+  c.setArithFlags((materialize(c) & ~(SF | ZF | AF | PF | CF)) | (ah & (SF | ZF | AF | PF | CF)));
+  c.rip = d.next;
+}
+
+function opUd(c: Cpu, d: Insn): void {
+  throw new CpuFault(VEC_UD);
+}
+
+function opSystem(c: Cpu, d: Insn): void {
+  // System instructions may change rip themselves and report whether they did.
+  if (!sys.executeSystem(c, d)) c.rip = d.next;
+}
+
+/** The handler of each Op (system instructions share one). */
+export const HANDLERS: ((c: Cpu, d: Insn) => void)[] = [];
+for (let op = 0; op < Op.LAST; op++) HANDLERS[op] = opSystem;
+HANDLERS[Op.MOV_EG] = opMovEg;
+HANDLERS[Op.MOV_GE] = opMovGe;
+HANDLERS[Op.MOV_EI] = opMovEi;
+HANDLERS[Op.MOVZX] = opMovzx;
+HANDLERS[Op.MOVSX] = opMovsx;
+HANDLERS[Op.LEA] = opLea;
+HANDLERS[Op.ALU_EG] = opAluEg;
+HANDLERS[Op.ALU_GE] = opAluGe;
+HANDLERS[Op.ALU_EI] = opAluEi;
+HANDLERS[Op.TEST_EG] = opTestEg;
+HANDLERS[Op.TEST_EI] = opTestEi;
+HANDLERS[Op.INC] = opInc;
+HANDLERS[Op.DEC] = opInc;
+HANDLERS[Op.NEG] = opNeg;
+HANDLERS[Op.NOT] = opNot;
+HANDLERS[Op.MUL1] = opMul1;
+HANDLERS[Op.IMUL1] = opMul1;
+HANDLERS[Op.DIV] = opDiv;
+HANDLERS[Op.IDIV] = opDiv;
+HANDLERS[Op.IMUL2] = opImul2;
+HANDLERS[Op.IMUL3] = opImul3;
+HANDLERS[Op.SHIFT] = opShift;
+HANDLERS[Op.SHD] = opShd;
+HANDLERS[Op.PUSH_R] = opPushR;
+HANDLERS[Op.POP_R] = opPopR;
+HANDLERS[Op.PUSH_I] = opPushI;
+HANDLERS[Op.PUSH_E] = opPushE;
+HANDLERS[Op.POP_E] = opPopE;
+HANDLERS[Op.JCC] = opJcc;
+HANDLERS[Op.JMP] = opJmp;
+HANDLERS[Op.JMP_E] = opJmpE;
+HANDLERS[Op.CALL] = opCall;
+HANDLERS[Op.CALL_E] = opCallE;
+HANDLERS[Op.RET] = opRet;
+HANDLERS[Op.SETCC] = opSetcc;
+HANDLERS[Op.CMOVCC] = opCmovcc;
+HANDLERS[Op.LEAVE] = opLeave;
+HANDLERS[Op.NOP] = opNop;
+HANDLERS[Op.PAUSE] = opNop;
+HANDLERS[Op.XCHG] = opXchg;
+HANDLERS[Op.BSWAP] = opBswap;
+HANDLERS[Op.BT_G] = opBtG;
+HANDLERS[Op.BT_I] = opBtG;
+HANDLERS[Op.BSF] = opBsf;
+HANDLERS[Op.BSR] = opBsf;
+HANDLERS[Op.CMPXCHG] = opCmpxchg;
+HANDLERS[Op.XADD] = opXadd;
+HANDLERS[Op.CBW] = opCbw;
+HANDLERS[Op.CWD] = opCwd;
+HANDLERS[Op.MOVS] = opMovs;
+HANDLERS[Op.STOS] = opMovs;
+HANDLERS[Op.LODS] = opMovs;
+HANDLERS[Op.CMPS] = opMovs;
+HANDLERS[Op.SCAS] = opMovs;
+HANDLERS[Op.CLC] = opClc;
+HANDLERS[Op.STC] = opStc;
+HANDLERS[Op.CMC] = opCmc;
+HANDLERS[Op.CLD] = opCld;
+HANDLERS[Op.STD] = opStd;
+HANDLERS[Op.LAHF] = opLahf;
+HANDLERS[Op.SAHF] = opSahf;
+HANDLERS[Op.UD] = opUd;
+
+// ---- specialized forms ----
+
+/** Rewrites d.op to a faster equivalent when the operands allow it. */
+export function specialize(d: Insn): void {
+  const simpleMem = d.rm < 0 && d.base >= 0 && d.index < 0 && !d.ripRel && d.seg === 0 && !d.addr32;
+  const wide = d.size === 4 || d.size === 8;
+  const nh = Math.floor(d.next / TWO32);
+  d.nextHi = nh | 0;
+  d.nextLo = (d.next - nh * TWO32) | 0;
+  if (d.op === Op.JCC || d.op === Op.JMP || d.op === Op.CALL) {
+    const t = d.next + d.immLo;
+    d.tgt = t >= -CANON_LIMIT && t < CANON_LIMIT ? t : NaN;
+  }
+  switch (d.op) {
+    case Op.MOV_EG:
+      if (wide && d.rm >= 0) d.op = Op.MOV_RR;
+      else if (wide && simpleMem) d.op = Op.STORE;
+      break;
+    case Op.MOV_GE:
+      if (wide && simpleMem) d.op = Op.LOAD;
+      else if (wide && d.rm >= 0) {
+        // Normalize to MOV_RR's direction: destination in rm, source in reg.
+        const t = d.reg;
+        d.reg = d.rm;
+        d.rm = t;
+        d.op = Op.MOV_RR;
+      }
+      break;
+    case Op.PUSH_R:
+      if (d.size === 8) d.op = Op.PUSH64;
+      break;
+    case Op.POP_R:
+      if (d.size === 8) d.op = Op.POP64;
+      break;
+    case Op.ALU_EG:
+      if (wide && d.rm >= 0 && d.sub !== 2 && d.sub !== 3) d.op = Op.ALU_RR;
+      break;
+    case Op.ALU_EI:
+      if (wide && d.rm >= 0 && d.sub !== 2 && d.sub !== 3) d.op = Op.ALU_RI;
+      break;
+  }
+}
+
+const SP = 4; // rsp (a literal: cpu.ts and this module import each other)
+
+function opMovRR(c: Cpu, d: Insn): void {
+  c.lo[d.rm] = c.lo[d.reg]!;
+  c.hi[d.rm] = d.size === 8 ? c.hi[d.reg]! : 0;
+  c.rip = d.next;
+}
+
+function opLoad(c: Cpu, d: Insn): void {
+  const b = d.base;
+  const blo = c.lo[b]!;
+  const s = (blo >>> 0) + d.disp;
+  const lo = s | 0;
+  const hi = (c.hi[b]! + (s > 0xffffffff ? 1 : s < 0 ? -1 : 0)) | 0;
+  if (d.size === 8) {
+    const v = c.read64p(lo, hi);
+    c.hi[d.reg] = c.tHi;
+    c.lo[d.reg] = v;
+  } else {
+    c.lo[d.reg] = c.read32p(lo, hi);
+    c.hi[d.reg] = 0;
+  }
+  c.rip = d.next;
+}
+
+function opStore(c: Cpu, d: Insn): void {
+  const b = d.base;
+  const blo = c.lo[b]!;
+  const s = (blo >>> 0) + d.disp;
+  const lo = s | 0;
+  const hi = (c.hi[b]! + (s > 0xffffffff ? 1 : s < 0 ? -1 : 0)) | 0;
+  if (d.size === 8) c.write64p(lo, hi, c.lo[d.reg]!, c.hi[d.reg]!);
+  else c.write32p(lo, hi, c.lo[d.reg]!);
+  c.rip = d.next;
+}
+
+function opPush64(c: Cpu, d: Insn): void {
+  const r = d.reg;
+  const vlo = c.lo[r]!;
+  const vhi = c.hi[r]!;
+  const old = c.lo[SP]!;
+  const lo = (old - 8) | 0;
+  const hi = (old >>> 0 < 8 ? c.hi[SP]! - 1 : c.hi[SP]!) | 0;
+  c.write64p(lo, hi, vlo, vhi);
+  c.lo[SP] = lo;
+  c.hi[SP] = hi;
+  c.rip = d.next;
+}
+
+function opPop64(c: Cpu, d: Insn): void {
+  const lo = c.lo[SP]!;
+  const hi = c.hi[SP]!;
+  const v = c.read64p(lo, hi);
+  const vhi = c.tHi;
+  const nlo = (lo + 8) | 0;
+  c.lo[SP] = nlo;
+  c.hi[SP] = (nlo >>> 0 < 8 ? hi + 1 : hi) | 0;
+  c.lo[d.reg] = v;
+  c.hi[d.reg] = vhi;
+  c.rip = d.next;
+}
+
+function opAluRR(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const r = alu(c, d.sub, size, c.lo[d.rm]!, c.hi[d.rm]!, c.lo[d.reg]!, c.hi[d.reg]!);
+  if (d.sub !== 7) {
+    c.lo[d.rm] = r;
+    c.hi[d.rm] = size === 8 ? c.tHi : 0;
+  }
+  c.rip = d.next;
+}
+
+function opAluRI(c: Cpu, d: Insn): void {
+  const size = d.size;
+  const r = alu(c, d.sub, size, c.lo[d.rm]!, c.hi[d.rm]!, d.immLo, d.immHi);
+  if (d.sub !== 7) {
+    c.lo[d.rm] = r;
+    c.hi[d.rm] = size === 8 ? c.tHi : 0;
+  }
+  c.rip = d.next;
+}
+
+HANDLERS[Op.MOV_RR] = opMovRR;
+HANDLERS[Op.LOAD] = opLoad;
+HANDLERS[Op.STORE] = opStore;
+HANDLERS[Op.PUSH64] = opPush64;
+HANDLERS[Op.POP64] = opPop64;
+HANDLERS[Op.ALU_RR] = opAluRR;
+HANDLERS[Op.ALU_RI] = opAluRI;
+
+export function execute(c: Cpu, d: Insn): void {
+  HANDLERS[d.op]!(c, d);
 }
 
 function pushRip(c: Cpu, rip: number): void {

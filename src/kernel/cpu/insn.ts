@@ -93,6 +93,15 @@ export const enum Op {
   PAUSE,
   ENTER,
   INVLPG,
+  // Specialized forms chosen after decoding (see specialize() in exec.ts); same semantics, faster paths.
+  MOV_RR, // register ← register, 32/64-bit
+  LOAD, // register ← [base + disp], 32/64-bit
+  STORE, // [base + disp] ← register, 32/64-bit
+  PUSH64,
+  POP64,
+  ALU_RR, // 32/64-bit register op register (G op E form with E a register), not adc/sbb
+  ALU_RI, // 32/64-bit register op immediate, not adc/sbb
+  LAST,
 }
 
 /** Segment override prefixes that matter in 64-bit mode. */
@@ -131,6 +140,11 @@ export interface Insn {
   /** 0: none, 1: rep/repe (F3), 2: repne (F2). */
   rep: number;
   lock: boolean;
+  /** Relative branches: the target if canonical, else NaN (then executing raises #GP). */
+  tgt: number;
+  /** `next` as an int32 pair (pushed by call). */
+  nextLo: number;
+  nextHi: number;
   /** The instruction's bytes (for #UD reports and tracing). */
   bytes: Uint8Array;
 }
