@@ -31,3 +31,13 @@ G_0(42)
 #define AND &&
 #define paren(x) (x)
 paren(a AND b) paren(paren(paren(1)))
+#define LIST(x) [x]
+LIST(a
+#ifdef LIST
+b
+#else
+c
+#endif
+#define INSIDE 1
+)
+INSIDE

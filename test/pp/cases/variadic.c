@@ -20,3 +20,11 @@ debug("Flag");
 debug("X = %d\n", x);
 showlist(The first, second, and third items.);
 report(x>y, "x is %d but y is %d", x, y);
+#define OPT(a, ...) f(a __VA_OPT__(,) __VA_ARGS__)
+OPT(1) OPT(1, 2) OPT(1,)
+#define OPTP(x, ...) g(x __VA_OPT__(- x ## __VA_ARGS__ -))
+OPTP(1) OPTP(1, 2)
+#define OPTS(...) __VA_OPT__(#__VA_ARGS__)
+OPTS() OPTS(a b)
+#define EMPTY_ARG
+OPT(1, EMPTY_ARG)

@@ -206,16 +206,58 @@ export class Expander {
       return this.finish(out, at, hs);
     }
 
+    const expanded: (Token[] | undefined)[] = new Array(inv.args.length);
+    this.substRange(m, inv, expanded, 0, body.length, at, out);
+    return this.finish(out, at, hs);
+  }
+
+  /** Substitutes body[from, to) into `out` (placemarkers included); __VA_OPT__ recurses on its part. */
+  private substRange(
+    m: Extract<Macro, { kind: 'function' }>,
+    inv: Invocation,
+    expanded: (Token[] | undefined)[],
+    from: number,
+    to: number,
+    at: Token,
+    out: Token[],
+  ): void {
+    const body = m.body;
     const pidx = m.paramIndex;
     const args = inv.args;
-    const expanded: (Token[] | undefined)[] = new Array(args.length);
     const vaIndex = m.variadic ? m.params.length - 1 : -1;
+    const expandedArg = (k: number): Token[] => {
+      let e = expanded[k];
+      if (e === undefined) {
+        e = this.expandAll(args[k], synth('eof', '', at));
+        expanded[k] = e;
+      }
+      return e;
+    };
+    // __VA_OPT__ ( tokens ): the tokens when the variable arguments expand to something, else nothing.
+    const vaOpt = (i: number): { toks: Token[]; end: number } | null => {
+      if (vaIndex < 0 || body[i].kind !== 'ident' || body[i].text !== '__VA_OPT__' || i + 1 >= to || !isPunct(body[i + 1], '(')) return null;
+      let depth = 0;
+      let end = -1;
+      for (let j = i + 1; j < to; j++) {
+        if (isPunct(body[j], '(')) depth++;
+        else if (isPunct(body[j], ')') && --depth === 0) {
+          end = j;
+          break;
+        }
+      }
+      if (end < 0) return null;
+      const toks: Token[] = [];
+      if (expandedArg(vaIndex).length > 0) this.substRange(m, inv, expanded, i + 2, end, at, toks);
+      const real = toks.filter((t) => !isPlacemarker(t));
+      if (real.length > 0) real[0].space = body[i].space;
+      return { toks: real, end };
+    };
 
-    for (let i = 0; i < body.length; i++) {
+    for (let i = from; i < to; i++) {
       const b = body[i];
       const k = pidx[i];
       // '#' parameter: the argument's spelling as a string literal.
-      if (isPunct(b, '#') && i + 1 < body.length && pidx[i + 1] >= 0) {
+      if (isPunct(b, '#') && i + 1 < to && pidx[i + 1] >= 0) {
         const s = synth('string', stringize(args[pidx[i + 1]]), at);
         s.space = b.space;
         out.push(s);
@@ -223,7 +265,7 @@ export class Expander {
         continue;
       }
       // '##': paste the token before with the next one (an argument here is not macro-expanded).
-      if (isPunct(b, '##') && i + 1 < body.length && out.length > 0) {
+      if (isPunct(b, '##') && i + 1 < to && out.length > 0) {
         const rk = pidx[i + 1];
         const prev = out[out.length - 1];
         if (rk === vaIndex && rk >= 0 && isPunct(prev, ',') && isPunct(body[i - 1], ',')) {
@@ -235,10 +277,16 @@ export class Expander {
           continue;
         }
         let rhs: Token[];
-        if (rk >= 0) rhs = args[rk].map((t) => copyAt(t, at, t.hs));
-        else rhs = [copyAt(body[i + 1], at, null)];
         const where = body[i - 1];
-        i++;
+        const opt = vaOpt(i + 1);
+        if (opt) {
+          rhs = opt.toks;
+          i = opt.end;
+        } else {
+          if (rk >= 0) rhs = args[rk].map((t) => copyAt(t, at, t.hs));
+          else rhs = [copyAt(body[i + 1], at, null)];
+          i++;
+        }
         if (rhs.length === 0) continue; // pasting with a placemarker leaves the left side
         const lhs = out.pop() as Token;
         if (isPlacemarker(lhs)) out.push(...rhs);
@@ -248,13 +296,16 @@ export class Expander {
         }
         continue;
       }
+      const opt = vaOpt(i);
+      if (opt) {
+        if (opt.toks.length === 0) out.push(synth('other', PLACEMARKER_TEXT, at));
+        else out.push(...opt.toks);
+        i = opt.end;
+        continue;
+      }
       if (k >= 0) {
-        const nextIsPaste = i + 1 < body.length && isPunct(body[i + 1], '##');
-        let src = nextIsPaste ? args[k] : expanded[k];
-        if (src === undefined) {
-          src = this.expandAll(args[k], synth('eof', '', at));
-          expanded[k] = src;
-        }
+        const nextIsPaste = i + 1 < to && isPunct(body[i + 1], '##');
+        const src = nextIsPaste ? args[k] : expandedArg(k);
         if (src.length === 0) {
           if (nextIsPaste) out.push(synth('other', PLACEMARKER_TEXT, at));
           continue;
@@ -268,7 +319,6 @@ export class Expander {
       }
       out.push(copyAt(b, at, null));
     }
-    return this.finish(out, at, hs);
   }
 
   private finish(out: Token[], at: Token, hs: HideSet): Token[] {
