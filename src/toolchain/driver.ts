@@ -557,6 +557,22 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
   }
 }
 
+/**
+ * The text gcc would print for a build failure thrown by the functions above (compileObject,
+ * buildProgram, ...): diagnostics with "compilation terminated." after a fatal one, ld's lines
+ * with collect2's. Undefined for anything that is not a build failure (an internal error).
+ */
+export function formatBuildFailure(e: unknown): string | undefined {
+  let text = '';
+  const io: CcIo = { stdout: () => {}, stderr: (s) => void (text += s) };
+  try {
+    reportFailure(e, io);
+  } catch {
+    return undefined;
+  }
+  return text;
+}
+
 /** Prints a stage failure as gcc would and gives the exit status (1), or rethrows an internal error. */
 function reportFailure(e: unknown, io: CcIo): number {
   if (e instanceof DriverError) {

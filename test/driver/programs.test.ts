@@ -133,3 +133,18 @@ describe('dist/userland, built by our own toolchain', () => {
     expect(crt.stdout).toMatch(/ U __libc_start_main$/m);
   });
 });
+
+describe('the libc headers', () => {
+  it('every header compiles with kwb cc, and the constants agree with glibc\'s', () => {
+    const p = build(join(ROOT, 'test', 'driver', 'headers.c'));
+    expectSame(runPiped(p.ours), runPiped(p.ref));
+  });
+
+  it('floating-point directives are copied as written and take no argument (documented in userland/README.md)', () => {
+    const src = join(dir, 'float.c');
+    writeFileSync(src, '#include <stdio.h>\nint main(void) { printf("[%f] [%.2e] [%-8g] [%A] %d\\n", 42); return 0; }\n');
+    const exe = join(dir, 'float');
+    expect(kwb(['cc', '-o', exe, src]).status).toBe(0);
+    expect(host(exe, []).stdout).toBe('[%f] [%.2e] [%-8g] [%A] 42\n');
+  });
+});
