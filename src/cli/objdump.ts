@@ -6,7 +6,7 @@ import { ArchiveFormatError, isArchive, readArchive } from '../toolchain/ld/arch
 import { objdumpDisassemble, type ObjdumpOptions } from '../toolchain/objdump.js';
 import type { KwbCommand } from './command.js';
 
-const USAGE = 'Usage: kwb objdump -d [-j SECTION] FILE...';
+const USAGE = 'Usage: kwb objdump -d [-r] [-j SECTION] FILE...';
 
 const command: KwbCommand = {
   name: 'objdump',
@@ -23,6 +23,11 @@ const command: KwbCommand = {
         return EXIT.ok;
       }
       if (a === '-d' || a === '--disassemble') disassemble = true;
+      else if (a === '-r' || a === '--reloc') opts.relocs = true;
+      else if (a === '-dr' || a === '-rd') {
+        disassemble = true;
+        opts.relocs = true;
+      }
       else if (a === '-j' || a.startsWith('--section=') || (a.startsWith('-j') && a.length > 2)) {
         const v = a === '-j' ? argv[++i] : a.startsWith('-j') ? a.slice(2) : a.slice('--section='.length);
         if (!v) throw new UsageError(`objdump: option requires an argument -- 'j'\n${USAGE}`);
@@ -30,7 +35,7 @@ const command: KwbCommand = {
       } else if (a.startsWith('-')) throw new UsageError(`objdump: unrecognized option '${a}'\n${USAGE}`);
       else files.push(a);
     }
-    if (!disassemble) throw new UsageError(`objdump: only -d is supported\n${USAGE}`);
+    if (!disassemble) throw new UsageError(`objdump: only -d (with -r) is supported\n${USAGE}`);
     if (!files.length) files.push('a.out');
     let status: number = EXIT.ok;
     const fail = (msg: string) => {

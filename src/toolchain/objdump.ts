@@ -141,6 +141,8 @@ function addressColumn(sec: ElfSection): (a: bigint) => string {
 export interface ObjdumpOptions {
   /** Restrict to these section names (objdump -j). */
   sections?: string[];
+  /** objdump -d -r: each instruction's relocations on lines of their own after it. */
+  relocs?: boolean;
 }
 
 /** The text `objdump -d FILE` prints for an ELF file (throws ElfFormatError on a malformed one). */
@@ -153,12 +155,34 @@ export function objdumpDisassemble(fileName: string, bytes: Uint8Array, opts: Ob
     if (!(sec.flags & BigInt(C.SHF_EXECINSTR)) || sec.type === C.SHT_NOBITS || sec.size === 0) continue;
     if (opts.sections && !opts.sections.includes(sec.name)) continue;
     out.push(`\nDisassembly of section ${sec.name}:\n`);
-    disassembleSection(elf, sec, sorted, relocatable, out);
+    disassembleSection(elf, sec, sorted, relocatable, out, opts.relocs ? relocLines(elf, sec) : null);
   }
   return out.join('');
 }
 
-function disassembleSection(elf: ElfFile, sec: ElfSection, sorted: Named[], relocatable: boolean, out: string[]): void {
+// "\t\t\t22: R_X86_64_32S\t.rodata+0x7" lines, by the offset they apply to, in table order.
+function relocLines(elf: ElfFile, sec: ElfSection): { offset: bigint; text: string }[] {
+  const out: { offset: bigint; text: string }[] = [];
+  for (const r of elf.relocations.get(sec.index) ?? []) {
+    const s = elf.symbols[r.sym];
+    let name = '*ABS*';
+    if (r.sym !== 0 && s) name = s.type === C.STT_SECTION ? elf.sections[s.shndx]?.name ?? '' : s.name;
+    const add = r.addend > 0n ? `+0x${r.addend.toString(16)}` : r.addend < 0n ? `-0x${(-r.addend).toString(16)}` : '';
+    const type = C.RELOC_NAMES[r.type] ?? `*unknown*`;
+    out.push({ offset: r.offset, text: `\t\t\t${(sec.addr + r.offset).toString(16)}: ${type}\t${name}${add}\n` });
+  }
+  return out.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
+}
+
+function disassembleSection(
+  elf: ElfFile,
+  sec: ElfSection,
+  sorted: Named[],
+  relocatable: boolean,
+  out: string[],
+  relocs: { offset: bigint; text: string }[] | null,
+): void {
+  let nextReloc = 0;
   const col = addressColumn(sec);
   const data = sec.data;
   const mine = sorted.filter((s) => s.shndx === sec.index && s.value >= sec.addr && s.value < sec.addr + BigInt(sec.size));
@@ -198,6 +222,9 @@ function disassembleSection(elf: ElfFile, sec: ElfSection, sorted: Named[], relo
       }
       out.push(line);
       off += Math.max(1, ins.length);
+      if (relocs) {
+        while (nextReloc < relocs.length && relocs[nextReloc]!.offset < BigInt(off)) out.push(relocs[nextReloc++]!.text);
+      }
     }
   }
   void elf;

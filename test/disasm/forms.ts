@@ -46,7 +46,7 @@ export function instructionForms(): string[] {
   out.push('nopw 0x0(%rax,%rax,1)', 'nopl 0x0(%rax)', 'nopl (%rax)', 'nopl 0x0(%rax,%rax,1)', 'xchg %ax,%ax', 'nopw %cs:0x0(%rax,%rax,1)');
   out.push('rep movsb', 'rep movsq', 'rep stosb', 'rep stosq', 'movsb', 'movsl', 'stosl', 'lodsb', 'lodsq', 'scasb', 'repnz scasb', 'repz cmpsb', 'cmpsq');
   out.push('xchg %rax,%rcx', 'xchg %eax,%r8d', 'xchg %rcx,(%rax)', 'xchg %al,%bl', 'xadd %eax,(%rax)', 'lock xadd %rax,(%rdx)', 'lock incl (%rax)', 'lock cmpxchg %ecx,(%rdx)', 'cmpxchg %rcx,(%rdx)', 'lock orl $0x0,(%rsp)');
-  out.push('bt %rax,%rcx', 'bts $3,%eax', 'btr %ecx,(%rax)', 'btc $5,(%rax)', 'bsf %rax,%rcx', 'bsr %eax,%edx', 'bswap %eax', 'bswap %r12', 'shld $4,%rax,%rdx', 'shrd %cl,%eax,%edx');
+  out.push('bt %rax,%rcx', 'bts $3,%eax', 'btr %ecx,(%rax)', 'btc $5,(%rax)', 'bsf %rax,%rcx', 'bsr %eax,%edx', 'tzcnt %eax,%ecx', 'lzcnt (%rax),%rdx', 'popcnt %r9,%rax', 'bswap %eax', 'bswap %r12', 'shld $4,%rax,%rdx', 'shrd %cl,%eax,%edx');
   out.push('movabs 0x1122334455667788,%al', 'movabs %rax,0x1122334455667788', 'mov %fs:0x28,%rax', 'mov %gs:0x10,%rdx', 'loop .+0x10', 'jrcxz .+0x10');
   return out;
 }

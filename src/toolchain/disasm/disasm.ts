@@ -702,7 +702,13 @@ function twoByte(d: Decoder, op: number): string {
     case 0xbc:
     case 0xbd:
       d.modrm();
+      // With an F3 prefix these are BMI/ABM's tzcnt and lzcnt (gcc's __builtin_ctz on new CPUs).
+      if (d.rep === 0xf3) return fmt(op === 0xbc ? 'tzcnt' : 'lzcnt', [d.E(v), d.G(v)]);
       return fmt(op === 0xbc ? 'bsf' : 'bsr', [d.E(v), d.G(v)]);
+    case 0xb8:
+      if (d.rep !== 0xf3) throw BAD;
+      d.modrm();
+      return fmt('popcnt', [d.E(v), d.G(v)]);
     case 0xc0:
     case 0xc1: {
       d.modrm();
