@@ -24,8 +24,13 @@ interface OutSym {
  */
 function stringTable(names: string[]): { bytes: Uint8Array; offsets: Map<string, number> } {
   const uniq = [...new Set(names.filter((n) => n !== ''))];
-  const rev = (n: string) => [...n].reverse().join('');
-  const sorted = [...uniq].sort((a, b) => (rev(a) < rev(b) ? -1 : rev(a) > rev(b) ? 1 : 0));
+  const reversed = new Map<string, string>();
+  for (const n of uniq) reversed.set(n, n.split('').reverse().join(''));
+  const sorted = [...uniq].sort((a, b) => {
+    const ra = reversed.get(a)!;
+    const rb = reversed.get(b)!;
+    return ra < rb ? -1 : ra > rb ? 1 : 0;
+  });
   const host = new Map<string, string>();
   for (let i = sorted.length - 1; i >= 0; i--) {
     const n = sorted[i]!;

@@ -120,7 +120,7 @@ function insn(c: Ctx): Insn {
   const i = new Insn();
   i.rep = c.rep;
   i.lock = c.lock;
-  i.warnSink = (m) => c.out.warn(m);
+  i.warnTo = c.out;
   return i;
 }
 

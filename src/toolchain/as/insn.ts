@@ -79,10 +79,7 @@ export class Insn {
     const v = m.val;
     const isConst = m.disp === null || (v !== null && !v.sym && !v.sub);
     const dval = m.disp === null ? 0n : isConst ? v!.add : 0n;
-    const dispField = (size: number, kind: RelocKind, signed: boolean): Field => {
-      if (isConst) return { size, value: checkDisp(dval, size), fix: null };
-      return { size, value: 0n, fix: { expr: m.disp!, kind, signed, explicit: m.explicit } };
-    };
+    const dispField = (size: number, kind: RelocKind, signed: boolean): Field => dispFieldOf(m, isConst, dval, size, kind, signed);
     if (base?.cls === 'rip') {
       this.modrm = (reg3 << 3) | 5;
       this.disp = dispField(4, 'pcrel', true);
@@ -125,7 +122,7 @@ export class Insn {
 
   /** An immediate field of `size` bytes; `signed` picks R_X86_64_32S over R_X86_64_32 when symbolic. */
   immediate(op: ImmOp, size: number, signed: boolean, opSize = size): this {
-    const f = immField(op, size, signed, opSize, this.warnSink);
+    const f = immField(op, size, signed, opSize, this.warnTo);
     if (this.imm) this.imm2 = f;
     else this.imm = f;
     return this;
@@ -138,7 +135,7 @@ export class Insn {
     return this;
   }
 
-  warnSink: ((m: string) => void) | null = null;
+  warnTo: Out | null = null;
 
   emit(out: Out): void {
     const bytes = out.bytes();
@@ -156,20 +153,34 @@ export class Insn {
     if (this.modrm >= 0) bytes.push(this.modrm);
     if (this.sib >= 0) bytes.push(this.sib);
     const immBytes = (this.imm?.size ?? 0) + (this.imm2?.size ?? 0);
-    if (this.disp) put(this.disp, -(this.disp.size + immBytes));
-    if (this.imm) put(this.imm, -(this.imm.size + (this.imm2?.size ?? 0)));
-    if (this.imm2) put(this.imm2, -this.imm2.size);
+    if (this.disp) put(out, bytes, this.disp, -(this.disp.size + immBytes));
+    if (this.imm) put(out, bytes, this.imm, -(this.imm.size + (this.imm2?.size ?? 0)));
+    if (this.imm2) put(out, bytes, this.imm2, -this.imm2.size);
+  }
+}
 
-    function put(f: Field, pcAdjust: number): void {
-      const at = bytes.length;
-      let v = f.value;
-      for (let i = 0; i < f.size; i++) {
-        bytes.push(Number(v & 0xffn));
-        v >>= 8n;
-      }
-      if (f.fix) out.fixup(at, f.size as 1 | 2 | 4 | 8, f.fix.kind, f.fix.signed, f.fix.expr, f.fix.kind !== 'abs' ? pcAdjust : 0, f.fix.explicit);
+/** Appends a little-endian field; a symbolic one also records its fixup. */
+function put(out: Out, bytes: number[], f: Field, pcAdjust: number): void {
+  const at = bytes.length;
+  if (f.size <= 4 && f.value >= -0x80000000n && f.value <= 0xffffffffn) {
+    let v = Number(f.value) | 0;
+    for (let i = 0; i < f.size; i++) {
+      bytes.push(v & 0xff);
+      v >>= 8;
+    }
+  } else {
+    let v = f.value;
+    for (let i = 0; i < f.size; i++) {
+      bytes.push(Number(v & 0xffn));
+      v >>= 8n;
     }
   }
+  if (f.fix) out.fixup(at, f.size as 1 | 2 | 4 | 8, f.fix.kind, f.fix.signed, f.fix.expr, f.fix.kind !== 'abs' ? pcAdjust : 0, f.fix.explicit);
+}
+
+function dispFieldOf(m: MemOp, isConst: boolean, dval: bigint, size: number, kind: RelocKind, signed: boolean): Field {
+  if (isConst) return { size, value: checkDisp(dval, size), fix: null };
+  return { size, value: 0n, fix: { expr: m.disp!, kind, signed, explicit: m.explicit } };
 }
 
 function checkDisp(v: bigint, size: number): bigint {
@@ -206,12 +217,12 @@ export function fitsS32(v: bigint): boolean {
   return s >= -0x80000000n && s <= 0x7fffffffn;
 }
 
-function immField(op: ImmOp, size: number, signed: boolean, opSize: number, warn: ((m: string) => void) | null): Field {
+function immField(op: ImmOp, size: number, signed: boolean, opSize: number, warn: Out | null): Field {
   const c = immConst(op);
   if (c === null) return { size, value: 0n, fix: { expr: op.expr, kind: 'abs', signed, explicit: op.explicit } };
   if (size < 8 && !fitsIn(c, size) && warn) {
     const mask = (1n << BigInt(size * 8)) - 1n;
-    warn(`0x${(c & 0xffffffffffffffffn).toString(16)} shortened to 0x${(c & mask).toString(16)}`);
+    warn.warn(`0x${(c & 0xffffffffffffffffn).toString(16)} shortened to 0x${(c & mask).toString(16)}`);
   }
   void opSize;
   return { size, value: c, fix: null };

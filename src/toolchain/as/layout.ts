@@ -95,7 +95,8 @@ export function layout(as: Assembler, report: Report): LaidOut {
         if (f.data.some((b) => b !== 0)) report({ file: as.file, line: 0 }, `attempt to store non-zero value in section \`${sec.name}'`);
         continue;
       }
-      out.set(f.data, f.address);
+      const d = f.data;
+      for (let k = 0, a = f.address; k < d.length; k++) out[a + k] = d[k]!;
       const t = f.tail;
       const at = f.address + f.data.length;
       if (!t) continue;

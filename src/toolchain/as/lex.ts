@@ -126,20 +126,21 @@ export function splitStatements(source: string, file: string): Statement[] {
         cur += ' ';
         i = close + 1;
       } else if (ch === ';') {
-        push(cur);
+        push(out, cur, curFile, here);
         cur = '';
       } else {
         cur += ch;
       }
     }
-    push(cur);
-    function push(text: string): void {
-      const t = text.trim();
-      if (t) out.push({ text: t, file: curFile, line: here });
-    }
+    push(out, cur, curFile, here);
     if (eol === n) break;
   }
   return out;
+}
+
+function push(out: Statement[], text: string, file: string, line: number): void {
+  const t = text.trim();
+  if (t) out.push({ text: t, file, line });
 }
 
 export { SYMBOL_CHAR, SYMBOL_START };

@@ -37,12 +37,11 @@ export function splitOperands(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
-  const unbalanced = () => new AsmError(`unbalanced parenthesis in operand ${out.length + 1}.`);
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (ch === '(') depth++;
     else if (ch === ')') {
-      if (--depth < 0) throw unbalanced();
+      if (--depth < 0) throw unbalanced(out.length);
     }
     else if (ch === '"') {
       i++;
@@ -52,9 +51,17 @@ export function splitOperands(s: string): string[] {
       start = i + 1;
     }
   }
-  if (depth !== 0) throw unbalanced();
+  if (depth !== 0) throw unbalanced(out.length);
   out.push(s.slice(start).trim());
   return out;
+}
+
+function unbalanced(done: number): AsmError {
+  return new AsmError(`unbalanced parenthesis in operand ${done + 1}.`);
+}
+
+function badBaseIndex(text: string): AsmError {
+  return new AsmError(`\`${text}' is not a valid base/index expression`);
 }
 
 function reg(text: string): Reg {
@@ -129,12 +136,13 @@ function parseMemory(t: string, seg: Reg | null, star: boolean, syms: SymbolSour
           scale = n;
         }
       }
-      const bad = () => new AsmError(`\`${t.slice(open)}' is not a valid base/index expression`);
-      if (base && base.cls !== 'gpr' && base.cls !== 'rip') throw bad();
-      if (base && base.size < 4) throw bad();
-      if (index && (index.cls !== 'gpr' || index.size < 4 || index.name === 'rsp' || index.name === 'esp')) throw bad();
-      if (base && index && base.size !== index.size) throw bad();
-      if (base?.cls === 'rip' && index) throw bad();
+      const bad =
+        (base && base.cls !== 'gpr' && base.cls !== 'rip') ||
+        (base && base.size < 4) ||
+        (index && (index.cls !== 'gpr' || index.size < 4 || index.name === 'rsp' || index.name === 'esp')) ||
+        (base && index && base.size !== index.size) ||
+        (base?.cls === 'rip' && index);
+      if (bad) throw badBaseIndex(t.slice(open));
     }
   }
   let disp: Expr | null = null;
