@@ -41,7 +41,61 @@
 
 typedef int sig_atomic_t;
 
+/* glibc's layouts: a 1024-bit set (the kernel reads the first 64), a 128-byte siginfo. */
+typedef struct {
+	unsigned long __val[16];
+} sigset_t;
+
+typedef struct {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	int __pad0;
+	pid_t si_pid;
+	uid_t si_uid;
+	long __rest[13];
+} siginfo_t;
+
+typedef void (*sighandler_t)(int);
+
+struct sigaction {
+	union {
+		sighandler_t sa_handler;
+		void (*sa_sigaction)(int, siginfo_t *, void *);
+	} __sigaction_handler;
+	sigset_t sa_mask;
+	int sa_flags;
+	void (*sa_restorer)(void);
+};
+#define sa_handler __sigaction_handler.sa_handler
+#define sa_sigaction __sigaction_handler.sa_sigaction
+
+#define SIG_ERR ((sighandler_t)-1)
+#define SIG_DFL ((sighandler_t)0)
+#define SIG_IGN ((sighandler_t)1)
+
+#define SA_NOCLDSTOP 1
+#define SA_NOCLDWAIT 2
+#define SA_SIGINFO 4
+#define SA_ONSTACK 0x08000000
+#define SA_RESTART 0x10000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
 int kill(pid_t pid, int sig);
 int raise(int sig);
+sighandler_t signal(int sig, sighandler_t handler);
+int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact);
+int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
+unsigned int alarm(unsigned int seconds);
 
 #endif

@@ -35,4 +35,16 @@ syscall:
 	jmp __syscall_ret
 	.size syscall, .-syscall
 
+/*
+ * void __restore_rt(void): where a signal handler returns to. The kernel put the interrupted
+ * state on the stack; rt_sigreturn puts it back. (sigaction passes this as sa_restorer.)
+ */
+	.globl __restore_rt
+	.type __restore_rt, @function
+__restore_rt:
+	movq $15, %rax
+	syscall
+	hlt
+	.size __restore_rt, .-__restore_rt
+
 	.section .note.GNU-stack,"",@progbits
