@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { DiagnosticError, renderDiagnostics } from '../../src/diag.js';
+import { DiagnosticError, renderDiagnostics, type Diagnostic } from '../../src/diag.js';
 import { compile } from '../../src/toolchain/cc/compile.js';
 import { host } from '../helpers/kwb.js';
 
@@ -88,3 +88,13 @@ export async function compareWithGcc(file: string, dir: string): Promise<Compari
   const [k, g] = await Promise.all([run(kExe, []), run(gExe, [])]);
   return { name, kwb: k, gcc: g };
 }
+
+/** Everything up to the first error, plus the notes that belong to it. */
+export function upToFirstError(ds: readonly Diagnostic[]): Diagnostic[] {
+  const i = ds.findIndex((d) => d.severity === 'error');
+  if (i < 0) return [...ds];
+  let j = i + 1;
+  while (j < ds.length && ds[j]!.severity === 'note') j++;
+  return ds.slice(0, j);
+}
+

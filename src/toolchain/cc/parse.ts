@@ -186,7 +186,11 @@ class Parser {
   }
 
   skip(s: string): Token {
-    if (!this.is(s)) this.expected(`'${s}'`);
+    if (!this.is(s)) {
+      // gcc places a missing closer just after the previous token, a missing opener at the next one.
+      if (s === '(' || s === '[' || s === '{') this.expectedAt(`'${s}'`);
+      this.expected(`'${s}'`);
+    }
     return this.next();
   }
 
@@ -845,7 +849,7 @@ class Parser {
     this.skip(';');
     if (v === 0n) {
       const text = msg ? `static assertion failed: "${String.fromCharCode(...msg)}"` : 'static assertion failed';
-      this.error(condTok, text);
+      this.error(kw, text);
     }
     void kw;
   }
@@ -1100,8 +1104,7 @@ class Parser {
     while (!this.consume(';')) {
       if (!first) {
         if (!this.is(',')) {
-          if (this.tok.kind === 'eof' || this.tok.line !== this.prev().line) this.expected("',' or ';'");
-          this.error(this.tok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(this.tok)}`);
+          this.error(this.tok, `expected ',' or ';' before ${this.describe(this.tok)}`);
         }
         this.next();
       }
@@ -1220,15 +1223,16 @@ class Parser {
         const sw = this.curSwitch;
         const vtok = this.tok;
         const ct = sw.cond!.ty!;
-        let lo = wrap(this.constExpr(), ct);
+        const lo = wrap(this.constExpr(tok), ct);
         let hi = lo;
-        if (this.consume('...')) hi = wrap(this.constExpr(), ct);
+        if (this.consume('...')) hi = wrap(this.constExpr(tok), ct);
         if (!this.is(':')) this.expected("':'");
         this.next();
         for (const c of sw.cases!) {
-          if (lo <= c.hi! && c.val! <= hi) this.throwDiag(diagAt(vtok, 'error', 'duplicate case value'), [diagAt(c.tok, 'note', 'previously used here')]);
+          if (lo <= c.hi! && c.val! <= hi) this.throwDiag(diagAt(tok, 'error', 'duplicate case value'), [diagAt(c.tok, 'note', 'previously used here')]);
         }
-        const node: Node = { kind: 'case', tok: vtok, val: lo, hi, label: this.newLabel() };
+        void vtok;
+        const node: Node = { kind: 'case', tok, val: lo, hi, label: this.newLabel() };
         sw.cases!.push(node);
         node.lhs = this.labeledBody();
         return node;
@@ -1311,7 +1315,7 @@ class Parser {
         if (this.is('*')) this.error(this.tok, 'kwb does not support computed goto');
         const l = this.ident();
         this.skipSemi();
-        const node: Node = { kind: 'goto', tok: l, label: l.text };
+        const node: Node = { kind: 'goto', tok, label: l.text };
         this.gotos.push(node);
         return node;
       }
@@ -1723,6 +1727,15 @@ class Parser {
 
   initializer(ty: Type): Init {
     const init = this.newInit(ty);
+    if ((isRecord(ty) || ty.kind === 'array') && !this.is('{') && !(this.isCharArray(ty) && this.tok.kind === 'str')) {
+      // Without braces only an expression of the same struct type will do.
+      const save = this.pos;
+      const tok = this.tok;
+      const e = this.assign();
+      addType(e);
+      if (!isRecord(ty) || !isRecord(e.ty!) || recordOf(e.ty!) !== recordOf(ty)) this.error(tok, 'invalid initializer');
+      this.pos = save;
+    }
     this.initializer2(init);
     this.finishOpen(init);
     if (isRecord(ty) && recordOf(ty).isFlexible) {
@@ -1851,8 +1864,8 @@ class Parser {
 
   // ---------------------------------------------------------------- constant evaluation
 
-  constExpr(): bigint {
-    const tok = this.tok;
+  constExpr(at?: Token): bigint {
+    const tok = at ?? this.tok;
     const n = this.conditional();
     addType(n);
     const v = this.tryConst(n);
@@ -2481,9 +2494,11 @@ class Parser {
         case 'sizeof': {
           this.next();
           let ty: Type;
+          let where = this.tok;
           if (this.is('(') && this.isTypename(this.peek())) {
             const start = this.pos;
             this.next();
+            where = this.tok;
             ty = this.typename();
             this.skip(')');
             if (this.is('{')) {
@@ -2499,7 +2514,7 @@ class Parser {
           }
           if (ty.kind === 'func') return { kind: 'num', tok: t, val: 1n, ty: ty_ulong };
           if ((isRecord(ty) && !recordOf(ty).complete) || (ty.kind === 'array' && ty.len < 0) || (ty.kind === 'enum' && false)) {
-            this.error(t, `invalid application of 'sizeof' to incomplete type '${typeName(ty)}'`);
+            this.error(where, `invalid application of 'sizeof' to incomplete type '${typeName(ty)}'`);
           }
           return { kind: 'num', tok: t, val: BigInt(isRecord(ty) ? recordOf(ty).size : ty.size), ty: ty_ulong };
         }
@@ -2618,7 +2633,7 @@ class Parser {
     const rec = recordOf(node.ty!);
     if (!rec.complete) this.error(dotTok, `invalid use of undefined type '${typeName(node.ty!)}'`);
     const path = findMember(rec, nameTok.text);
-    if (!path) this.error(nameTok, `'${typeName(node.ty!.typedefName ? node.ty! : rec)}' has no member named '${nameTok.text}'`);
+    if (!path) this.error(dotTok, `'${typeName(node.ty!.typedefName ? node.ty! : rec)}' has no member named '${nameTok.text}'`, 1);
     for (const m of path) {
       node = { kind: 'member', tok: nameTok, lhs: node, member: m };
       addType(node);
@@ -2631,7 +2646,7 @@ class Parser {
     addType(fn);
     let fty = fn.ty!;
     if (fty.kind === 'ptr' && fty.base!.kind === 'func') fty = fty.base!;
-    if (fty.kind !== 'func') this.error(fn.tok, `called object is not a function or function pointer`);
+    if (fty.kind !== 'func') this.error(fn.tok, fn.kind === 'var' ? `called object '${fn.obj!.name}' is not a function or function pointer` : 'called object is not a function or function pointer');
     const args: Node[] = [];
     const argToks: Token[] = [];
     while (!this.is(')')) {
@@ -2737,7 +2752,7 @@ class Parser {
       if (this.is('(')) return this.implicitDeclaration(t);
       if (!this.fn) this.error(t, `'${t.text}' undeclared here (not in a function)`);
       this.throwDiag(diagAt(t, 'error', `'${t.text}' undeclared (first use in this function)`), [
-        diagAt(t, 'note', 'each undeclared identifier is reported only once for each function it appears in'),
+        { ...diagAt(t, 'note', 'each undeclared identifier is reported only once for each function it appears in'), sourceLine: undefined, length: undefined },
       ]);
     }
     this.expectedAt('expression');

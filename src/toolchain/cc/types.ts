@@ -260,7 +260,7 @@ function render(t: Type, inner: string): string {
       const ps = t.params.map((p) => typeName(p.ty));
       if (t.variadic) ps.push('...');
       const list = t.oldStyle && ps.length === 0 ? '' : ps.length ? ps.join(', ') : 'void';
-      return render(t.ret!, `${inner}(${list})`);
+      return render(t.ret!, inner ? `${inner}(${list})` : `(${list})`).replace(/ \(/, (m) => (inner ? m : '('));
     }
     default: {
       const b = quals(t) + baseName(t);

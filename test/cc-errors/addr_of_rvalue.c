@@ -1,0 +1,5 @@
+int f(int x)
+{
+	int *p = &(x + 1);
+	return *p;
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+	break;
+	return 0;
+}

@@ -1,0 +1,8 @@
+int f(int x, int y)
+{
+	switch (x) {
+	case y:
+		return 1;
+	}
+	return 0;
+}

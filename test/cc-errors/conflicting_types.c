@@ -1,0 +1,5 @@
+int f(int a);
+long f(int a)
+{
+	return a;
+}

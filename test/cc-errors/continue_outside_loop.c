@@ -1,0 +1,5 @@
+int f(void)
+{
+	continue;
+	return 0;
+}

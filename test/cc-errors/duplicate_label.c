@@ -1,0 +1,7 @@
+int f(void)
+{
+l:
+	;
+l:
+	return 0;
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+	double d = 1;
+	return (int)d;
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+	undeclared_fn(2);
+	return y;
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+	3 = 4;
+	return 0;
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+	int a[3;
+	return 0;
+}

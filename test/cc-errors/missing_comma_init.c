@@ -1,0 +1,5 @@
+int f(void)
+{
+	int x = 3 int y;
+	return x;
+}

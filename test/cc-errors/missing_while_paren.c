@@ -1,0 +1,7 @@
+int f(int x)
+{
+	while x) {
+		x--;
+	}
+	return x;
+}

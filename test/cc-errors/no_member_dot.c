@@ -1,0 +1,5 @@
+struct s { int a; } v;
+int f(void)
+{
+	return v.zz;
+}

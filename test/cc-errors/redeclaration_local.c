@@ -1,0 +1,6 @@
+int f(void)
+{
+	int a;
+	int a;
+	return 0;
+}

@@ -1,0 +1,5 @@
+struct opaque;
+int f(void)
+{
+	return sizeof(struct opaque);
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+	struct { int a; } s = 3;
+	return 0;
+}

@@ -1,0 +1,5 @@
+int f(int a);
+int g(void)
+{
+	return f(1, 2);
+}

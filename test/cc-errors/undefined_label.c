@@ -1,0 +1,5 @@
+int f(void)
+{
+	goto nowhere;
+	return 0;
+}

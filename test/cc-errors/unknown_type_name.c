@@ -1,0 +1,5 @@
+int f(void)
+{
+	foo b;
+	return 0;
+}

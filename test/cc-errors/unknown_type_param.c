@@ -1,0 +1,4 @@
+int f(foo x)
+{
+	return 0;
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+	void v;
+	return 0;
+}

@@ -1,0 +1,83 @@
+// The bad-input corpus: each test/cc-errors/NAME.c must stop with a DiagnosticError (never a JS
+// exception or an internal error) whose rendering, up to and including the first error and its
+// notes, is exactly test/cc-errors/NAME.expected. The first error is also checked against gcc 12
+// itself (headline, quoted line, caret column) unless it is one of kwb's "does not support" errors.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DiagnosticError, formatHeadline, renderDiagnostics, type Diagnostic } from '../../src/diag.js';
+import { compile } from '../../src/toolchain/cc/compile.js';
+import { ROOT } from '../helpers/kwb.js';
+import { checkGcc, pool, run, upToFirstError } from './oracle.js';
+
+const dir = join(ROOT, 'test', 'cc-errors');
+const files = readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+
+interface Outcome {
+  rendered: string;
+  first: Diagnostic | null;
+  crash: string | null;
+  gcc: { headline: string; source: string | null; caret: number | null };
+}
+
+const outcomes = new Map<string, Outcome>();
+
+async function examine(f: string): Promise<Outcome> {
+  const ppd = await run('sh', ['-c', `cd '${dir}' && gcc -E '${f}'`]);
+  let rendered = '';
+  let first: Diagnostic | null = null;
+  let crash: string | null = null;
+  try {
+    compile({ file: f, cwd: dir, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], preprocessed: ppd.stdout });
+    crash = 'compiled without an error';
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) crash = `not a DiagnosticError: ${String(e)}`;
+    else {
+      const ds = upToFirstError(e.diagnostics);
+      rendered = renderDiagnostics(ds);
+      first = ds.find((d) => d.severity === 'error') ?? null;
+      if (rendered.includes('internal compiler error')) crash = rendered;
+    }
+  }
+  const g = await run('sh', ['-c', `cd '${dir}' && LANG=C LC_ALL=C gcc -fsyntax-only '${f}'`]);
+  const lines = g.stderr.split('\n');
+  const at = lines.findIndex((l) => / error: /.test(l));
+  const gcc = { headline: at >= 0 ? lines[at]! : '(gcc reports no error)', source: null as string | null, caret: null as number | null };
+  if (at >= 0 && /^\s*\d+ \| /.test(lines[at + 1] ?? '')) {
+    gcc.source = lines[at + 1]!.replace(/^\s*\d+ \| /, '');
+    const caretLine = (lines[at + 2] ?? '').replace(/^\s*\| /, '');
+    gcc.caret = caretLine.indexOf('^') + 1;
+  }
+  return { rendered, first, crash, gcc };
+}
+
+describe('bad C input: located gcc-style diagnostics', () => {
+  beforeAll(async () => {
+    checkGcc();
+    const rs = await pool(files, 4, examine);
+    files.forEach((f, i) => outcomes.set(f, rs[i]!));
+  }, 120_000);
+
+  it('has at least 40 cases', () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const f of files) {
+    it(f, () => {
+      const o = outcomes.get(f)!;
+      expect(o.crash).toBeNull();
+      const expected = readFileSync(join(dir, f.replace(/\.c$/, '.expected')), 'utf8');
+      expect(o.rendered + '\n').toBe(expected);
+      expect(o.rendered).not.toMatch(/\n\s+at |Error:/);
+      const first = o.first!;
+      if (!first.message.startsWith('kwb does not support')) {
+        expect(formatHeadline(first)).toBe(o.gcc.headline);
+        if (o.gcc.source !== null) {
+          expect(first.sourceLine !== undefined ? first.sourceLine.replace(/\t/g, '        ').trimEnd() : '').toBe(o.gcc.source.trimEnd());
+          expect(first.col).toBe(o.gcc.caret);
+        }
+      }
+    });
+  }
+});
