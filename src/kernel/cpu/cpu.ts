@@ -98,6 +98,8 @@ export class Cpu implements LazyFlags {
   rfRest = 2;
   cs = 0x10;
   ss = 0x18;
+  /** Selectors of es, (cs), (ss), ds, fs, gs as last loaded (cs and ss live in their own fields). */
+  readonly sregs = [0, 0, 0, 0, 0, 0];
   /** 1 at CPL 3, else 0: part of every translation-cache key. */
   private cpl3 = 0;
   private cplValue = 0;
@@ -639,8 +641,8 @@ export class Cpu implements LazyFlags {
   /** Checks that [a, a+size) may be written, so the write that follows cannot fault halfway. */
   probeWrite(a: number, size: number): void {
     this.frameFor(a, 1);
-    const last = a + size - 1;
-    if (Math.floor(last / PAGE_SIZE) !== Math.floor(a / PAGE_SIZE)) this.frameFor(last, 1);
+    const second = Math.floor((a + size - 1) / PAGE_SIZE) * PAGE_SIZE;
+    if (second > a) this.frameFor(second, 1); // CR2 is the first byte of the second page
   }
 
   write8(a: number, v: number): void {

@@ -261,6 +261,13 @@ export function decode(buf: Uint8Array, avail: number, addr: number): Insn {
           modrm(op === 0x8a);
           d.op = Op.MOV_GE;
           return;
+        case 0x8c:
+        case 0x8e:
+          modrm(false);
+          if (d.rm < 0) d.size = 2;
+          d.reg = regField;
+          d.op = regField > 5 || (op === 0x8e && regField === 1) ? Op.UD : op === 0x8c ? Op.MOV_FROM_SREG : Op.MOV_TO_SREG;
+          return;
         case 0x8d:
           modrm(false);
           d.op = d.rm >= 0 ? Op.UD : Op.LEA;

@@ -93,6 +93,8 @@ export const enum Op {
   PAUSE,
   ENTER,
   INVLPG,
+  MOV_FROM_SREG, // E ← segment register selector (8C)
+  MOV_TO_SREG, // segment register ← E (8E)
   // Specialized forms chosen after decoding (see specialize() in exec.ts); same semantics, faster paths.
   MOV_RR, // register ← register, 32/64-bit
   LOAD, // register ← [base + disp], 32/64-bit

@@ -254,6 +254,19 @@ export function executeSystem(c: Cpu, d: Insn): boolean {
       c.writeReg(RDX, 4, r[3]!, 0);
       return false;
     }
+    case Op.MOV_FROM_SREG: {
+      const v = d.reg === 1 ? c.cs : d.reg === 2 ? c.ss : c.sregs[d.reg]!;
+      if (d.rm >= 0) c.writeReg(d.rm, d.size, v, 0);
+      else c.writeMem(effAddr(c, d), 2, v, 0);
+      return false;
+    }
+    case Op.MOV_TO_SREG: {
+      // 64-bit mode ignores ds/es/ss bases; fs/gs bases come from the MSRs, so only the selector is kept.
+      const v = (d.rm >= 0 ? c.lo[d.rm]! : c.readMem(effAddr(c, d), 2)) & 0xffff;
+      if (d.reg === 2) c.ss = v;
+      else c.sregs[d.reg] = v;
+      return false;
+    }
     case Op.ENTER: {
       if (d.imm2 !== 0) throw new CpuFault(VEC_UD); // nested frames are not emulated
       const sp = c.regAddr(RSP);
