@@ -2,17 +2,19 @@
 // with esbuild, so a whole `kwb` process starts from one small file instead of hundreds of
 // modules. Then runs the userland build step (libc), if the toolchain is present.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
-rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-await build({
+// Written file by file with temp + rename, never by emptying dist/ first: tests and other shells
+// may be running `kwb` from dist/ while it is rebuilt.
+const result = await build({
+  write: false,
   entryPoints: { kwb: join(root, 'src/cli/entry.ts') },
   outdir: out,
   bundle: true,
@@ -29,6 +31,23 @@ await build({
     js: "import { createRequire as __kwbCreateRequire } from 'node:module'; const require = __kwbCreateRequire(import.meta.url);",
   },
 });
+const written = new Set();
+for (const f of result.outputFiles) {
+  mkdirSync(dirname(f.path), { recursive: true });
+  const tmp = `${f.path}.${process.pid}.tmp`;
+  writeFileSync(tmp, f.contents);
+  renameSync(tmp, f.path);
+  written.add(f.path);
+}
+// Chunks of earlier builds: content-hashed names, so stale ones are only removed once old enough
+// that no process started from the previous bundle can still be loading them.
+const chunks = join(out, 'chunks');
+if (existsSync(chunks)) {
+  for (const name of readdirSync(chunks)) {
+    const p = join(chunks, name);
+    if (!written.has(p) && Date.now() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { force: true });
+  }
+}
 
 // Userland (libc, crt) is compiled by our own toolchain into dist/userland/.
 const userlandBuild = join(root, 'scripts/build-userland.mjs');

@@ -4,7 +4,7 @@
 // Commands receive their raw argv (everything after the subcommand name) because some must accept
 // the flags of the real tool they stand in for (`kwb cc -DNAME=1 -Iinc -O2`, `kwb make V=1 -C dir`),
 // which a generic option parser would mangle. The others parse with yargs (see parseArgs).
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 
 export interface KwbCommand {
@@ -27,6 +27,8 @@ export async function parseArgs<T>(
   build: (y: Argv) => Argv<T>,
 ): Promise<T & { _: (string | number)[] }> {
   let helpShown = false;
+  // Loaded on demand: yargs costs more start-up time than most commands' own work.
+  const { default: yargs } = await import('yargs');
   const y = build(
     yargs(argv)
       .scriptName(`kwb ${name}`)
