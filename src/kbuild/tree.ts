@@ -21,6 +21,8 @@ export interface DirPlan {
   hasLib: boolean;
   /** The makefiles read for this directory (their changes rebuild DIR/built-in.o). */
   makefiles: string[];
+  /** make's state after reading them: rules and variables for the directory's command lines. */
+  make: Make;
 }
 
 export interface Plan {
@@ -82,17 +84,17 @@ export function readDir(opts: TreeOptions, dir: string, exported: Record<string,
   m.define('obj', dir, 'command line');
   m.define('srctree', '.', 'file');
   m.include('scripts/Makefile.build');
-  const prefix = dir === '.' ? '' : dir + '/';
   const norm = (w: string): string => (w.startsWith('./') ? w.slice(2) : w);
   return {
     dir,
     objY: m.words('obj-y').map(norm),
     libY: m.words('lib-y').map(norm),
     extraY: m.words('extra-y').map(norm),
-    always: m.words('always').map((w) => norm(w.startsWith(prefix) || dir === '.' ? w : prefix + w)),
+    always: m.words('always').map(norm),
     subdirs: m.words('subdir-ym').map(norm),
     hasLib: m.value('lib-target').trim() !== '',
     makefiles: m.files.filter((f) => f !== 'include/config/auto.conf'),
+    make: m,
   };
 }
 

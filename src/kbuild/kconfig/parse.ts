@@ -143,6 +143,7 @@ export function parseKconfig(srctree: string, file: string, env: Record<string, 
 
   function parseLines(lines: Line[], baseDeps: Expr | undefined, rootInto: MenuNode[], outer: Block[]): void {
     const blocks: Block[] = [];
+    let lastHelp: string | undefined;
     const depsNow = (): Expr | undefined => (blocks.length ? blocks[blocks.length - 1]!.deps : baseDeps);
     const into = (): MenuNode[] => (blocks.length ? blocks[blocks.length - 1]!.children : rootInto);
     let i = 0;
@@ -184,7 +185,7 @@ export function parseKconfig(srctree: string, file: string, env: Record<string, 
         const [word, rest] = splitFirst(t);
         if (word === 'help' || word === '---help---') {
           i++;
-          skipHelp(l);
+          lastHelp = skipHelp(l);
           continue;
         }
         if (!onAttr(word, rest, l)) return;
@@ -241,6 +242,7 @@ export function parseKconfig(srctree: string, file: string, env: Record<string, 
           const defaults: { value: Expr; cond: Expr | undefined }[] = [];
           const selects: { target: string; cond: Expr | undefined }[] = [];
           const ranges: { lo: string; hi: string; cond: Expr | undefined }[] = [];
+          lastHelp = undefined;
           attributes((w, r, al) => {
             if (w in TYPES || w === 'def_bool' || w === 'def_tristate') {
               const ty = w === 'def_bool' ? 'bool' : w === 'def_tristate' ? 'tristate' : TYPES[w]!;
@@ -294,6 +296,7 @@ export function parseKconfig(srctree: string, file: string, env: Record<string, 
                 return false;
             }
           });
+          if (lastHelp !== undefined) sym.help = lastHelp;
           const deps = andExpr(depsNow(), ownDeps);
           // A symbol defined in several places is available when any definition's dependencies hold.
           if (!defined.has(name)) sym.deps = deps;

@@ -113,7 +113,9 @@ export class Make {
   }
 
   /** Reads a makefile; `from` is the including line when this is an `include`. */
-  include(file: string, from?: Where, optional = false): void {
+  include(name: string, from?: Where, optional = false): void {
+    let file = name;
+    while (file.startsWith('./')) file = file.slice(2);
     const text = this.read(file);
     if (text === undefined) {
       if (optional) return;

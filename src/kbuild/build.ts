@@ -1,0 +1,422 @@
+// `make` / `make vmlinux` / `make bzImage`, in the order the 4.4 top-level Makefile runs them:
+//
+//   silentoldconfig   .config → include/config/auto.conf, autoconf.h (when .config or Kconfig changed)
+//   prepare           kernel.release, version.h, utsrelease.h (filechk: CHK/UPD);
+//                     archheaders: the syscall tables → SYSTBL/SYSHDR headers;
+//                     prepare0: `$(build)=.` → the top Kbuild's asm-offsets.h
+//   $(vmlinux-dirs)   descend into each directory: CC/AS objects, LD built-in.o, AR lib.a
+//   vmlinux           LINK (scripts/link-vmlinux.sh's steps): GEN .version, rebuild init/ with the new
+//                     compile.h, LD vmlinux, SYSMAP System.map
+//   bzImage           BUILD arch/x86/boot/bzImage, "Kernel: arch/x86/boot/bzImage is ready  (#N)"
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderDiagnostics } from '../diag.js';
+import { packageRoot } from '../paths.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { formatCmdOnly, mtime, staleness, writeCmdFile } from './cmdfile.js';
+import { syncConfig } from './conf.js';
+import { BuildFailed, makeErrorLine, type Ctx } from './context.js';
+import { compileH, compileHChanged, dateText, filechk, offsetsH, utsreleaseH, versionH } from './filechk.js';
+import { buildBzImage } from './image.js';
+import type { Make } from './make/eval.js';
+import { MakeError, MissingIncludeError } from './make/errors.js';
+import { isEmptyArchive, makeTarget, RecipeFailed, type CompilerDirs } from './objects.js';
+import { expandCommand, resolveTarget, type Resolved } from './rules.js';
+import { readDir, readTop, type DirPlan, type TreeOptions } from './tree.js';
+
+const TEXT_BASE = 0xffffffff81000000n;
+const LOAD_OFFSET = 0xffffffff80000000n; // __START_KERNEL_map: physical = virtual - this
+
+export function compilerDirs(): CompilerDirs {
+  return { systemInclude: join(packageRoot(), 'src', 'kbuild', 'gcc-include') };
+}
+
+interface BuildState {
+  ctx: Ctx;
+  tree: TreeOptions;
+  top: Make;
+  dirs: CompilerDirs;
+  exported: Record<string, string>;
+  plans: Map<string, DirPlan>;
+  built: Set<string>;
+  release: string;
+}
+
+/** The kernel release: KERNELVERSION + CONFIG_LOCALVERSION + $(LOCALVERSION) (scripts/setlocalversion). */
+export function kernelRelease(top: Make, localversionConfig: string): string {
+  return `${top.value('KERNELVERSION')}${localversionConfig}${top.value('LOCALVERSION')}`;
+}
+
+function autoConfValue(root: string, name: string): string | undefined {
+  try {
+    const text = readFileSync(join(root, 'include/config/auto.conf'), 'utf8');
+    const m = new RegExp(`^CONFIG_${name}=(.*)$`, 'm').exec(text);
+    if (!m) return undefined;
+    return m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : m[1]!;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds `vmlinux` (and the bzImage when `image`). Throws BuildFailed after printing make's error. */
+export async function build(ctx: Ctx, image: boolean): Promise<void> {
+  await syncConfig(ctx);
+  const tree: TreeOptions = { cwd: ctx.root, commandLine: ctx.opts.commandLine, environment: ctx.opts.environment };
+  const top = wrapMake(ctx, () => readTop(tree));
+  const st: BuildState = {
+    ctx,
+    tree,
+    top,
+    dirs: compilerDirs(),
+    exported: top.exports(),
+    plans: new Map(),
+    built: new Set(),
+    release: kernelRelease(top, autoConfValue(ctx.root, 'LOCALVERSION') ?? ''),
+  };
+  await prepare(st);
+  const dirs = top.words('vmlinux-dirs');
+  const dirsRule = top.rules.find((r) => dirs.length > 0 && r.targets.includes(dirs[0]!));
+  for (const d of dirs) {
+    try {
+      await buildDir(st, d);
+    } catch (e) {
+      if (e instanceof RecipeFailed) {
+        ctx.err(makeErrorLine(0, dirsRule?.recipe[0]?.where, d, 2));
+        throw new BuildFailed();
+      }
+      throw e;
+    }
+  }
+  await linkVmlinux(st);
+  if (image) await bzImage(st);
+}
+
+/** Reads makefiles, turning make's own errors into its words and exit status. */
+function wrapMake<T>(ctx: Ctx, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof MakeError || e instanceof MissingIncludeError) {
+      ctx.err(e.message);
+      throw new BuildFailed();
+    }
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// prepare
+
+async function prepare(st: BuildState): Promise<void> {
+  const { ctx, top } = st;
+  // include/config/kernel.release, include/generated/uapi/linux/version.h, include/generated/utsrelease.h
+  for (const r of top.rules) {
+    const call = r.recipe.length ? /\$\(call filechk,([^)]*)\)/.exec(r.recipe.map((x) => x.text).join('\n')) : null;
+    if (!call) continue;
+    const target = r.targets[0]!;
+    switch (call[1]) {
+      case 'kernel.release':
+        filechk(ctx, target, st.release + '\n');
+        break;
+      case 'version.h':
+        filechk(ctx, target, versionH(Number(top.value('VERSION')), Number(top.value('PATCHLEVEL')), Number(top.value('SUBLEVEL'))));
+        break;
+      case 'utsrelease.h':
+        if (st.release.length > Number(top.value('uts_len') || 64)) {
+          ctx.err(`"${st.release}" exceeds ${top.value('uts_len') || 64} characters`);
+          ctx.err(makeErrorLine(0, r.recipe[0]?.where, target, 1));
+          throw new BuildFailed();
+        }
+        filechk(ctx, target, utsreleaseH(st.release));
+        break;
+    }
+  }
+  // archheaders: `$(Q)$(MAKE) $(build)=arch/x86/entry/syscalls all`
+  const arch = top.ruleFor('archheaders');
+  const sub = arch?.recipe.map((x) => /\$\(build\)=(\S+)\s+(\S+)/.exec(x.text)).find((m) => m);
+  if (sub) await syscallHeaders(st, sub[1]!.replace('$(SRCARCH)', top.value('SRCARCH')), sub[2]!, arch!.recipe[0]!.where);
+  // prepare0: `$(Q)$(MAKE) $(build)=.` — the top-level Kbuild's `always` targets (asm-offsets.h)
+  try {
+    const plan = readPlanFor(st, '.');
+    for (const t of plan.always) await makeGeneric(st, plan, t, 1);
+  } catch (e) {
+    if (e instanceof RecipeFailed) {
+      const r = top.ruleFor('prepare0');
+      ctx.err(makeErrorLine(0, r?.recipe[0]?.where ?? r?.where, 'prepare0', 2));
+      throw new BuildFailed();
+    }
+    throw e;
+  }
+}
+
+/** SYSTBL/SYSHDR: the targets of `all` in the syscalls Makefile, regenerated when a table changed. */
+async function syscallHeaders(st: BuildState, dir: string, goal: string, from: { file: string; line: number }): Promise<void> {
+  const { ctx } = st;
+  const plan = readPlanFor(st, dir);
+  const targets = plan.make.rules.filter((r) => r.targets.includes(goal)).flatMap((r) => r.prereqs);
+  let checked = false;
+  let gen: typeof import('./systbl/generate.js') | undefined;
+  for (const t of targets) {
+    const resolved = resolveTarget(plan.make, ctx.root, t);
+    if (!resolved?.call) continue;
+    const file = normalize(t);
+    const cmd = expandCommand(plan.make, 'cmd', resolved.call.name, t, resolved.prereqs);
+    if (!staleness(ctx.root, file, cmd, resolved.prereqs, false).stale) continue;
+    if (!checked) {
+      // The table check runs before anything is generated from a changed table.
+      const { checkWorkspaceTables } = await import('./systbl/index.js');
+      const ds = checkWorkspaceTables(ctx.root);
+      if (ds.length) ctx.err(renderDiagnostics(ds));
+      if (ds.some((d) => d.severity === 'error')) {
+        ctx.err(makeErrorLine(1, resolved.where, t, 1));
+        ctx.err(makeErrorLine(0, from, 'archheaders', 2));
+        throw new BuildFailed();
+      }
+      checked = true;
+      gen = await import('./systbl/generate.js');
+    }
+    const quiet = expandCommand(plan.make, 'quiet_cmd', resolved.call.name, t, resolved.prereqs);
+    ctx.step(quiet.split(' ')[0]!, t, cmd);
+    const table = readFileSync(join(ctx.root, resolved.prereqs[0]!), 'utf8');
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    const stem = base.replace(/\.[^.]*$/, '');
+    let text: string;
+    if (resolved.call.name === 'systbl') text = gen!.syscallTable(table);
+    else {
+      const v = (n: string): string => plan.make.value(`syshdr_${n}_${stem}`);
+      text = gen!.syscallHeader(table, base, v('abi'), v('pfx'), v('offset'));
+    }
+    writeFileAtomic(join(ctx.root, file), text);
+    writeCmdFile(ctx.root, file, formatCmdOnly(file, cmd));
+  }
+}
+
+function normalize(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '.' || part === '') continue;
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+function readPlanFor(st: BuildState, dir: string): DirPlan {
+  let p = st.plans.get(dir);
+  if (!p) {
+    p = wrapDescend(st.ctx, dir, () => readDir(st.tree, dir, st.exported));
+    st.plans.set(dir, p);
+  }
+  return p;
+}
+
+/** A directory whose Makefile cannot be read: make's include error, then "No rule to make target". */
+function wrapDescend<T>(ctx: Ctx, dir: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof MissingIncludeError) {
+      ctx.err(e.message);
+      ctx.err(`make[1]: *** No rule to make target '${e.missing}'.  Stop.`);
+      throw new RecipeFailed();
+    }
+    if (e instanceof MakeError) {
+      ctx.err(e.message.replace(/^make: /, 'make[1]: '));
+      throw new RecipeFailed();
+    }
+    throw e;
+  }
+}
+
+/** Makes one target of a directory by its rule (objects, .s files, filechk'd headers). */
+async function makeGeneric(st: BuildState, plan: DirPlan, target: string, level: number): Promise<boolean> {
+  const { ctx } = st;
+  const resolved = resolveTarget(plan.make, ctx.root, target);
+  if (!resolved || !resolved.call) {
+    const parent = plan.dir === '.' ? target : `${plan.dir}/built-in.o`;
+    ctx.err(`make[${level}]: *** No rule to make target '${target}', needed by '${parent}'.  Stop.`);
+    throw new RecipeFailed();
+  }
+  // Prerequisites that are themselves targets here (asm-offsets.h needs asm-offsets.s) come first.
+  for (const p of resolved.prereqs) {
+    const sub = resolveTarget(plan.make, ctx.root, p);
+    if (sub?.call && p !== target && !existsSourceFile(p)) await makeGeneric(st, plan, p, level);
+  }
+  if (resolved.call.fn === 'filechk') return filechkTarget(st, resolved);
+  return makeTarget(ctx, { make: plan.make, resolved, level, compilerDirs: st.dirs });
+}
+
+function existsSourceFile(p: string): boolean {
+  return /\.(c|S|tbl|sh|h)$/.test(p) && !p.startsWith('include/generated/');
+}
+
+function filechkTarget(st: BuildState, r: Resolved): boolean {
+  const { ctx } = st;
+  if (r.call!.name === 'offsets') {
+    const asm = readFileSync(join(ctx.root, r.prereqs[0]!), 'utf8');
+    return filechk(ctx, r.target, offsetsH(asm, r.call!.args[0] ?? '__ASM_OFFSETS_H__'));
+  }
+  throw new Error(`kbuild has no filechk_${r.call!.name} (needed for ${r.target})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// descending
+
+/** `$(MAKE) $(build)=DIR`: builtin-target (obj-y in order, subdirectories as met), lib-target, extra-y. */
+async function buildDir(st: BuildState, dir: string): Promise<void> {
+  if (st.built.has(dir)) return;
+  st.built.add(dir);
+  const { ctx } = st;
+  const plan = readPlanFor(st, dir);
+  if (dir === 'init') compileHStep(st, false);
+  for (const o of plan.objY) {
+    if (o.endsWith('/built-in.o')) await buildDir(st, o.slice(0, -'/built-in.o'.length));
+    else await makeGeneric(st, plan, o, 1);
+  }
+  await makeGeneric(st, plan, `${dir}/built-in.o`, 1);
+  if (plan.hasLib) {
+    for (const o of plan.libY) await makeGeneric(st, plan, o, 1);
+    await makeGeneric(st, plan, `${dir}/lib.a`, 1);
+  }
+  for (const o of plan.extraY) await makeGeneric(st, plan, o, 1);
+  for (const s of plan.subdirs) await buildDir(st, s);
+  void ctx;
+}
+
+// ---------------------------------------------------------------------------------------------
+// vmlinux
+
+function readVersion(root: string): number | undefined {
+  try {
+    const n = Number(readFileSync(join(root, '.version'), 'utf8').trim());
+    return Number.isFinite(n) ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CHK include/generated/compile.h (init/Makefile), UPD when more than its date changed. */
+function compileHStep(st: BuildState, _relinking: boolean): void {
+  const { ctx } = st;
+  const target = 'include/generated/compile.h';
+  let version = readVersion(ctx.root);
+  if (version === undefined) {
+    version = 0;
+    writeFileAtomic(join(ctx.root, '.version'), '0\n');
+  }
+  const env = ctx.opts.environment;
+  const smp = autoConfValue(ctx.root, 'SMP') === 'y';
+  const preempt = autoConfValue(ctx.root, 'PREEMPT') === 'y';
+  const text = compileH({
+    version,
+    smp,
+    preempt,
+    machine: st.top.value('UTS_MACHINE'),
+    timestamp: env.KBUILD_BUILD_TIMESTAMP ?? dateText(ctx.now()),
+    by: env.KBUILD_BUILD_USER ?? 'root',
+    host: env.KBUILD_BUILD_HOST ?? 'kwb',
+    compiler: COMPILER_VERSION,
+  });
+  ctx.kecho(`  CHK     ${target}`);
+  if (ctx.verbose) ctx.say(`  /bin/sh ./scripts/mkcompile_h ${target} "${st.top.value('UTS_MACHINE')}" "${smp ? 'y' : ''}" "${preempt ? 'y' : ''}" "${st.top.value('CC')}"`);
+  let old: string | undefined;
+  try {
+    old = readFileSync(join(ctx.root, target), 'utf8');
+  } catch {
+    old = undefined;
+  }
+  if (compileHChanged(old, text)) {
+    ctx.say(`  UPD     ${target}`);
+    writeFileAtomic(join(ctx.root, target), text);
+  }
+}
+
+/** The version line our compiler identifies itself with (LINUX_COMPILER, in the boot banner). */
+export const COMPILER_VERSION = 'gcc version 5.4.0 (kernel-workbench kwb cc)';
+
+async function linkVmlinux(st: BuildState): Promise<void> {
+  const { ctx, top } = st;
+  const rule = top.ruleFor('vmlinux');
+  const where = rule?.recipe[0]?.where ?? rule?.where;
+  const init = top.words('KBUILD_VMLINUX_INIT').map(normalize);
+  const main = top.words('KBUILD_VMLINUX_MAIN').map(normalize);
+  const inputs = [...init, ...main].filter((f) => existsSync(join(ctx.root, f)));
+  const ld = `${top.value('LD')} ${top.value('LDFLAGS')} ${top.value('LDFLAGS_vmlinux')}`.replace(/\s+/g, ' ').trim();
+  const cmd = `${ld} -Ttext 0x${TEXT_BASE.toString(16)} -o vmlinux ${inputs.join(' ')}`;
+  if (!staleness(ctx.root, 'vmlinux', cmd, inputs, false).stale) return;
+
+  ctx.step('LINK', 'vmlinux', `${top.value('CONFIG_SHELL')} scripts/link-vmlinux.sh ${ld}`);
+  // Update version
+  const old = readVersion(ctx.root);
+  const version = old === undefined ? 1 : old + 1;
+  ctx.step('GEN', '.version', `  GEN     .version`);
+  writeFileAtomic(join(ctx.root, '.version'), `${version}\n`);
+  // final build of init/
+  st.built.delete('init');
+  try {
+    await buildDir(st, 'init');
+  } catch (e) {
+    if (e instanceof RecipeFailed) {
+      ctx.err(makeErrorLine(0, where, 'vmlinux', 1));
+      throw new BuildFailed();
+    }
+    throw e;
+  }
+  const linkInputs = [...init, ...main]
+    .filter((f) => existsSync(join(ctx.root, f)) && !isEmptyArchive(ctx.root, f))
+    .map((f) => ({ name: f, data: readFileSync(join(ctx.root, f)) }));
+  ctx.step('LD', 'vmlinux', `  ${cmd}`);
+  const tc = await ctx.toolchain();
+  let out: Uint8Array;
+  try {
+    out = tc.link(linkInputs, { textBase: TEXT_BASE, loadOffset: LOAD_OFFSET, entry: 'startup_64' }).output;
+  } catch (e) {
+    const msg = e as { render?: (p: string) => string; diagnostics?: { message: string }[] };
+    if (typeof msg.render === 'function') ctx.err(msg.render(''));
+    else if (msg.diagnostics) ctx.err(renderDiagnostics(msg.diagnostics as never));
+    else throw e;
+    // link-vmlinux.sh's cleanup on failure
+    for (const f of ['vmlinux', 'System.map']) rmSync(join(ctx.root, f), { force: true });
+    ctx.err(makeErrorLine(0, where, 'vmlinux', 1));
+    throw new BuildFailed();
+  }
+  writeFileAtomic(join(ctx.root, 'vmlinux'), out, 0o755);
+  ctx.step('SYSMAP', 'System.map', `  ${top.value('NM')} -n vmlinux | grep -v '\\( [aNUw] \\)\\|\\(__crc_\\)\\|\\( \\$[adt]\\)' > System.map`);
+  writeFileAtomic(join(ctx.root, 'System.map'), systemMap(tc.nm(out)));
+  writeCmdFile(ctx.root, 'vmlinux', formatCmdOnly('vmlinux', cmd));
+}
+
+/** scripts/mksysmap: nm -n without absolute, debugging, undefined and weak-undefined symbols, __crc_ and $a/$d/$t. */
+export function systemMap(nm: string): string {
+  return nm
+    .split('\n')
+    .filter((l) => l !== '' && !/ [aNUw] /.test(l) && !l.includes('__crc_') && !/ \$[adt]/.test(l))
+    .map((l) => l + '\n')
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// bzImage
+
+async function bzImage(st: BuildState): Promise<void> {
+  const { ctx } = st;
+  const target = 'arch/x86/boot/bzImage';
+  const t = mtime(ctx.root, target);
+  const v = mtime(ctx.root, 'vmlinux');
+  const version = readVersion(ctx.root) ?? 0;
+  if (t === undefined || v === undefined || v > t) {
+    const vmlinux = readFileSync(join(ctx.root, 'vmlinux'));
+    const compile = readFileSync(join(ctx.root, 'include/generated/compile.h'), 'utf8');
+    const m = /UTS_VERSION "([^"]*)"/.exec(compile);
+    const by = /LINUX_COMPILE_BY "([^"]*)"/.exec(compile)?.[1] ?? 'root';
+    const host = /LINUX_COMPILE_HOST "([^"]*)"/.exec(compile)?.[1] ?? 'kwb';
+    const kv = `${st.release} (${by}@${host}) ${m ? m[1] : `#${version}`}`;
+    const img = buildBzImage(new Uint8Array(vmlinux), kv);
+    ctx.step('BUILD', target, `  arch/x86/boot/tools/build arch/x86/boot/setup.bin arch/x86/boot/vmlinux.bin arch/x86/boot/zoffset.h ${target}`);
+    writeFileAtomic(join(ctx.root, target), img.bytes);
+    ctx.say(`Setup is ${img.setupBytes} bytes (padded to ${img.setupPadded} bytes).`);
+    ctx.say(`System is ${img.systemKb} kB`);
+    ctx.say(`CRC ${img.crc.toString(16)}`);
+  }
+  ctx.say(`Kernel: ${target} is ready  (#${version})`);
+}

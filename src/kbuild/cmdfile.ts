@@ -1,0 +1,163 @@
+// The .cmd files kbuild leaves beside every target (dir/.name.cmd), in the format scripts/basic/
+// fixdep writes them:
+//
+//   cmd_kernel/sys.o := gcc -Wp,-MD,kernel/.sys.o.d  ... -c -o kernel/sys.o kernel/sys.c
+//
+//   source_kernel/sys.o := kernel/sys.c
+//
+//   deps_kernel/sys.o := \
+//       $(wildcard include/config/x86/64.h) \
+//     include/linux/kernel.h \
+//       $(wildcard include/config/printk.h) \
+//
+//   kernel/sys.o: $(deps_kernel/sys.o)
+//
+//   $(deps_kernel/sys.o):
+//
+// A target is up to date when it exists, its recorded command equals the one kbuild would run now
+// (so a changed flag or object list rebuilds it), and no file it depends on is newer
+// (if_changed_dep in scripts/Kbuild.include). CONFIG_ symbols a file mentions become dependencies on
+// include/config/<sym>.h, which kconfig touches when that symbol changes.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../util/atomic.js';
+import { symbolDepFile } from './kconfig/dotconfig.js';
+
+export interface CmdFile {
+  cmd: string;
+  deps: string[]; // plain file dependencies (must exist)
+  wildcards: string[]; // $(wildcard ...) dependencies (count only when present)
+}
+
+export const cmdFilePath = (target: string): string => join(dirname(target), `.${basename(target)}.cmd`);
+
+export function readCmdFile(root: string, target: string): CmdFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(root, cmdFilePath(target)), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  const prefix = `cmd_${target} := `;
+  if (!first.startsWith(prefix)) return undefined;
+  const cmd = first.slice(prefix.length);
+  const deps: string[] = [];
+  const wildcards: string[] = [];
+  const depsAt = text.indexOf(`deps_${target} := \\\n`);
+  if (depsAt >= 0) {
+    const body = text.slice(depsAt).split('\n').slice(1);
+    for (const raw of body) {
+      const line = raw.trim();
+      if (line === '') break;
+      const item = line.endsWith('\\') ? line.slice(0, -1).trim() : line;
+      const w = /^\$\(wildcard (.*)\)$/.exec(item);
+      if (w) wildcards.push(w[1]!);
+      else if (item) deps.push(item);
+      if (!line.endsWith('\\')) break;
+    }
+  }
+  return { cmd, deps, wildcards };
+}
+
+/** Text of a .cmd file for a target with no dependency list (built-in.o, lib.a, vmlinux). */
+export function formatCmdOnly(target: string, cmd: string): string {
+  return `cmd_${target} := ${cmd}\n`;
+}
+
+/**
+ * fixdep's output: the source first with its CONFIG_ dependencies, then each other file read with
+ * the CONFIG_ symbols it mentions that no earlier file did. autoconf.h and kconfig.h are left out:
+ * the per-symbol files stand in for them.
+ */
+export function formatCmdWithDeps(root: string, target: string, cmd: string, deps: string[], scan: ConfigScanner): string {
+  let out = `cmd_${target} := ${cmd}\n\n`;
+  const seen = new Set<string>();
+  let first = true;
+  for (const d of deps) {
+    if (d.endsWith('include/generated/autoconf.h') || d.endsWith('include/linux/kconfig.h')) continue;
+    if (first) {
+      out += `source_${target} := ${d}\n\ndeps_${target} := \\\n`;
+      first = false;
+    } else out += `  ${d} \\\n`;
+    for (const sym of scan.symbols(root, d)) {
+      if (seen.has(sym)) continue;
+      seen.add(sym);
+      out += `    $(wildcard ${symbolDepFile(sym)}) \\\n`;
+    }
+  }
+  if (first) out += `deps_${target} := \\\n`;
+  out += `\n${target}: $(deps_${target})\n\n$(deps_${target}):\n`;
+  return out;
+}
+
+export function writeCmdFile(root: string, target: string, text: string): void {
+  writeFileAtomic(join(root, cmdFilePath(target)), text);
+}
+
+/** Finds CONFIG_ symbols in files (cached per file for one build). */
+export class ConfigScanner {
+  private cache = new Map<string, string[]>();
+  symbols(root: string, file: string): string[] {
+    const hit = this.cache.get(file);
+    if (hit) return hit;
+    let text = '';
+    try {
+      text = readFileSync(resolve(root, file), 'latin1');
+    } catch {
+      /* a dependency that vanished: no symbols */
+    }
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const re = /CONFIG_([A-Za-z0-9_]+)/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m.index > 0 && /[A-Za-z0-9_]/.test(text[m.index - 1]!)) continue;
+      let name = m[1]!;
+      if (name.endsWith('_MODULE')) name = name.slice(0, -'_MODULE'.length);
+      if (!seen.has(name)) {
+        seen.add(name);
+        out.push(name);
+      }
+    }
+    this.cache.set(file, out);
+    return out;
+  }
+}
+
+/** Modification time in nanoseconds (bigint: make compares at full precision), or undefined. */
+export function mtime(root: string, path: string): bigint | undefined {
+  try {
+    return statSync(resolve(root, path), { bigint: true }).mtimeNs;
+  } catch {
+    return undefined;
+  }
+}
+
+export type Staleness = { stale: false } | { stale: true; why: string };
+
+/** if_changed / if_changed_dep: is `target` out of date with respect to `cmd` and its prerequisites? */
+export function staleness(root: string, target: string, cmd: string, prereqs: string[], useDeps: boolean): Staleness {
+  const t = mtime(root, target);
+  if (t === undefined) return { stale: true, why: 'missing' };
+  const rec = readCmdFile(root, target);
+  if (!rec) return { stale: true, why: 'no .cmd file' };
+  if (rec.cmd !== cmd) return { stale: true, why: 'command changed' };
+  for (const p of prereqs) {
+    const m = mtime(root, p);
+    if (m === undefined || m > t) return { stale: true, why: `${p} changed` };
+  }
+  if (useDeps) {
+    for (const d of rec.deps) {
+      const m = mtime(root, d);
+      if (m === undefined || m > t) return { stale: true, why: `${d} changed` };
+    }
+    for (const w of rec.wildcards) {
+      const m = mtime(root, w);
+      if (m !== undefined && m > t) return { stale: true, why: `${w} changed` };
+    }
+  }
+  return { stale: false };
+}
+
+export const exists = (root: string, p: string): boolean => existsSync(join(root, p));

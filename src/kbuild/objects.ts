@@ -1,0 +1,136 @@
+// Making one kbuild target with the toolchain: the actions behind cc_o_c, cc_s_c, as_o_S,
+// link_o_target and link_l_target, each preceded by its up-to-date check (if_changed /
+// if_changed_dep) and followed by its .cmd file.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DiagnosticError, renderDiagnostics, type Diagnostic } from '../diag.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { formatCmdOnly, formatCmdWithDeps, staleness, writeCmdFile } from './cmdfile.js';
+import { BuildFailed, makeErrorLine, type Ctx } from './context.js';
+import type { Make } from './make/eval.js';
+import { expandCommand, parseCcFlags, shellWords, type Resolved } from './rules.js';
+import type { CompileRequest } from './toolchain.js';
+
+/** Where kbuild finds the compiler's own headers (what `gcc -print-file-name=include` names). */
+export interface CompilerDirs {
+  systemInclude: string;
+}
+
+export interface TargetJob {
+  make: Make; // the makefiles read for the target's directory (for its command line)
+  resolved: Resolved;
+  /** make's nesting level for error lines: 1 inside a descended directory, 0 at the top. */
+  level: number;
+  compilerDirs: CompilerDirs;
+}
+
+/** A failure inside a directory: the caller adds `make: *** [Makefile:N: dir] Error 2`. */
+export class RecipeFailed extends BuildFailed {}
+
+function warn(ctx: Ctx, ds: Diagnostic[]): void {
+  if (ds.length) ctx.err(renderDiagnostics(ds));
+}
+
+/** Runs `fn`, turning a toolchain error into its diagnostics plus make's error line. */
+function guarded<T>(ctx: Ctx, job: TargetJob, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DiagnosticError) {
+      const text = 'render' in e && typeof (e as { render?: unknown }).render === 'function' ? (e as unknown as { render(p: string): string }).render('') : renderDiagnostics(e.diagnostics);
+      ctx.err(text);
+      ctx.err(makeErrorLine(job.level, job.resolved.where, job.resolved.target, 1));
+      throw new RecipeFailed();
+    }
+    throw e;
+  }
+}
+
+function compileRequest(ctx: Ctx, cmd: string, source: string, dirs: CompilerDirs, assembler: boolean): CompileRequest {
+  const f = parseCcFlags(shellWords(cmd));
+  return {
+    file: source,
+    cwd: ctx.root,
+    includeDirs: f.includeDirs,
+    systemIncludeDirs: [...f.systemIncludeDirs, ...(f.nostdinc ? [dirs.systemInclude] : [])],
+    defines: f.defines,
+    undefs: f.undefs,
+    forceIncludes: f.forceIncludes,
+    assembler,
+  };
+}
+
+/** The command as recorded and shown: gcc's line with kwb's -isystem, as kbuild's NOSTDINC_FLAGS gives it. */
+function shownCommand(cmd: string, dirs: CompilerDirs): string {
+  return cmd.replace(/(^| )-nostdinc( |$)/, `$1-nostdinc -isystem ${dirs.systemInclude}$2`);
+}
+
+/** Builds one object/assembly target if it is out of date. Returns whether it was rebuilt. */
+export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
+  const { resolved } = job;
+  const call = resolved.call!;
+  const name = call.name;
+  const target = resolved.target;
+  const cmd = shownCommand(expandCommand(job.make, 'cmd', name, target, resolved.prereqs), job.compilerDirs);
+  const useDeps = call.fn !== 'if_changed';
+  const s = staleness(ctx.root, target, cmd, resolved.prereqs, useDeps);
+  if (!s.stale) return false;
+  const quiet = expandCommand(job.make, 'quiet_cmd', name, target, resolved.prereqs);
+  const [tag = name] = quiet.split(' ');
+  ctx.step(tag, target, cmd);
+
+  switch (name) {
+    case 'cc_o_c':
+    case 'cc_s_c':
+    case 'as_o_S': {
+      const source = resolved.prereqs[0]!;
+      const tc = await ctx.toolchain();
+      const req = compileRequest(ctx, cmd, source, job.compilerDirs, name === 'as_o_S');
+      const r = guarded(ctx, job, () => tc.compile(req));
+      warn(ctx, r.diagnostics);
+      if (name === 'cc_s_c') writeFileAtomic(join(ctx.root, target), r.asm);
+      else {
+        const asmName = name === 'as_o_S' ? source : source.replace(/\.c$/, '.s');
+        const a = guarded(ctx, job, () => tc.assemble(r.asm, asmName));
+        warn(ctx, a.diagnostics);
+        writeFileAtomic(join(ctx.root, target), a.object);
+      }
+      writeCmdFile(ctx.root, target, formatCmdWithDeps(ctx.root, target, cmd, r.deps, ctx.scanner));
+      return true;
+    }
+    case 'link_o_target': {
+      const members = resolved.prereqs.filter((p) => p.endsWith('.o'));
+      let bytes: Uint8Array;
+      if (members.length === 0) {
+        // "If the list of objects to link is empty just create an empty built-in.o": an empty archive.
+        bytes = new TextEncoder().encode('!<arch>\n');
+      } else {
+        const tc = await ctx.toolchain();
+        const inputs = members.filter((m) => !isEmptyArchive(ctx.root, m)).map((m) => ({ name: m, data: readFileSync(join(ctx.root, m)) }));
+        bytes = inputs.length ? guarded(ctx, job, () => tc.link(inputs, { relocatable: true })).output : new TextEncoder().encode('!<arch>\n');
+      }
+      writeFileAtomic(join(ctx.root, target), bytes);
+      writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd));
+      return true;
+    }
+    case 'link_l_target': {
+      const tc = await ctx.toolchain();
+      const members = resolved.prereqs.filter((p) => p.endsWith('.o')).map((m) => ({ name: m, data: readFileSync(join(ctx.root, m)) }));
+      rmSync(join(ctx.root, target), { force: true });
+      writeFileAtomic(join(ctx.root, target), tc.archive(members));
+      writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd));
+      return true;
+    }
+  }
+  throw new Error(`kbuild has no action for cmd_${name} (needed for ${target})`);
+}
+
+/** An empty built-in.o (an archive with no members) adds nothing to a link. */
+export function isEmptyArchive(root: string, path: string): boolean {
+  try {
+    const b = readFileSync(join(root, path));
+    return b.length === 8 && b.toString('latin1') === '!<arch>\n';
+  } catch {
+    return false;
+  }
+}
