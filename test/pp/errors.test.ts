@@ -87,7 +87,11 @@ const CASES: string[] = [
   "#pragma once\n",
   "#include_next <x.h>\n",
   "#line 0\n",
-  "#if 1 ||\n#endif\n"
+  "#if 1 ||\n#endif\n",
+  "#ident ion 1\"\n",
+  "#ident\n",
+  "#ident \"a\" b\n",
+  "#sccs \"x\"\n"
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'kwb-pp-err-'));

@@ -404,9 +404,20 @@ export class Engine implements ExpandHost {
       case 'pragma':
         return this.pragma(fs, hash, name, fs.restOfLine());
       case 'ident':
-      case 'sccs':
-        this.writer.emitLine([hash, name, ...fs.restOfLine()]);
+      case 'sccs': {
+        // #ident "string": passed through for the assembler's .ident.
+        const rest = fs.restOfLine();
+        const str = rest[0];
+        const ok = str !== undefined && str.kind === 'string';
+        if (!ok) {
+          if (str) this.error(str, `invalid #${name.text} directive`);
+          else this.error(name, `invalid #${name.text} directive`, true);
+        }
+        if (rest.length > 1) this.warn(rest[1], `extra tokens at end of #${name.text} directive`);
+        for (const t of rest) if (t.warn) this.warn(t, t.warn);
+        if (ok) this.writer.emitLine([hash, name, str]);
         return;
+      }
       case 'assert':
       case 'unassert':
         fs.restOfLine();
