@@ -2,7 +2,7 @@
 // does for a non-PIE static program: PT_LOAD segments at their addresses with their
 // permissions (file bytes, then zeros up to memsz), the program break just past the last
 // segment, and the initial stack (argc, argv, envp, auxv, strings) just under 0x7ffffffff000.
-import { readElf, type ElfFile } from '../../toolchain/elf/read.js';
+import { ElfFormatError, isElf, readElf, type ElfHeader, type ElfSegment } from '../../toolchain/elf/read.js';
 import { ET_EXEC, PF_R, PF_W, PF_X, PT_LOAD } from '../../toolchain/elf/constants.js';
 import { AddressSpace, canonical, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from '../cpu/mmu.js';
 
@@ -43,7 +43,50 @@ export interface LoadedProgram {
   /** The lowest PT_LOAD address and its extent, for `in prog[400000+1000]` in fault reports. */
   imageBase: number;
   imageSize: number;
-  elf: ElfFile;
+  elf: ExecImage;
+}
+
+/** What the loader needs from an ELF file: like Linux's binfmt_elf, only the header and program headers. */
+export interface ExecImage {
+  header: Pick<ElfHeader, 'type' | 'entry' | 'phoff' | 'phnum'>;
+  segments: ElfSegment[];
+  bytes: Uint8Array;
+}
+
+/**
+ * Reads the ELF header and program headers. The shared reader is used first; if it rejects the
+ * file over its section headers (which a loader does not need: Linux ignores them), the program
+ * headers are read directly.
+ */
+export function readExecutable(bytes: Uint8Array): ExecImage {
+  try {
+    return readElf(bytes);
+  } catch (e) {
+    if (!(e instanceof ElfFormatError) || !/section/.test(e.message) || !isElf(bytes) || bytes.length < 64) throw e;
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[4] !== 2 || bytes[5] !== 1 || dv.getUint16(18, true) !== 62) throw new ElfFormatError('not an x86-64 ELF64 file');
+  const phoff = dv.getBigUint64(32, true);
+  const phnum = dv.getUint16(56, true);
+  const segments: ElfSegment[] = [];
+  for (let i = 0; i < phnum; i++) {
+    const o = Number(phoff) + i * 56;
+    if (o + 56 > bytes.length) throw new ElfFormatError('truncated program header table');
+    const offset = Number(dv.getBigUint64(o + 8, true));
+    const filesz = Number(dv.getBigUint64(o + 32, true));
+    if (offset + filesz > bytes.length) throw new ElfFormatError('segment lies outside the file');
+    segments.push({
+      type: dv.getUint32(o, true),
+      flags: dv.getUint32(o + 4, true),
+      offset,
+      vaddr: dv.getBigUint64(o + 16, true),
+      paddr: dv.getBigUint64(o + 24, true),
+      filesz,
+      memsz: Number(dv.getBigUint64(o + 40, true)),
+      align: dv.getBigUint64(o + 48, true),
+    });
+  }
+  return { header: { type: dv.getUint16(16, true), entry: dv.getBigUint64(24, true), phoff, phnum }, segments, bytes };
 }
 
 export interface LoadOptions {
@@ -66,7 +109,7 @@ function pageUp(a: number): number {
 }
 
 export function loadProgram(bytes: Uint8Array, opts: LoadOptions): LoadedProgram {
-  const elf = readElf(bytes);
+  const elf = readExecutable(bytes);
   if (elf.header.type !== ET_EXEC) {
     throw new LoadError('not a static executable (ELF type is not EXEC; position-independent and shared objects are not supported)');
   }
