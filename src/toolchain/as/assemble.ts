@@ -2,6 +2,7 @@
 // GNU as compatible (same bytes, relocations and symbols as GNU as 2.40 for what we support).
 import { DiagnosticError, type Diagnostic } from '../../diag.js';
 import { Assembler } from './assembler.js';
+import { AsmError } from './errors.js';
 import { layout } from './layout.js';
 import { splitStatements, type Statement } from './lex.js';
 import { writeObject } from './elf-write.js';
@@ -30,9 +31,17 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     while (as.injected.length) frames.push({ list: as.injected.pop()!, i: 0 });
   }
   if (as.conds.length) as.diag('error', 'end of file inside conditional');
-  const laid = layout(as, (where, message, warning) => {
-    as.diagnostics.push({ file: where.file, line: where.line, col: 0, severity: warning ? 'warning' : 'error', message });
-  });
   if (as.diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(as.diagnostics);
-  return { object: writeObject(as, laid), diagnostics: as.diagnostics };
+  try {
+    const laid = layout(as, (where, message, warning) => {
+      as.diagnostics.push({ file: where.file, line: where.line, col: 0, severity: warning ? 'warning' : 'error', message });
+    });
+    if (as.diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(as.diagnostics);
+    return { object: writeObject(as, laid), diagnostics: as.diagnostics };
+  } catch (e) {
+    if (e instanceof DiagnosticError) throw e;
+    // A bug of ours must not reach the user as a stack trace.
+    const message = e instanceof AsmError ? e.message : `internal assembler error: ${(e as Error).message ?? String(e)}`;
+    throw new DiagnosticError([...as.diagnostics, { file: opts.file, line: 0, col: 0, severity: 'error', message }]);
+  }
 }

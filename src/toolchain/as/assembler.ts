@@ -186,7 +186,8 @@ export class Assembler implements SymbolSource, Out {
       this.run(st.text);
     } catch (e) {
       if (e instanceof AsmError) this.diag(e.warning ? 'warning' : 'error', e.message);
-      else throw e;
+      // A bug of ours must not become a stack trace: report it at the line that triggered it.
+      else this.diag('error', `internal assembler error: ${(e as Error).message ?? String(e)}`);
     }
   }
 
@@ -318,6 +319,7 @@ Assembler.prototype.finishBlock = function (this: Assembler): void {
   if (r.kind === 'rept') {
     const c = new Cursor(r.head);
     const n = Number(BigInt.asIntN(64, evaluate(parseExpr(c, this), false)?.add ?? 0n));
+    if (n * r.body.length > 1_000_000) throw new AsmError(`.rept count ${n} is too large`);
     const out: Statement[] = [];
     for (let k = 0; k < n; k++) out.push(...r.body);
     this.injected.push(out);

@@ -270,8 +270,12 @@ function strings(as: Assembler, c: Cursor, zero: boolean): void {
 on(['ascii'], (as, c) => strings(as, c, false));
 on(['asciz', 'string', 'string8'], (as, c) => strings(as, c, true));
 
+/** Sections beyond this size are refused rather than exhausting memory. */
+export const MAX_SECTION = 1 << 28;
+
 function pad(as: Assembler, n: number, fill: number): void {
   const bytes = as.bytes();
+  if (n > MAX_SECTION) throw new AsmError(`repeat count ${n} is too large (kwb as limits a section to ${MAX_SECTION} bytes)`);
   for (let i = 0; i < n; i++) bytes.push(fill);
 }
 
@@ -295,6 +299,7 @@ on(['fill'], (as, c) => {
   if (c.eat(',')) value = constant(as, c);
   c.end();
   if (size > 8) size = 8;
+  if (rep * size > MAX_SECTION) throw new AsmError(`repeat count ${rep} is too large (kwb as limits a section to ${MAX_SECTION} bytes)`);
   const bytes = as.bytes();
   for (let r = 0; r < rep; r++) {
     let v = value & 0xffffffffn;
@@ -320,7 +325,7 @@ on(['align', 'balign', 'p2align'], (as, c, name) => {
   c.end();
   let align: number;
   if (name === 'p2align') {
-    if (n > 31) throw new AsmError(`alignment too large: 31 assumed`);
+    if (n > 16) throw new AsmError(`alignment too large: kwb as supports up to 2^16`);
     align = 2 ** n;
   } else {
     if (n === 0) n = 1;

@@ -88,7 +88,7 @@ export function parseOperand(text: string, syms: SymbolSource): Operand {
   }
   let seg: Reg | null = null;
   if (t.startsWith('%')) {
-    const m = /^%([A-Za-z0-9]+)\s*/.exec(t)!;
+    const m = /^%([A-Za-z0-9]*)\s*/.exec(t)!;
     const r = reg('%' + m[1]);
     const rest = t.slice(m[0].length);
     if (rest === '') return { k: 'reg', reg: r, star };
