@@ -165,28 +165,46 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   }
   const phnum = segs.length + (loadHeaders ? 1 : 0) + 1; // + headers segment + GNU_STACK
   const headerEnd = C.EHDR_SIZE + phnum * C.PHDR_SIZE;
-  let offset = alignUp(headerEnd, PAGE);
-  const delta = loadHeaders ? base : base - BigInt(offset);
-  let vaddr = BigInt(offset) + delta;
+  // vaddr runs through memory; fileEnd through the file. Each segment's file offset is the first
+  // one at or after fileEnd that is congruent to its address modulo the page size, as ld packs it.
+  let vaddr = loadHeaders ? base + BigInt(alignUp(headerEnd, PAGE)) : base;
+  let fileEnd = headerEnd;
+  const low12 = (v: bigint) => Number(BigInt.asUintN(12, v));
   const phdrs: OutSegment[] = [];
   if (loadHeaders) {
     phdrs.push({ type: C.PT_LOAD, flags: C.PF_R, offset: 0, vaddr: base, paddr: base - loadOffset, filesz: headerEnd, memsz: headerEnd, align: BigInt(PAGE) });
   }
+  let seenData = false;
   for (const seg of segs) {
-    // Each segment starts on a fresh page, in the file and in memory.
-    const vStart = alignUp(Number(BigInt.asUintN(32, vaddr)), PAGE) - Number(BigInt.asUintN(32, vaddr));
-    vaddr += BigInt(vStart);
-    offset = Number(vaddr - delta);
-    const segOff = offset;
+    // Each segment starts on a fresh page in memory.
+    const low = low12(vaddr);
+    if (low) vaddr += BigInt(PAGE - low);
+    if (loadHeaders && seg.flags & C.PF_W && !seenData) {
+      seenData = true;
+      // GNU ld's DATA_SEGMENT_ALIGN: the data segment keeps the previous segment's offset within
+      // the page unless starting on the page boundary takes fewer pages. (With an .eh_frame in
+      // the image ld 2.40 ends up page-aligned regardless; we follow it so addresses match.)
+      if (low !== 0 && !outs.has('.eh_frame')) {
+        const span = (start: bigint) => {
+          let a = start;
+          for (const o of seg.secs) a = BigInt(alignUp(Number(a), o.align)) + BigInt(o.size);
+          return Math.ceil(Number(a) / PAGE) - Math.floor(Number(start) / PAGE);
+        };
+        if (span(vaddr) >= span(vaddr + BigInt(low))) vaddr += BigInt(low);
+      }
+    }
     const segAddr = vaddr;
-    let fileEnd = offset;
+    const segOff = fileEnd + ((low12(segAddr) - (fileEnd % PAGE) + PAGE) % PAGE);
+    let segFileEnd = segOff;
     for (const o of seg.secs) {
-      const pad = alignUp(Number(BigInt.asUintN(32, vaddr)), o.align) - Number(BigInt.asUintN(32, vaddr));
+      const pad = alignUp(low12(vaddr), o.align) - low12(vaddr);
       vaddr += BigInt(pad);
       o.addr = vaddr;
-      o.offset = Number(vaddr - delta);
+      o.offset = segOff + Number(vaddr - segAddr);
+      // GNU ld's script pads .bss to an 8-byte boundary (". = ALIGN(. != 0 ? 64 / 8 : 1)").
+      if (loadHeaders && o.name === '.bss' && o.size > 0) o.size = alignUp(low12(vaddr) + o.size, 8) - low12(vaddr);
       vaddr += BigInt(o.size);
-      if (o.type !== C.SHT_NOBITS) fileEnd = o.offset + o.size;
+      if (o.type !== C.SHT_NOBITS) segFileEnd = o.offset + o.size;
     }
     phdrs.push({
       type: C.PT_LOAD,
@@ -194,11 +212,11 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
       offset: segOff,
       vaddr: segAddr,
       paddr: segAddr - loadOffset,
-      filesz: fileEnd - segOff,
+      filesz: segFileEnd - segOff,
       memsz: Number(vaddr - segAddr),
       align: BigInt(PAGE),
     });
-    offset = fileEnd;
+    fileEnd = segFileEnd;
   }
   phdrs.push({ type: C.PT_GNU_STACK, flags: C.PF_R | C.PF_W, offset: 0, vaddr: 0n, paddr: 0n, filesz: 0, memsz: 0, align: 16n });
   sorted.forEach((o, i) => (o.index = i + 1));
@@ -233,6 +251,9 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
     if (fallback) return { value: end(fallback), out: fallback };
     return { value: loadHeaders ? base : base, out: null };
   };
+  // GNU's script aligns _end to 8 (". = ALIGN(64 / 8); _end = .;"); vmlinux.lds puts it at the end.
+  const endSym = at(lastAlloc, 'end');
+  if (loadHeaders) endSym.value = (endSym.value + 7n) & ~7n;
   const candidates: [string, { value: bigint; out: OutSec | null }, boolean][] = [
     ['_text', at(text, 'start'), !loadHeaders],
     ['_stext', at(text, 'start'), !loadHeaders],
@@ -240,12 +261,13 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
     ['etext', at(lastText, 'end'), false],
     ['__etext', at(lastText, 'end'), false],
     ['_sdata', at(firstData, 'start'), !loadHeaders],
-    ['__bss_start', firstBss ? at(firstBss, 'start') : at(lastData, 'end', lastAlloc), true],
+    // ld's script sets __bss_start right after the data (before .bss's own alignment).
+    ['__bss_start', { value: at(lastData, 'end', lastAlloc).value, out: firstBss ?? at(lastData, 'end', lastAlloc).out }, true],
     ['_edata', at(lastData, 'end', lastAlloc), true],
     ['edata', at(lastData, 'end', lastAlloc), false],
     ['__bss_stop', firstBss ? at(lastBss, 'end') : at(lastData, 'end', lastAlloc), !loadHeaders],
-    ['_end', at(lastAlloc, 'end'), true],
-    ['end', at(lastAlloc, 'end'), false],
+    ['_end', endSym, true],
+    ['end', endSym, false],
   ];
   for (const o of sorted) {
     if (!isCIdentifier(o.name)) continue;
