@@ -166,9 +166,8 @@ describe('failures', () => {
   it('a syntax error: gcc-style location, exit 1, no output file', () => {
     writeFileSync(join(dir, 'bad.c'), 'int main(void)\n{\n\tint x = 1\n\treturn x;\n}\n');
     const r = cc(['-o', 'bad', 'bad.c']);
+    expect(r.stderr).toBe(gcc(['-o', 'bad-gcc', 'bad.c']).stderr);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^bad\.c:3:/m);
-    expect(r.stderr).toMatch(/error: /);
     expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 

@@ -52,7 +52,9 @@ int main(void)
 	fgets(line, sizeof line, f);
 	printf("first [%s]\n", line);
 	ungetc('X', f);
-	printf("ungetc %c then %c\n", fgetc(f), fgetc(f));
+	c = fgetc(f);
+	printf("ungetc %c", c);
+	printf(" then %c\n", fgetc(f));
 	fclose(f);
 
 	f = fopen(path, "w+");
