@@ -202,3 +202,12 @@ describe('-include (forceIncludes)', () => {
     expect(r.deps).toEqual(['k.c', 'include/linux/kconfig.h']);
   });
 });
+
+describe('assembly pass-through lines', () => {
+  it('indent a `#` line exactly when gcc does (after a macro expansion)', () => {
+    const r = pp('hashlines.S', { assembler: true });
+    const g = host('gcc', ['-E', '-undef', '-nostdinc', '-x', 'assembler-with-cpp', 'hashlines.S'], { cwd: CASES });
+    const body = (t: string) => t.split('\n').filter((l) => l.trim() !== '' && !/^# \d+ "(<|hashlines)/.test(l) && !l.includes('stdc-predef')).map((l) => l.replace(/^[ \t]+/, ' ')); // we keep tabs
+    expect(body(r.text)).toEqual(body(g.stdout));
+  });
+});

@@ -429,10 +429,13 @@ export class Engine implements ExpandHost {
     }
   }
 
-  /** In assembly, `# anything` that is not a directive is a comment for gas: print it, expanded. */
+  /**
+   * In assembly, `# anything` that is not a directive is a comment for gas: print it, expanded.
+   * gcc indents such a line by one space when the token before it came from a macro expansion.
+   */
   private passThroughAsm(fs: FileSource, hash: Token): void {
     fs.idx--;
-    this.writer.emit(hash, fs.toks[fs.idx].kind === 'number');
+    this.writer.emit(hash, this.writer.lastExpanded);
   }
 
   private skippedDirective(fs: FileSource, name: Token): void {

@@ -240,16 +240,11 @@ export function lex(file: SourceFile, splices: number[], asm: boolean): LexResul
         i = end;
         continue;
       }
-      if (asm) {
-        // In assembly a lone quote is ordinary text ("# don't", 'a char constants of gas).
-        push('other', i, i + 1);
-        i++;
-        continue;
-      }
-      // gcc keeps the rest of the line as one token and warns; the compiler then rejects it.
+      // gcc keeps the rest of the line as one token and warns (the compiler then rejects it); in
+      // assembly the quote is ordinary text ("# don't", gas's 'c constants) and nobody warns.
       let eol = s.indexOf('\n', i);
       if (eol < 0) eol = n;
-      push('other', i, eol, `missing terminating ${String.fromCharCode(c)} character`);
+      push('other', i, eol, asm ? undefined : `missing terminating ${String.fromCharCode(c)} character`);
       i = eol;
       continue;
     }

@@ -22,6 +22,8 @@ export class OutputWriter {
   /** Characters written on the current output line (0: at its start). */
   private col = 0;
   private prev: Token | null = null;
+  /** The last token written came from a macro expansion (gcc then indents a following `#` line). */
+  lastExpanded = false;
   /** The previous token came straight from the source (so the source's spacing can be copied). */
   private prevFromSource = false;
 
@@ -92,7 +94,7 @@ export class OutputWriter {
     this.line = line;
   }
 
-  /** `leadingSpace`: a '#' that must not start the output line (it would read as a linemarker). */
+  /** `leadingSpace`: indent a '#' starting the line (gcc does after an expansion). */
   emit(t: Token, leadingSpace = false): void {
     const line = t.line + this.delta;
     if (line > this.line) this.moveTo(line);
@@ -123,6 +125,7 @@ export class OutputWriter {
     this.col += t.text.length;
     this.prev = t;
     this.prevFromSource = !t.expanded;
+    this.lastExpanded = t.expanded;
   }
 
   /** Writes a directive line we pass through (#pragma, #ident, unknown `#` lines in assembly). */
