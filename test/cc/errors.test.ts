@@ -17,8 +17,9 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
 interface Outcome {
   rendered: string;
   first: Diagnostic | null;
+  all: Diagnostic[];
   crash: string | null;
-  gcc: { headline: string; source: string | null; caret: number | null };
+  gcc: { headline: string; source: string | null; caret: number | null; context: string | null };
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -27,6 +28,7 @@ async function examine(f: string): Promise<Outcome> {
   const ppd = await run('sh', ['-c', `cd '${dir}' && gcc -E '${f}'`]);
   let rendered = '';
   let first: Diagnostic | null = null;
+  let all: Diagnostic[] = [];
   let crash: string | null = null;
   try {
     compile({ file: f, cwd: dir, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], preprocessed: ppd.stdout });
@@ -35,6 +37,7 @@ async function examine(f: string): Promise<Outcome> {
     if (!(e instanceof DiagnosticError)) crash = `not a DiagnosticError: ${String(e)}`;
     else {
       const ds = upToFirstError(e.diagnostics);
+      all = ds;
       rendered = renderDiagnostics(ds);
       first = ds.find((d) => d.severity === 'error') ?? null;
       if (rendered.includes('internal compiler error')) crash = rendered;
@@ -43,13 +46,15 @@ async function examine(f: string): Promise<Outcome> {
   const g = await run('sh', ['-c', `cd '${dir}' && LANG=C LC_ALL=C gcc -fsyntax-only '${f}'`]);
   const lines = g.stderr.split('\n');
   const at = lines.findIndex((l) => / error: /.test(l));
-  const gcc = { headline: at >= 0 ? lines[at]! : '(gcc reports no error)', source: null as string | null, caret: null as number | null };
+  const gcc = { headline: at >= 0 ? lines[at]! : '(gcc reports no error)', source: null as string | null, caret: null as number | null, context: null as string | null };
+  // The "In function 'f':" / "At top level:" line, when gcc printed one right before.
+  if (at > 0 && /: (In function '.*'|At top level):$/.test(lines[at - 1]!)) gcc.context = lines[at - 1]!.replace(/^.*?: /, '');
   if (at >= 0 && /^\s*\d+ \| /.test(lines[at + 1] ?? '')) {
     gcc.source = lines[at + 1]!.replace(/^\s*\d+ \| /, '');
     const caretLine = (lines[at + 2] ?? '').replace(/^\s*\| /, '');
     gcc.caret = caretLine.indexOf('^') + 1;
   }
-  return { rendered, first, crash, gcc };
+  return { rendered, first, all, crash, gcc };
 }
 
 describe('bad C input: located gcc-style diagnostics', () => {
@@ -73,6 +78,8 @@ describe('bad C input: located gcc-style diagnostics', () => {
       const first = o.first!;
       if (!first.message.startsWith('kwb does not support')) {
         expect(formatHeadline(first)).toBe(o.gcc.headline);
+        // Only the first diagnostic's context is comparable (gcc may have printed warnings before).
+        if (o.gcc.context !== null && first === o.all[0]) expect(first.context).toBe(o.gcc.context);
         if (o.gcc.source !== null) {
           expect(first.sourceLine !== undefined ? first.sourceLine.replace(/\t/g, '        ').trimEnd() : '').toBe(o.gcc.source.trimEnd());
           expect(first.col).toBe(o.gcc.caret);

@@ -43,6 +43,12 @@ export function compile(opts: CompileOptions): CompileResult {
   } catch (e) {
     if (e instanceof CompileError) throw new DiagnosticError([...warnings, ...e.diagnostics]);
     if (e instanceof DiagnosticError) throw e;
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      throw new DiagnosticError([
+        ...warnings,
+        { file: opts.file, line: 0, col: 0, severity: 'error', message: 'the program is nested too deeply for kwb to compile' },
+      ]);
+    }
     // A bug in the compiler, not in the user's program: say so, gcc-style, without a stack trace.
     const msg = e instanceof Error ? e.message : String(e);
     throw new DiagnosticError([

@@ -82,7 +82,19 @@ const KEYWORDS = new Set([
 ]);
 
 export function parse(toks: Token[]): Program {
-  return new Parser(toks).program();
+  const p = new Parser(toks);
+  try {
+    return p.program();
+  } catch (e) {
+    // Errors raised outside the parser proper (typecheck, tokenizer) get the function context and
+    // the warnings gathered so far, like the parser's own.
+    if (e instanceof CompileError && !p.thrown.has(e)) {
+      const first = e.diagnostics[0];
+      if (first) p.withContext(first);
+      throw new CompileError([...p.diags, ...e.diagnostics]);
+    }
+    throw e;
+  }
 }
 
 let uniqueId = 0;
@@ -154,9 +166,13 @@ class Parser {
     this.throwDiag(diagAt(tok, 'error', message, length));
   }
 
+  thrown = new WeakSet<CompileError>();
+
   throwDiag(d: Diagnostic, notes: Diagnostic[] = []): never {
     this.withContext(d);
-    throw new CompileError([...this.diags, d, ...notes]);
+    const e = new CompileError([...this.diags, d, ...notes]);
+    this.thrown.add(e);
+    throw e;
   }
 
   warn(d: Diagnostic, notes: Diagnostic[] = []): void {
@@ -166,10 +182,17 @@ class Parser {
 
   withContext(d: Diagnostic): void {
     const cur = this.fn;
-    if (this.contextShownFor === cur) return;
+    const before = this.contextShownFor;
+    if (before === cur) return;
     this.contextShownFor = cur;
     if (cur) d.context = `In function '${cur.name}':`;
-    else if (this.contextShownFor !== undefined || this.diags.length > 0) d.context = 'At top level:';
+    else if (before !== undefined) d.context = 'At top level:';
+  }
+
+  /** gcc's limit on nested brackets; deeper input would exhaust our recursion instead. */
+  nesting = 0;
+  enter(tok: Token): void {
+    if (++this.nesting > 256) this.error(tok, 'bracket nesting level exceeded maximum of 256');
   }
 
   /** The error gcc's parser gives when a required token is missing: placed just after the previous token. */
@@ -1058,6 +1081,7 @@ class Parser {
   // compound-stmt = "{" (declaration | statement | label)* "}"
   compoundStmt(): Node {
     const tok = this.skip('{');
+    this.enter(tok);
     const body: Node[] = [];
     this.enterScope();
     while (!this.is('}')) {
@@ -1068,6 +1092,7 @@ class Parser {
     }
     this.next();
     this.leaveScope();
+    this.nesting--;
     return { kind: 'block', tok, body };
   }
 
@@ -2412,7 +2437,9 @@ class Parser {
         this.pos = start;
         return this.unary();
       }
+      this.enter(tok);
       const e = this.cast();
+      this.nesting--;
       addType(e);
       if (ty.kind !== 'void' && !isScalar(ty)) {
         if (isRecord(ty)) this.error(tok, 'conversion to non-scalar type requested');
@@ -2716,8 +2743,10 @@ class Parser {
       }
       this.next();
       if (this.is(')')) this.expectedAt('expression');
+      this.enter(t);
       const e = this.expr();
       this.skip(')');
+      this.nesting--;
       return e;
     }
     if (t.kind === 'num') {

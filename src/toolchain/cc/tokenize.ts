@@ -65,6 +65,7 @@ const PUNCTS = [
   '&&', '||', '++', '--', '<<', '>>', '##',
 ];
 
+const PUNCT1 = '()[]{};,.<>+-*/%&|^!~?:=#';
 const PUNCT3 = new Set(PUNCTS.filter((p) => p.length === 3));
 const PUNCT2 = new Set(PUNCTS.filter((p) => p.length === 2));
 
@@ -240,7 +241,14 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
     let p = s.substr(i, 3);
     if (!PUNCT3.has(p)) {
       p = s.substr(i, 2);
-      if (!PUNCT2.has(p)) p = s[i]!;
+      if (!PUNCT2.has(p)) {
+        p = s[i]!;
+        if (!PUNCT1.includes(p)) {
+          const shown = c < 32 || c === 127 ? `\\${c.toString(8)}` : p;
+          const t = mkTok(toks, 'punct', p, file, line, start, bol);
+          throw new CompileError([diagAt(t, 'error', `stray '${shown}' in program`)]);
+        }
+      }
     }
     i += p.length;
     mkTok(toks, 'punct', p, file, line, start, bol);
