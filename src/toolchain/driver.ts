@@ -42,6 +42,10 @@ export interface CcInvocation {
   noLinemarkers: boolean;
   libDirs: string[];
   libs: string[];
+  /** -w: no warnings at all. */
+  noWarnings: boolean;
+  /** -Werror: every warning is an error (gcc's "all warnings being treated as errors"). */
+  warningsAreErrors: boolean;
 }
 
 /** Options shared by the programmatic entry points (kbuild's user programs, `kwb run x.c`). */
@@ -157,6 +161,8 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
     noLinemarkers: false,
     libDirs: [],
     libs: [],
+    noWarnings: false,
+    warningsAreErrors: false,
   };
   const errors: string[] = [];
   const stops: StopAfter[] = [];
@@ -224,6 +230,9 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
       }
     } else if (a === '-nostdlib') inv.nostdlib = true;
     else if (a === '-nostdinc') inv.nostdinc = true;
+    else if (a === '-w') inv.noWarnings = true;
+    else if (a === '-Werror') inv.warningsAreErrors = true;
+    else if (a === '-Wno-error') inv.warningsAreErrors = false;
     else if (a === '-ffreestanding') inv.freestanding = true;
     else if (a === '-P') inv.noLinemarkers = true;
     else if (UNSUPPORTED[a]) errors.push(`${PROG}: error: ${UNSUPPORTED[a]}`);
@@ -460,11 +469,21 @@ function outputBeside(path: string, ext: string): string {
  * stderr the way gcc reports it; nothing is thrown for a user mistake.
  */
 export async function runCc(argv: readonly string[], io: CcIo = processIo): Promise<number> {
+  let inv: CcInvocation | undefined;
+  // Warnings go to stderr as they come; under -Werror the first file with any stops the run.
   const warn = (ds: Diagnostic[]) => {
-    if (ds.length) io.stderr(renderDiagnostics(ds) + '\n');
+    let shown = inv?.noWarnings ? ds.filter((d) => d.severity !== 'warning') : ds;
+    const promote = inv?.warningsAreErrors && shown.some((d) => d.severity === 'warning');
+    if (promote) {
+      shown = shown.map((d) =>
+        d.severity === 'warning' ? { ...d, severity: 'error', tag: d.tag?.replace(/^\[-W([^\]=]+)\]$/, '[-Werror=$1]') } : d,
+      );
+    }
+    if (shown.length) io.stderr(renderDiagnostics(shown) + '\n');
+    if (promote) throw new DriverError(['cc1: all warnings being treated as errors']);
   };
   try {
-    const inv = parseCcArgs(argv);
+    inv = parseCcArgs(argv);
     const opts: CcOptions = {
       includeDirs: inv.includeDirs,
       systemIncludeDirs: inv.systemIncludeDirs,

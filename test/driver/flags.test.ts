@@ -179,6 +179,22 @@ describe('failures', () => {
     expect(r.stderr).toMatch(/collect2: error: ld returned 1 exit status\n$/);
   });
 
+  it('warnings as gcc prints them; -w silences them; -Werror makes them errors', () => {
+    writeFileSync(join(dir, 'warn.c'), 'int main(void)\n{\n\tfoo();\n\treturn 0;\n}\nint foo(void) { return 1; }\n');
+    const plain = cc(['-c', '-o', 'warn.o', 'warn.c']);
+    expect(plain.stderr).toBe(gcc(['-c', '-o', 'warn-gcc.o', 'warn.c']).stderr);
+    expect(plain.status).toBe(0);
+    const quiet = cc(['-w', '-c', '-o', 'warn.o', 'warn.c']);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.status).toBe(0);
+    rmSync(join(dir, 'warn.o'));
+    const strict = cc(['-Werror', '-c', '-o', 'warn.o', 'warn.c']);
+    const ref = gcc(['-Werror', '-c', '-o', 'warn-gcc.o', 'warn.c']);
+    expect(strict.stderr).toBe(ref.stderr);
+    expect(strict.status).toBe(ref.status);
+    expect(existsSync(join(dir, 'warn.o'))).toBe(false);
+  });
+
   it('a missing #include is a fatal error followed by "compilation terminated."', () => {
     writeFileSync(join(dir, 'noinc.c'), '#include "nowhere.h"\nint main(void) { return 0; }\n');
     const r = cc(['-c', 'noinc.c']);
