@@ -74,3 +74,22 @@ describe('kernel-style links', () => {
     expect(v).toBe(sym('sys_nsys').value);
   });
 });
+
+describe('vmlinux layout', () => {
+  it('.head.text opens .text at _text whatever the link order; _stext follows it, 8-aligned', () => {
+    const dir = tmp('ldhead');
+    const objs = build(dir, {
+      'sys.s': '.text\n.globl _start\n_start: hlt\n jmp _start\n',
+      'head.s': '.section .head.text,"ax"\n.globl startup_64\nstartup_64: jmp _start\n.byte 0x90\n',
+    });
+    const inputs = objs.map((p) => ({ name: p.slice(dir.length + 1), data: new Uint8Array(readFileSync(p)) }));
+    const elf = readElf(link(inputs, { ...KERNEL, entry: 'startup_64' }).output);
+    const sym = (n: string) => elf.symbols.find((s) => s.name === n)!.value;
+    expect(sym('startup_64')).toBe(0xffffffff81000000n);
+    expect(sym('_text')).toBe(0xffffffff81000000n);
+    expect(sym('_stext')).toBe(0xffffffff81000008n);
+    expect(sym('_start')).toBe(0xffffffff81000008n);
+    expect(elf.header.entry).toBe(0xffffffff81000000n);
+    expect(elf.sections.some((s) => s.name === '.head.text')).toBe(false);
+  });
+});

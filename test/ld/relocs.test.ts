@@ -46,7 +46,8 @@ describe('relocation types (oracle: GNU ld)', () => {
   it('R_X86_64_{64,PC32,PLT32,32,32S,16,PC16,8,PC8,PC64} give GNU ld\'s bytes', () => {
     // PC16/PC8 reach .data from .rodata only if they are close: keep them in one section.
     const src = SRC.replace('pc16:  .word near - .\npc8:   .byte near2 - .', '').replace('near: .byte 1\nnear2: .byte 2', 'near: .byte 1\nnear2: .byte 2\npc16:  .word near - .\npc8:   .byte near2 - .\n');
-    const objs = build(dir, { 'r.s': src });
+    // A second object whose aligned code leaves a gap that ld fills with NOPs.
+    const objs = build(dir, { 'r.s': src, 'pad.s': '.text\n.p2align 5\npadded: ret\n.p2align 4\n.byte 0xc3\n' });
     const g = gnuLink(dir, objs, 'gnu');
     expect(g.status, g.stderr).toBe(0);
     const ours = ourLink(dir, objs, 'ours');

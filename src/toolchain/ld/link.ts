@@ -12,7 +12,7 @@ import { encodeSymbols, writeElf, type OutSection, type OutSegment, type OutSymb
 import { LinkError, Reporter } from './errors.js';
 import { applyReloc, RELOC_HOW } from './reloc.js';
 import { resolve, type Global, type LinkInput, type Obj } from './resolve.js';
-import { addPiece, defaultOutputName, fillData, keptInExecutable, mergeStrings, newOutSec, type OutSec, type Piece } from './sections.js';
+import { addPiece, defaultOutputName, fillData, keptInExecutable, mergeStrings, newOutSec, relayout, type OutSec, type Piece } from './sections.js';
 import { linkRelocatable } from './relocatable.js';
 
 export type { LinkInput } from './resolve.js';
@@ -92,6 +92,8 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   const rep = new Reporter();
   const warnings: string[] = [];
   const entryName = opts.entry ?? '_start';
+  const kernelLayout = opts.loadHeaders === false;
+  const kernelHead = (name: string) => kernelLayout && name === '.head.text';
   const { objs, globals } = resolve(inputs, rep, [entryName]);
 
   // Gather sections.
@@ -100,11 +102,20 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   for (const obj of objs) {
     for (const sec of obj.elf.sections) {
       if (!keptInExecutable(sec)) continue;
-      const name = outputNameFor(sec.name, opts);
+      const name = kernelHead(sec.name) ? '.text' : outputNameFor(sec.name, opts);
       let out = outs.get(name);
       if (!out) outs.set(name, (out = newOutSec(name, sec)));
       pieces[obj.order]![sec.index] = addPiece(out, obj, sec);
     }
+  }
+  // vmlinux.lds: ".text : { _text = .; HEAD_TEXT; . = ALIGN(8); _stext = .; TEXT_TEXT ... }" —
+  // the boot code (.head.text) opens .text whatever the link order, and _stext follows it.
+  let stext: number | null = null;
+  const textOut = outs.get('.text');
+  if (kernelLayout && textOut && textOut.pieces.some((p) => p.sec.name === '.head.text')) {
+    const head = textOut.pieces.filter((p) => p.sec.name === '.head.text');
+    const rest = textOut.pieces.filter((p) => p.sec.name !== '.head.text');
+    stext = relayout(textOut, head, rest, 8);
   }
 
   // COMMON symbols go to the end of .bss, in the order they were first seen.
@@ -256,7 +267,7 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   if (loadHeaders) endSym.value = (endSym.value + 7n) & ~7n;
   const candidates: [string, { value: bigint; out: OutSec | null }, boolean][] = [
     ['_text', at(text, 'start'), !loadHeaders],
-    ['_stext', at(text, 'start'), !loadHeaders],
+    ['_stext', stext !== null && textOut ? { value: textOut.addr + BigInt(stext), out: textOut } : at(text, 'start'), !loadHeaders],
     ['_etext', at(lastText, 'end'), !loadHeaders],
     ['etext', at(lastText, 'end'), false],
     ['__etext', at(lastText, 'end'), false],

@@ -96,11 +96,41 @@ export function addPiece(out: OutSec, obj: Obj, sec: ElfSection): Piece {
   return p;
 }
 
+// The gaps ld leaves between code pieces are filled with the longest multi-byte NOPs (bfd's x86
+// fill), so that a disassembly shows `cs nopw 0x0(%rax,%rax,1)` rather than stray `add` opcodes.
+const NOPS = [
+  [0x90],
+  [0x66, 0x90],
+  [0x0f, 0x1f, 0x00],
+  [0x0f, 0x1f, 0x40, 0x00],
+  [0x0f, 0x1f, 0x44, 0x00, 0x00],
+  [0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00],
+  [0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00],
+  [0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+  [0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+  [0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+];
+
+export function codeFill(data: Uint8Array, from: number, to: number): void {
+  let p = from;
+  while (to - p >= 10) {
+    data.set(NOPS[9]!, p);
+    p += 10;
+  }
+  if (to > p) data.set(NOPS[to - p - 1]!, p);
+}
+
 /** Copies the pieces' bytes into the output section's buffer (NOBITS pieces stay zero). */
 export function fillData(out: OutSec): void {
   if (out.type === C.SHT_NOBITS) return;
   out.data = new Uint8Array(out.size);
-  for (const p of out.pieces) if (p.sec.type !== C.SHT_NOBITS) out.data.set(p.sec.data, p.offset);
+  const code = (out.flags & BigInt(C.SHF_EXECINSTR)) !== 0n;
+  let end = 0;
+  for (const p of out.pieces) {
+    if (code && p.offset > end) codeFill(out.data, end, p.offset);
+    if (p.sec.type !== C.SHT_NOBITS) out.data.set(p.sec.data, p.offset);
+    end = p.offset + p.sec.size;
+  }
 }
 
 /** .comment holds one "GCC: (...) x.y" string per object; ld keeps one copy of each distinct string. */
@@ -123,4 +153,25 @@ export function mergeStrings(out: OutSec): void {
   }
   out.data = Uint8Array.from(parts);
   out.size = out.data.length;
+}
+
+/**
+ * Re-places an output section's pieces as `first`, then (aligned to `align`) `then`; returns the
+ * offset where `then` begins (a script symbol such as vmlinux's _stext goes there).
+ */
+export function relayout(out: OutSec, first: Piece[], then: Piece[], align: number): number {
+  let size = 0;
+  const place = (p: Piece) => {
+    const a = Math.max(1, Number(p.sec.addralign));
+    p.offset = Math.ceil(size / a) * a;
+    size = p.offset + p.sec.size;
+  };
+  first.forEach(place);
+  size = Math.ceil(size / align) * align;
+  const mark = size;
+  then.forEach(place);
+  out.pieces = [...first, ...then];
+  out.size = size;
+  if (align > out.align) out.align = align;
+  return mark;
 }
