@@ -31,6 +31,7 @@ int dup2(int oldfd, int newfd);
 int isatty(int fd);
 int access(const char *path, int mode);
 int unlink(const char *path);
+int rmdir(const char *path);
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 

@@ -12,6 +12,8 @@
 #include <sys/klog.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/time.h>
 #include "internal.h"
 
 ssize_t read(int fd, void *buf, size_t count)
@@ -295,4 +297,44 @@ long ptrace(int request, ...)
 		return word;
 	}
 	return r;
+}
+
+int stat(const char *path, struct stat *buf)
+{
+	return (int)__syscall_ret(__syscall2(SYS_stat, path, buf));
+}
+
+int fstat(int fd, struct stat *buf)
+{
+	return (int)__syscall_ret(__syscall2(SYS_fstat, fd, buf));
+}
+
+int lstat(const char *path, struct stat *buf)
+{
+	return (int)__syscall_ret(__syscall2(SYS_lstat, path, buf));
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	return (int)__syscall_ret(__syscall2(SYS_mkdir, path, mode));
+}
+
+int rmdir(const char *path)
+{
+	return (int)__syscall_ret(__syscall1(SYS_rmdir, path));
+}
+
+int chmod(const char *path, mode_t mode)
+{
+	return (int)__syscall_ret(__syscall2(SYS_chmod, path, mode));
+}
+
+mode_t umask(mode_t mask)
+{
+	return (mode_t)__syscall1(SYS_umask, mask);
+}
+
+int gettimeofday(struct timeval *tv, void *tz)
+{
+	return (int)__syscall_ret(__syscall2(SYS_gettimeofday, tv, tz));
 }
