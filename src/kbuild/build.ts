@@ -161,7 +161,7 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
     if (!resolved?.call) continue;
     const file = normalize(t);
     const cmd = expandCommand(plan.make, 'cmd', resolved.call.name, t, resolved.prereqs);
-    if (!staleness(ctx.root, file, cmd, resolved.prereqs, false).stale) continue;
+    if (!staleness(ctx.root, file, cmd, resolved.prereqs, false, ctx.stats).stale) continue;
     if (!checked) {
       // The table check runs before anything is generated from a changed table.
       const { checkWorkspaceTables } = await import('./systbl/index.js');
@@ -187,6 +187,7 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
       text = gen!.syscallHeader(table, base, v('abi'), v('pfx'), v('offset'));
     }
     writeFileAtomic(join(ctx.root, file), text);
+    ctx.stats.forget(file);
     writeCmdFile(ctx.root, file, formatCmdOnly(file, cmd));
   }
 }
@@ -231,6 +232,8 @@ function wrapDescend<T>(ctx: Ctx, dir: string, fn: () => T): T {
 /** Makes one target of a directory by its rule (objects, .s files, filechk'd headers). */
 async function makeGeneric(st: BuildState, plan: DirPlan, target: string, level: number): Promise<boolean> {
   const { ctx } = st;
+  if (ctx.done.has(target)) return false;
+  ctx.done.add(target);
   const resolved = resolveTarget(plan.make, ctx.root, target);
   if (!resolved || !resolved.call) {
     const parent = plan.dir === '.' ? target : `${plan.dir}/built-in.o`;
@@ -328,6 +331,7 @@ function compileHStep(st: BuildState, _relinking: boolean): void {
   if (compileHChanged(old, text)) {
     ctx.say(`  UPD     ${target}`);
     writeFileAtomic(join(ctx.root, target), text);
+    ctx.stats.forget(target);
   }
 }
 
@@ -343,7 +347,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   const inputs = [...init, ...main].filter((f) => existsSync(join(ctx.root, f)));
   const ld = `${top.value('LD')} ${top.value('LDFLAGS')} ${top.value('LDFLAGS_vmlinux')}`.replace(/\s+/g, ' ').trim();
   const cmd = `${ld} -Ttext 0x${TEXT_BASE.toString(16)} -o vmlinux ${inputs.join(' ')}`;
-  if (!staleness(ctx.root, 'vmlinux', cmd, inputs, false).stale) return;
+  if (!staleness(ctx.root, 'vmlinux', cmd, inputs, false, ctx.stats).stale) return;
 
   ctx.step('LINK', 'vmlinux', `${top.value('CONFIG_SHELL')} scripts/link-vmlinux.sh ${ld}`);
   // Update version
@@ -353,6 +357,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   writeFileAtomic(join(ctx.root, '.version'), `${version}\n`);
   // final build of init/
   st.built.delete('init');
+  for (const t of [...ctx.done]) if (t.startsWith('init/')) ctx.done.delete(t);
   try {
     await buildDir(st, 'init');
   } catch (e) {

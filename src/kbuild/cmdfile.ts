@@ -125,6 +125,31 @@ export class ConfigScanner {
   }
 }
 
+/**
+ * Modification times for one build: make stats each file once per run. kbuild forgets a path
+ * when it writes that file (StatCache.forget).
+ */
+export class StatCache {
+  private map = new Map<string, bigint | null>();
+  get(root: string, path: string): bigint | undefined {
+    const hit = this.map.get(path);
+    if (hit !== undefined) return hit ?? undefined;
+    let v: bigint | null = null;
+    try {
+      v = statSync(resolve(root, path), { bigint: true }).mtimeNs;
+    } catch {
+      v = null;
+    }
+    this.map.set(path, v);
+    return v ?? undefined;
+  }
+  forget(path: string): void {
+    this.map.delete(path);
+  }
+}
+
+const noCache = { get: (root: string, path: string) => mtime(root, path) };
+
 /** Modification time in nanoseconds (bigint: make compares at full precision), or undefined. */
 export function mtime(root: string, path: string): bigint | undefined {
   try {
@@ -137,7 +162,15 @@ export function mtime(root: string, path: string): bigint | undefined {
 export type Staleness = { stale: false } | { stale: true; why: string };
 
 /** if_changed / if_changed_dep: is `target` out of date with respect to `cmd` and its prerequisites? */
-export function staleness(root: string, target: string, cmd: string, prereqs: string[], useDeps: boolean): Staleness {
+export function staleness(
+  root: string,
+  target: string,
+  cmd: string,
+  prereqs: string[],
+  useDeps: boolean,
+  cache: { get(root: string, path: string): bigint | undefined } = noCache,
+): Staleness {
+  const mtime = (r: string, p: string): bigint | undefined => cache.get(r, p);
   const t = mtime(root, target);
   if (t === undefined) return { stale: true, why: 'missing' };
   const rec = readCmdFile(root, target);

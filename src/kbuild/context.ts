@@ -5,7 +5,7 @@
 // padded to 8 columns); with V=1 the full command is printed instead. Build lines go to stdout,
 // diagnostics and make's error lines to stderr, as with the real tools.
 import { KwbError, EXIT } from '../errors.js';
-import { ConfigScanner } from './cmdfile.js';
+import { ConfigScanner, StatCache } from './cmdfile.js';
 import type { Toolchain } from './toolchain.js';
 
 export interface BuildIO {
@@ -34,6 +34,9 @@ export class Ctx {
   readonly root: string;
   readonly verbose: boolean;
   readonly scanner = new ConfigScanner();
+  readonly stats = new StatCache();
+  /** Targets already brought up to date in this run (make considers each target once). */
+  readonly done = new Set<string>();
   private tc: Toolchain | undefined;
 
   constructor(readonly opts: KbuildOptions) {

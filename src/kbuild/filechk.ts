@@ -20,6 +20,7 @@ export function filechk(ctx: Ctx, target: string, text: string, command?: string
   if (old === text) return false;
   ctx.kecho(`  UPD     ${target}`);
   writeFileAtomic(p, text);
+  ctx.stats.forget(target);
   return true;
 }
 

@@ -73,11 +73,12 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
   const target = resolved.target;
   const cmd = shownCommand(expandCommand(job.make, 'cmd', name, target, resolved.prereqs), job.compilerDirs);
   const useDeps = call.fn !== 'if_changed';
-  const s = staleness(ctx.root, target, cmd, resolved.prereqs, useDeps);
+  const s = staleness(ctx.root, target, cmd, resolved.prereqs, useDeps, ctx.stats);
   if (!s.stale) return false;
   const quiet = expandCommand(job.make, 'quiet_cmd', name, target, resolved.prereqs);
   const [tag = name] = quiet.split(' ');
   ctx.step(tag, target, cmd);
+  ctx.stats.forget(target);
 
   switch (name) {
     case 'cc_o_c':

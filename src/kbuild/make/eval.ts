@@ -57,6 +57,16 @@ export function logicalLines(text: string, file: string): LogicalLine[] {
   return out;
 }
 
+// kbuild reads scripts/Makefile.build once per directory: split each makefile text only once.
+const lineCache = new Map<string, { text: string; lines: LogicalLine[] }>();
+function cachedLines(text: string, file: string): LogicalLine[] {
+  const hit = lineCache.get(file);
+  if (hit && hit.text === text) return hit.lines;
+  const lines = logicalLines(text, file);
+  lineCache.set(file, { text, lines });
+  return lines;
+}
+
 function stripComment(line: string): string {
   for (let i = 0; i < line.length; i++) {
     if (line[i] === '\\' && line[i + 1] === '#') {
@@ -150,7 +160,7 @@ export class Make {
   }
 
   readText(text: string, file: string): void {
-    const lines = logicalLines(text, file);
+    const lines = cachedLines(text, file);
     const conds: Cond[] = [];
     let rule: Rule | undefined;
     const active = (): boolean => conds.length === 0 || conds[conds.length - 1]!.active;
@@ -161,8 +171,9 @@ export class Make {
         if (active()) rule.recipe.push({ text: l.text, where: w });
         continue;
       }
-      const t = l.text.trim();
-      if (t === '') continue;
+      // Leading blanks go; trailing ones belong to a variable's value, as in make.
+      const t = l.text.replace(/^[ \t]+/, '');
+      if (t.trim() === '') continue;
 
       const [word, rest] = splitFirst(t);
       // Conditionals are tracked even in skipped branches, so nesting stays right.
