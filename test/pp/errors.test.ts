@@ -91,7 +91,10 @@ const CASES: string[] = [
   "#ident ion 1\"\n",
   "#ident\n",
   "#ident \"a\" b\n",
-  "#sccs \"x\"\n"
+  "#sccs \"x\"\n",
+  "#pragma push_macro(\"undef X\n",
+  "#pragma pop_macro X\n",
+  "#define X 1\n#pragma push_macro(\"X\")\n#undef X\n#pragma pop_macro(\"X\")\n#if X != 1\n#error lost\n#endif\n"
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'kwb-pp-err-'));

@@ -9,3 +9,6 @@ M
 # comment after
 	M
 # z
+#define E
+E
+# 44 "after-empty.S"

@@ -552,6 +552,10 @@ export class Engine implements ExpandHost {
     }
   }
 
+  expandedEmpty(): void {
+    if (!this.expander.inIf && this.expander.collecting === 0) this.writer.lastExpanded = true;
+  }
+
   /** `defined X`, `defined(X)`, `__has_include("f")` inside #if. */
   ifOperator(t: Token, src: TokenSource): Token | null {
     if (t.text === 'defined') {
@@ -841,7 +845,21 @@ export class Engine implements ExpandHost {
     this.writer.resync(Number(num.text));
   }
 
+  /** #pragma push_macro("M") saves M's definition (or its absence); pop_macro restores it. */
+  private pushPop(kind: string, m: string): void {
+    const stack = this.pushed.get(m) ?? [];
+    if (kind === 'push_macro') {
+      stack.push(this.macros.get(m));
+      this.pushed.set(m, stack);
+    } else if (stack.length > 0) {
+      const v = stack.pop();
+      if (v === undefined) this.macros.delete(m);
+      else this.macros.set(m, v);
+    }
+  }
+
   private pragma(fs: FileSource, hash: Token, dname: Token, rest: Token[]): void {
+    for (const t of rest) if (t.warn) this.warn(t, t.warn);
     const words = rest.map((t) => t.text);
     if (words[0] === 'once') {
       if (fs.depth === 0) this.warn(rest[0], '#pragma once in main file');
@@ -863,17 +881,14 @@ export class Engine implements ExpandHost {
       else this.warn(rest[0], msg);
       return;
     }
-    if ((words[0] === 'push_macro' || words[0] === 'pop_macro') && rest[2]?.kind === 'string') {
-      const m = rest[2].text.slice(1, -1);
-      const stack = this.pushed.get(m) ?? [];
-      if (words[0] === 'push_macro') {
-        stack.push(this.macros.get(m));
-        this.pushed.set(m, stack);
-      } else if (stack.length > 0) {
-        const v = stack.pop();
-        if (v === undefined) this.macros.delete(m);
-        else this.macros.set(m, v);
+    if (words[0] === 'push_macro' || words[0] === 'pop_macro') {
+      const str = rest[2];
+      if (words[1] !== '(' || str?.kind !== 'string' || !str.text.startsWith('"') || words[3] !== ')') {
+        const at = str ?? rest[1] ?? rest[0];
+        this.at('error', at, `invalid #pragma ${words[0]} directive`, { length: at.text.length });
+        return;
       }
+      this.pushPop(words[0], str.text.slice(1, -1));
       return;
     }
     this.writer.emitLine([hash, dname, ...rest]);
@@ -938,18 +953,7 @@ export class Engine implements ExpandHost {
       const words = rest.map((x) => x.text);
       if (words[0] === 'once') this.once.add(resolve(this.opts.cwd, cur.file.name));
       else if (words[0] === 'push_macro' || words[0] === 'pop_macro') {
-        const m = rest[2]?.kind === 'string' ? rest[2].text.slice(1, -1) : null;
-        if (m !== null) {
-          const stack = this.pushed.get(m) ?? [];
-          if (words[0] === 'push_macro') {
-            stack.push(this.macros.get(m));
-            this.pushed.set(m, stack);
-          } else if (stack.length > 0) {
-            const v = stack.pop();
-            if (v === undefined) this.macros.delete(m);
-            else this.macros.set(m, v);
-          }
-        }
+        if (rest[2]?.kind === 'string') this.pushPop(words[0], rest[2].text.slice(1, -1));
       }
     }
     return [];

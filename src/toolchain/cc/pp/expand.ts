@@ -46,6 +46,8 @@ export interface ExpandHost {
   builtin(name: BuiltinName, at: Token, src: TokenSource): Token[];
   /** In #if: `defined X` and `__has_include(...)` become a number before anything else expands. */
   ifOperator(at: Token, src: TokenSource): Token | null;
+  /** A macro expanded to nothing (gcc's output spacing notices that). */
+  expandedEmpty(): void;
 }
 
 /** A stand-in for an empty argument next to ## (C11 6.10.3.3p2); removed after substitution. */
@@ -99,7 +101,9 @@ export class Expander {
           continue;
         }
         case 'object': {
-          src.push(this.substitute(m, null, t, hsAdd(t.hs, m.name)));
+          const body = this.substitute(m, null, t, hsAdd(t.hs, m.name));
+          if (body.length === 0) this.host.expandedEmpty();
+          src.push(body);
           continue;
         }
         case 'function': {
@@ -109,7 +113,9 @@ export class Expander {
           const inv = this.collectArgs(src, m, t);
           if (inv === null) return t;
           const hs = hsAdd(hsIntersect(t.hs, inv.rparen.hs), m.name);
-          src.push(this.substitute(m, inv, t, hs));
+          const body = this.substitute(m, inv, t, hs);
+          if (body.length === 0) this.host.expandedEmpty();
+          src.push(body);
           continue;
         }
       }
