@@ -52,6 +52,14 @@ struct task_struct {
 				     - initialized normally by setup_new_exec */
 	/* namespaces */
 	struct nsproxy *nsproxy;
+
+	/*
+	 * Signals pending delivery, one bit per signal (bit sig-1), as in
+	 * Linux 1.x; 4.4 queues them in struct sigpending.
+	 */
+	unsigned long signal;
+	/* nanosleep: the sched_clock() time to wake at (0: none) */
+	u64 timeout;
 };
 
 union thread_union {
@@ -59,6 +67,22 @@ union thread_union {
 };
 
 extern union thread_union init_thread_union;
+
+/* The top of a task's kernel stack, where its pt_regs are. */
+#define task_stack_top(tsk)	((unsigned long)(tsk)->stack + THREAD_SIZE)
+
+#define NR_TASKS	64
+extern struct task_struct *task[NR_TASKS];	/* kernel/fork.c */
+
+asmlinkage void schedule(void);
+extern int wake_up_process(struct task_struct *tsk);
+extern void set_task_comm(struct task_struct *tsk, const char *from);
+extern long _do_fork(unsigned long clone_flags, unsigned long stack_start,
+		     unsigned long stack_size, int __user *parent_tidptr,
+		     int __user *child_tidptr, unsigned long tls);
+extern long kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+extern void do_exit(long code);
+extern int need_resched;
 extern struct task_struct init_task;
 
 static inline pid_t task_pid_nr(struct task_struct *tsk)
