@@ -176,7 +176,8 @@ export function shift(c: Cpu, sub: number, size: number, v: number, vHi: number,
   const n = count & (size === 8 ? 63 : 31);
   let lo = v;
   let hi = vHi;
-  const old = materialize(c);
+  // Only rotates keep some old flags; shifts replace all six.
+  const old = sub < 4 ? materialize(c) : 0;
   let fl = old;
   if (sub === 6) sub = 4;
   if (size !== 8) {

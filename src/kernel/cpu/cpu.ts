@@ -168,12 +168,13 @@ export class Cpu implements LazyFlags {
   private readonly xFrame: Frame[] = new Array(TLB_SIZE);
   // A second translation cache for hot paths that keep addresses as int32 (lo, hi) pairs:
   // tagged by the page bits of lo and the whole hi, so no double arithmetic is needed.
-  private readonly pTagLo = new Int32Array(TLB_SIZE).fill(-1);
-  private readonly pTagHi = new Int32Array(TLB_SIZE);
-  private readonly pwTagLo = new Int32Array(TLB_SIZE).fill(-1);
-  private readonly pwTagHi = new Int32Array(TLB_SIZE);
-  private readonly pFrame: Frame[] = new Array(TLB_SIZE);
-  private readonly pwFrame: Frame[] = new Array(TLB_SIZE);
+  // (Read by the specialized handlers in exec.ts; filled only here.)
+  readonly pTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  readonly pTagHi = new Int32Array(TLB_SIZE);
+  readonly pwTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  readonly pwTagHi = new Int32Array(TLB_SIZE);
+  readonly pFrame: Frame[] = new Array(TLB_SIZE);
+  readonly pwFrame: Frame[] = new Array(TLB_SIZE);
   // The code page being executed: its address, frame and decoded-instruction array.
   private fetchBase = NaN;
   private fetchFrame: Frame | null = null;
@@ -327,6 +328,7 @@ export class Cpu implements LazyFlags {
 
   updateAttention(): void {
     this.attention =
+      this.halted ||
       (this.rfRest & TF) !== 0 ||
       this.stopRequested ||
       this.onInsn !== null ||
@@ -365,9 +367,10 @@ export class Cpu implements LazyFlags {
     this.updateAttention();
     let reason: StopReason | null = null;
     while (reason === null) {
+      if (this.halted) return 'halt';
       if (this.icount >= end) return 'budget';
       try {
-        reason = this.attention ? this.stepCareful() : this.runFast(end);
+        reason = this.attention ? this.stepCareful() : this.runFast(end - this.icount);
       } catch (e) {
         if (e instanceof CpuFault) reason = this.fault(e);
         else throw e;
@@ -376,15 +379,23 @@ export class Cpu implements LazyFlags {
     return reason;
   }
 
-  /** The hot loop: no per-instruction checks beyond the budget and the attention flag. */
-  private runFast(end: number): StopReason | null {
-    while (this.icount < end) {
-      if (this.attention) return null;
-      const d = this.fetch();
-      this.insnAddr = d.addr;
-      HANDLERS[d.op]!(this, d);
-      this.icount++;
-      if (this.halted) return 'halt';
+  /**
+   * The hot loop: fetch from the decoded-instruction cache, call the handler, count. Anything
+   * unusual (hlt, TF, a pending interrupt, a stop request, tracing) sets `attention`, which sends
+   * the next instruction through stepCareful. On a fault, rip still addresses the faulting
+   * instruction (handlers set rip last), which is what fault() reports.
+   */
+  private runFast(limit: number): StopReason | null {
+    let n = 0;
+    try {
+      while (n < limit) {
+        if (this.attention) return null;
+        const d = this.fetch();
+        HANDLERS[d.op]!(this, d);
+        n++;
+      }
+    } finally {
+      this.icount += n;
     }
     return 'budget';
   }
@@ -425,6 +436,7 @@ export class Cpu implements LazyFlags {
   }
 
   private fault(e: CpuFault): StopReason | null {
+    this.insnAddr = this.rip;
     if (e.vector === VEC_PF) this.cr2 = e.address;
     const bytes = e.vector === VEC_UD ? this.undefinedBytes() : null;
     const trap = !Number.isNaN(e.resume);
@@ -608,6 +620,24 @@ export class Cpu implements LazyFlags {
     const a = hi * 4294967296 + (lo >>> 0);
     this.writeMem(a, 8, vlo, vhi);
     this.fillPair(a, page, hi, i, 1);
+  }
+
+  /**
+   * The frame behind a writable (lo, hi) access of `size` bytes within one page if the pair cache
+   * already knows it, else null (the caller takes its general path, which fills the cache).
+   */
+  writableFrame(lo: number, hi: number, size: number): Frame | null {
+    const page = lo >>> 12;
+    const i = page & (TLB_SIZE - 1);
+    if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && (lo & 0xfff) <= PAGE_SIZE - size) return this.pwFrame[i]!;
+    return null;
+  }
+
+  /** Fills the pair caches for (lo, hi) after the general path touched it successfully. */
+  notePair(lo: number, hi: number, write: boolean): void {
+    const a = hi * 4294967296 + (lo >>> 0);
+    const page = lo >>> 12;
+    this.fillPair(a, page, hi, page & (TLB_SIZE - 1), write ? 1 : 0);
   }
 
   write32p(lo: number, hi: number, v: number): void {

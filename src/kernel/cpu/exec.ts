@@ -595,8 +595,10 @@ HANDLERS[Op.UD] = opUd;
 
 /** Rewrites d.op to a faster equivalent when the operands allow it. */
 export function specialize(d: Insn): void {
-  const simpleMem = d.rm < 0 && d.base >= 0 && d.index < 0 && !d.ripRel && d.seg === 0 && !d.addr32;
+  // Memory operands the pair path handles: base/index/disp or rip-relative, no segment, 64-bit addressing.
+  const pairMem = d.rm < 0 && d.seg === 0 && !d.addr32;
   const wide = d.size === 4 || d.size === 8;
+  const plainAlu = d.sub !== 2 && d.sub !== 3;
   const nh = Math.floor(d.next / TWO32);
   d.nextHi = nh | 0;
   d.nextLo = (d.next - nh * TWO32) | 0;
@@ -604,20 +606,27 @@ export function specialize(d: Insn): void {
     const t = d.next + d.immLo;
     d.tgt = t >= -CANON_LIMIT && t < CANON_LIMIT ? t : NaN;
   }
+  if (!wide) {
+    if (d.op === Op.PUSH_R && d.size === 8) d.op = Op.PUSH64;
+    return;
+  }
   switch (d.op) {
     case Op.MOV_EG:
-      if (wide && d.rm >= 0) d.op = Op.MOV_RR;
-      else if (wide && simpleMem) d.op = Op.STORE;
+      if (d.rm >= 0) d.op = Op.MOV_RR;
+      else if (pairMem) d.op = Op.STORE;
       break;
     case Op.MOV_GE:
-      if (wide && simpleMem) d.op = Op.LOAD;
-      else if (wide && d.rm >= 0) {
+      if (pairMem) d.op = Op.LOAD;
+      else if (d.rm >= 0) {
         // Normalize to MOV_RR's direction: destination in rm, source in reg.
         const t = d.reg;
         d.reg = d.rm;
         d.rm = t;
         d.op = Op.MOV_RR;
       }
+      break;
+    case Op.MOV_EI:
+      if (pairMem) d.op = Op.STORE_I;
       break;
     case Op.PUSH_R:
       if (d.size === 8) d.op = Op.PUSH64;
@@ -626,12 +635,48 @@ export function specialize(d: Insn): void {
       if (d.size === 8) d.op = Op.POP64;
       break;
     case Op.ALU_EG:
-      if (wide && d.rm >= 0 && d.sub !== 2 && d.sub !== 3) d.op = Op.ALU_RR;
+      if (plainAlu && d.rm >= 0) d.op = Op.ALU_RR;
+      else if (plainAlu && pairMem) d.op = Op.ALU_MR;
+      break;
+    case Op.ALU_GE:
+      if (plainAlu && pairMem) d.op = Op.ALU_RM;
+      else if (plainAlu && d.rm >= 0) {
+        // G ← G op E with E a register: the same as ALU_RR with the roles swapped.
+        const t = d.reg;
+        d.reg = d.rm;
+        d.rm = t;
+        d.op = Op.ALU_RR;
+      }
       break;
     case Op.ALU_EI:
-      if (wide && d.rm >= 0 && d.sub !== 2 && d.sub !== 3) d.op = Op.ALU_RI;
+      if (plainAlu && d.rm >= 0) d.op = Op.ALU_RI;
+      else if (plainAlu && pairMem) d.op = Op.ALU_MI;
       break;
   }
+}
+
+/** The effective address of a base/index/disp or rip-relative operand as an int32 pair: low half returned, high in c.tHi (wraps mod 2^64 like the hardware). */
+function eaPair(c: Cpu, d: Insn): number {
+  let s = d.disp;
+  let hi: number;
+  if (d.ripRel) {
+    s += d.nextLo >>> 0;
+    hi = d.nextHi;
+  } else {
+    hi = 0;
+    const b = d.base;
+    if (b >= 0) {
+      s += c.lo[b]! >>> 0;
+      hi = c.hi[b]!;
+    }
+    const i = d.index;
+    if (i >= 0) {
+      s += (c.lo[i]! >>> 0) * d.scale;
+      hi += c.hi[i]! * d.scale;
+    }
+  }
+  c.tHi = (hi + Math.floor(s / TWO32)) | 0;
+  return s | 0;
 }
 
 const SP = 4; // rsp (a literal: cpu.ts and this module import each other)
@@ -643,11 +688,8 @@ function opMovRR(c: Cpu, d: Insn): void {
 }
 
 function opLoad(c: Cpu, d: Insn): void {
-  const b = d.base;
-  const blo = c.lo[b]!;
-  const s = (blo >>> 0) + d.disp;
-  const lo = s | 0;
-  const hi = (c.hi[b]! + (s > 0xffffffff ? 1 : s < 0 ? -1 : 0)) | 0;
+  const lo = eaPair(c, d);
+  const hi = c.tHi;
   if (d.size === 8) {
     const v = c.read64p(lo, hi);
     c.hi[d.reg] = c.tHi;
@@ -660,13 +702,86 @@ function opLoad(c: Cpu, d: Insn): void {
 }
 
 function opStore(c: Cpu, d: Insn): void {
-  const b = d.base;
-  const blo = c.lo[b]!;
-  const s = (blo >>> 0) + d.disp;
-  const lo = s | 0;
-  const hi = (c.hi[b]! + (s > 0xffffffff ? 1 : s < 0 ? -1 : 0)) | 0;
+  const lo = eaPair(c, d);
+  const hi = c.tHi;
   if (d.size === 8) c.write64p(lo, hi, c.lo[d.reg]!, c.hi[d.reg]!);
   else c.write32p(lo, hi, c.lo[d.reg]!);
+  c.rip = d.next;
+}
+
+function opStoreI(c: Cpu, d: Insn): void {
+  const lo = eaPair(c, d);
+  const hi = c.tHi;
+  if (d.size === 8) c.write64p(lo, hi, d.immLo, d.immHi);
+  else c.write32p(lo, hi, d.immLo);
+  c.rip = d.next;
+}
+
+/** [mem] op= src for 32/64-bit operands, straight on the page when the pair cache knows it writable. */
+function aluMem(c: Cpu, d: Insn, b: number, bHi: number): void {
+  const lo = eaPair(c, d);
+  const hi = c.tHi;
+  const size = d.size;
+  if (d.sub === 7) {
+    // cmp only reads (the operand may be read-only).
+    let a: number;
+    let aHi = 0;
+    if (size === 8) {
+      a = c.read64p(lo, hi);
+      aHi = c.tHi;
+    } else a = c.read32p(lo, hi);
+    alu(c, 7, size, a, aHi, b, bHi);
+    c.rip = d.next;
+    return;
+  }
+  const f = c.writableFrame(lo, hi, size);
+  if (f === null) {
+    // General path (probes, fills the caches, faults precisely).
+    const a = readEW(c, d);
+    const r = alu(c, d.sub, size, a, c.tHi, b, bHi);
+    writeEAgain(c, d, r, c.tHi);
+    c.notePair(lo, hi, true);
+    c.rip = d.next;
+    return;
+  }
+  const dv = f.dv;
+  const off = lo & 0xfff;
+  if (size === 8) {
+    const r = alu(c, d.sub, 8, dv.getInt32(off, true), dv.getInt32(off + 4, true), b, bHi);
+    if (f.code !== null) f.code = null;
+    dv.setInt32(off, r, true);
+    dv.setInt32(off + 4, c.tHi, true);
+  } else {
+    const r = alu(c, d.sub, 4, dv.getInt32(off, true), 0, b, 0);
+    if (f.code !== null) f.code = null;
+    dv.setInt32(off, r, true);
+  }
+  c.rip = d.next;
+}
+
+function opAluMI(c: Cpu, d: Insn): void {
+  aluMem(c, d, d.immLo, d.immHi);
+}
+
+function opAluMR(c: Cpu, d: Insn): void {
+  aluMem(c, d, c.lo[d.reg]!, c.hi[d.reg]!);
+}
+
+function opAluRM(c: Cpu, d: Insn): void {
+  const lo = eaPair(c, d);
+  const hi = c.tHi;
+  const size = d.size;
+  let b: number;
+  let bHi = 0;
+  if (size === 8) {
+    b = c.read64p(lo, hi);
+    bHi = c.tHi;
+  } else b = c.read32p(lo, hi);
+  const r = alu(c, d.sub, size, c.lo[d.reg]!, c.hi[d.reg]!, b, bHi);
+  if (d.sub !== 7) {
+    c.lo[d.reg] = r;
+    c.hi[d.reg] = size === 8 ? c.tHi : 0;
+  }
   c.rip = d.next;
 }
 
@@ -723,6 +838,10 @@ HANDLERS[Op.PUSH64] = opPush64;
 HANDLERS[Op.POP64] = opPop64;
 HANDLERS[Op.ALU_RR] = opAluRR;
 HANDLERS[Op.ALU_RI] = opAluRI;
+HANDLERS[Op.ALU_MI] = opAluMI;
+HANDLERS[Op.ALU_MR] = opAluMR;
+HANDLERS[Op.ALU_RM] = opAluRM;
+HANDLERS[Op.STORE_I] = opStoreI;
 
 export function execute(c: Cpu, d: Insn): void {
   HANDLERS[d.op]!(c, d);

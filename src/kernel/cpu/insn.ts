@@ -103,6 +103,10 @@ export const enum Op {
   POP64,
   ALU_RR, // 32/64-bit register op register (G op E form with E a register), not adc/sbb
   ALU_RI, // 32/64-bit register op immediate, not adc/sbb
+  ALU_MI, // 32/64-bit [mem] op immediate, not adc/sbb
+  ALU_MR, // 32/64-bit [mem] op register, not adc/sbb
+  ALU_RM, // 32/64-bit register op [mem], not adc/sbb
+  STORE_I, // [mem] ← immediate, 32/64-bit
   LAST,
 }
 

@@ -78,6 +78,7 @@ export function executeSystem(c: Cpu, d: Insn): boolean {
     case Op.HLT:
       privileged(c);
       c.halted = true;
+      c.attention = true;
       return false;
     case Op.CLI:
       ioAllowed(c);
