@@ -19,9 +19,9 @@ const ACCEPTANCE = '/work/shared/acceptance/c';
 const acceptance = existsSync(ACCEPTANCE) ? readdirSync(ACCEPTANCE).filter((f) => f.endsWith('.c')).map((f) => join(ACCEPTANCE, f)) : [];
 const corpus = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.c')).map((f) => join(d, f)) : []);
 
-function gccS(file: string): string {
-  const out = join(dir, basename(file) + '.s');
-  const r = host('gcc', ['-S', '-O0', '-fno-asynchronous-unwind-tables', '-fcf-protection=none', '-mgeneral-regs-only', '-w', '-o', out, file]);
+function gccS(file: string, level = '-O0'): string {
+  const out = join(dir, basename(file) + level + '.s');
+  const r = host('gcc', ['-S', level, '-fno-asynchronous-unwind-tables', '-fcf-protection=none', '-mgeneral-regs-only', '-w', '-I', join(ROOT, 'userland/include'), '-o', out, file]);
   if (r.status !== 0) throw new Error(`gcc -S failed for ${file}:\n${r.stderr}`);
   return readFileSync(out, 'utf8');
 }
@@ -57,6 +57,23 @@ describe('gcc -S output of the acceptance programs', () => {
       expect(compareWithGnu(src).join('\n')).toBe('');
       expect(identical(src)).toBe(true);
       binutilsAccept(src, basename(f));
+    });
+  }
+});
+
+describe('gcc -O1/-O2/-Os output (more instruction forms, mergeable strings)', () => {
+  const cases = [...acceptance.map((f) => [f, ['-O1', '-O2', '-Os']] as const), ...corpus(join(ROOT, 'test/c')).map((f) => [f, ['-O2']] as const)];
+  for (const [f, levels] of cases) {
+    it(f.replace(ROOT + '/', ''), () => {
+      for (const level of levels) {
+        let src: string;
+        try {
+          src = gccS(f, level);
+        } catch {
+          continue; // a corpus file gcc itself rejects is not the assembler's business
+        }
+        expect(compareWithGnu(src).join('\n'), level).toBe('');
+      }
     });
   }
 });

@@ -89,12 +89,16 @@ export class Assembler implements SymbolSource, Out {
 
   // ---- symbols (SymbolSource) ----------------------------------------------------------
 
-  ref(name: string): Sym {
+  ref(name: string, leading = false): Sym {
     let s = this.symbols.get(name);
     if (!s) {
       const temp = name.startsWith('.L') || name.includes('\u0002');
       s = newSym(name, temp ? Infinity : this.order++, temp);
       this.symbols.set(name, s);
+    } else if (leading && s.temp && s.order === Infinity && s.defined) {
+      // GNU keeps .L symbols out of its symbol chain until an expression that starts with one
+      // already defined refers to it; if a relocation keeps the symbol, it sits at that point.
+      s.order = this.order++;
     }
     return s;
   }

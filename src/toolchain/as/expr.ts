@@ -22,13 +22,16 @@ export interface Value {
 }
 
 export interface SymbolSource {
-  /** The symbol named `name`, created (undefined) on first mention. */
-  ref(name: string): Sym;
+  /** The symbol named `name`, created (undefined) on first mention; `leading`: it starts the expression. */
+  ref(name: string, leading?: boolean): Sym;
   /** A fresh anonymous symbol at the current location (for `.`). */
   dot(): Sym;
   /** `1b` / `1f`. */
   numericLabel(n: string, forward: boolean): Sym;
 }
+
+/** Where the outermost expression being parsed starts (GNU treats its first symbol specially). */
+let exprStart = -1;
 
 const RANK: Record<string, number> = {
   '*': 5, '/': 5, '%': 5, '<<': 5, '>>': 5,
@@ -43,6 +46,10 @@ export const SYMBOL_CHAR = /[A-Za-z0-9_.$]/;
 
 /** expr := unary (binop unary)*, with precedence climbing. */
 export function parseExpr(c: Cursor, syms: SymbolSource, minRank = 0): Expr {
+  if (minRank === 0) {
+    c.skipWs();
+    exprStart = c.i;
+  }
   let left = parseUnary(c, syms);
   for (;;) {
     c.skipWs();
@@ -119,8 +126,9 @@ function parsePrimary(c: Cursor, syms: SymbolSource): Expr {
     return { k: 'sym', s: syms.dot() };
   }
   if (SYMBOL_START.test(ch) || ch === '"') {
+    const leading = c.i === exprStart;
     const name = c.symbolName();
-    return { k: 'sym', s: syms.ref(name) };
+    return { k: 'sym', s: syms.ref(name, leading) };
   }
   throw new AsmError(`junk at end of line, first unrecognized character is \`${ch}'`);
 }

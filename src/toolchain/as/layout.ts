@@ -259,7 +259,7 @@ function relocAgainst(sym: Sym, addend: bigint, pcrel: boolean, at: number, type
       return { offset: at, type, target: { section: sym.section }, addend: addend + BigInt(symAddress(sym)) };
     }
   }
-  if (!sym.usedInReloc && sym.temp) sym.order = 1e9 + tempOrder++;
+  if (sym.order === Infinity) sym.order = 1e9 + tempOrder++;
   sym.usedInReloc = true;
   return { offset: at, type, target: { sym }, addend };
 }
