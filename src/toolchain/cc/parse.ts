@@ -672,7 +672,20 @@ class Parser {
       fty.oldStyle = true;
       return fty;
     }
-    // K&R identifier lists in prototypes are not supported; treat `(a, b)` as unknown types.
+    // A K&R identifier list `(a, b)`: the types come from declarations before the body.
+    if (this.tok.kind === 'ident' && !this.isTypename() && !KEYWORDS.has(this.tok.text) && (this.peek().text === ',' || this.peek().text === ')')) {
+      const names: Param[] = [];
+      for (;;) {
+        const n = this.ident();
+        names.push({ name: n.text, ty: ty_int, tok: n });
+        if (!this.consume(',')) break;
+      }
+      this.skip(')');
+      fty.oldStyle = true;
+      fty.params = names;
+      this.knrFunc = fty;
+      return fty;
+    }
     const params: Param[] = [];
     for (;;) {
       if (this.consume('...')) {
@@ -921,12 +934,37 @@ class Parser {
     // Function definition?
     const save = this.pos;
     const d = this.declarator(base, attr);
+    if (d.ty.kind === 'func' && d.name && this.knrFunc === d.ty && !this.is('{') && !this.is(';') && !this.is(',')) {
+      this.knrDeclarations(d.ty);
+    }
     if (d.ty.kind === 'func' && d.name && (this.is('{'))) {
       this.functionDefinition(d.ty, d.name, attr);
       return;
     }
     this.pos = save;
     this.globalDeclaration(base, attr);
+  }
+
+  knrFunc: Type | null = null;
+
+  // knr-declarations = (declspec declarator ("," declarator)* ";")*   (before a K&R body)
+  knrDeclarations(fty: Type): void {
+    while (!this.is('{')) {
+      if (this.atEof()) this.expected("'{'");
+      const base = this.declspec(newAttr());
+      for (;;) {
+        const d = this.declarator(base);
+        if (!d.name) this.expectedAt('identifier');
+        const p = fty.params.find((x) => x.name === d.name!.text);
+        if (!p) this.error(d.name, `declaration for parameter '${d.name.text}' but no such parameter`);
+        let ty = d.ty;
+        if (ty.kind === 'array') ty = pointerTo(ty.base!);
+        else if (ty.kind === 'func') ty = pointerTo(ty);
+        p.ty = ty;
+        if (!this.consume(',')) break;
+      }
+      this.skipSemi();
+    }
   }
 
   typedefDecl(base: Type, attr: Attr): void {
