@@ -352,9 +352,14 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
           const nm = s.type === C.STT_SECTION ? p.obj.elf.sections[s.shndx]?.name ?? '' : s.name;
           against = `\`${nm}'`;
         } else {
-          const g = globals.get(s.name)!;
-          const a = globalAddr(g);
-          if (a === null) {
+          const g = globals.get(s.name);
+          // A non-local symbol the resolver does not track (a global section or file symbol in a
+          // damaged object) is taken at face value.
+          const a = g ? globalAddr(g) : localAddr(p.obj, s);
+          if (!g) {
+            S = a ?? 0n;
+            against = `\`${s.name}'`;
+          } else if (a === null) {
             if (!(g.kind === 'undefined' && !g.strongRef) && !(s.bind === C.STB_WEAK && g.kind === 'undefined')) {
               rep.undefined(p.obj.name, p.obj.elf, p.sec.index, r.offset, s.name);
             }

@@ -50,6 +50,12 @@ function openObject(name: string, data: Uint8Array): ElfFile {
     throw e;
   }
   if (elf.header.type !== C.ET_REL) throw new LinkInputError(name, 'not a relocatable object (only ELF64 .o files and archives can be linked)');
+  // Sizes and alignments that no compiler produces would only make the output absurd: refuse them.
+  for (const s of elf.sections) {
+    const a = s.addralign;
+    if (a > 1n << 30n || (a & (a - 1n)) !== 0n) throw new LinkInputError(name, `section ${s.name || s.index}: bad alignment ${a}`);
+    if (s.type === C.SHT_NOBITS && s.size > 2 ** 32) throw new LinkInputError(name, `section ${s.name || s.index}: size 0x${s.size.toString(16)} is too large`);
+  }
   return elf;
 }
 
