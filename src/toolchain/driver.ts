@@ -6,7 +6,7 @@
 // The stages are in-process functions (docs/architecture.md); the driver only decides what runs,
 // names the outputs, and turns stage failures into gcc's messages and exit status 1.
 import { readFileSync, existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { DiagnosticError, renderDiagnostics, type Diagnostic } from '../diag.js';
 import { KwbError } from '../errors.js';
 import { userIncludeDir, userlandBuildDir } from '../paths.js';
@@ -63,6 +63,10 @@ export interface CcOptions {
   freestanding?: boolean;
   /** -P with -E: no linemarkers. */
   noLinemarkers?: boolean;
+  /** Predefine __KERNEL__ (kernel code built through these helpers). */
+  kernel?: boolean;
+  /** The directory relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
 }
 
 export interface BuildProgramOptions extends CcOptions {
@@ -276,6 +280,8 @@ export interface StageSourceOptions {
   preprocessed?: string;
   freestanding?: boolean;
   noLinemarkers?: boolean;
+  kernel?: boolean;
+  cwd?: string;
 }
 
 /** The three in-process stages before the linker. */
@@ -295,9 +301,10 @@ function searchDirs(opts: CcOptions): { includeDirs: string[]; systemIncludeDirs
 }
 
 // gcc's cc1 cannot open its input: a fatal error that ends the whole run.
-function readSource(path: string): string {
+// Read as UTF-8, as the preprocessor reads the headers it includes.
+function readSource(path: string, cwd?: string): string {
   try {
-    return readFileSync(path, 'latin1');
+    return readFileSync(resolve(cwd ?? process.cwd(), path), 'utf8');
   } catch (e) {
     throw new DriverError([`cc1: fatal error: ${path}: ${errnoText(e)}`, 'compilation terminated.']);
   }
@@ -323,6 +330,8 @@ function preprocessOptions(file: string, source: string, opts: CcOptions, assemb
     assembler,
     freestanding: opts.freestanding ?? false,
     noLinemarkers: opts.noLinemarkers ?? false,
+    kernel: opts.kernel ?? false,
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
   };
   return o;
 }
@@ -333,14 +342,14 @@ export function preprocessFile(
   opts: CcOptions & { language?: Language } = {},
 ): { text: string; diagnostics: Diagnostic[] } {
   const language = opts.language ?? languageOf(path);
-  const source = readSource(path);
+  const source = readSource(path, opts.cwd);
   const r = stages.preprocess(preprocessOptions(path, source, opts, language === 'assembler' || language === 'assembler-with-cpp'));
   return { text: r.text, diagnostics: r.diagnostics };
 }
 
 /** `cc -S`: the AT&T assembly our compiler makes from a C file. */
 export function compileToAssembly(path: string, opts: CcOptions = {}): { asm: string; diagnostics: Diagnostic[] } {
-  const source = readSource(path);
+  const source = readSource(path, opts.cwd);
   const r = stages.compile(preprocessOptions(path, source, opts, false));
   return { asm: r.asm, diagnostics: r.diagnostics };
 }
@@ -355,7 +364,7 @@ export function compileObject(
   let asm: string;
   let asmName: string;
   if (language === 'c' || language === 'cpp-output') {
-    const source = readSource(path);
+    const source = readSource(path, opts.cwd);
     const o = preprocessOptions(path, source, opts, false);
     const r = stages.compile(language === 'cpp-output' ? { ...o, preprocessed: source } : o);
     diagnostics.push(...r.diagnostics);
@@ -363,14 +372,14 @@ export function compileObject(
     // gcc's assembler sees a temporary file; messages about it name the source's .s.
     asmName = basename(path).replace(/\.[ci]$/, '') + '.s';
   } else if (language === 'assembler-with-cpp') {
-    const source = readSource(path);
+    const source = readSource(path, opts.cwd);
     const r = stages.preprocess(preprocessOptions(path, source, opts, true));
     diagnostics.push(...r.diagnostics);
     asm = r.text;
     asmName = path;
   } else if (language === 'assembler') {
     try {
-      asm = readFileSync(path, 'latin1');
+      asm = readFileSync(resolve(opts.cwd ?? process.cwd(), path), 'utf8');
     } catch (e) {
       throw new DriverError(['Assembler messages:', `Error: can't open ${path} for reading: ${errnoText(e)}`]);
     }
@@ -417,7 +426,7 @@ export function buildProgram(opts: BuildProgramOptions): BuildResult {
   for (const src of opts.sources) {
     const lang = languageOf(src);
     if (lang === 'object') {
-      objects.push(readLinkerInput(src));
+      objects.push(readLinkerInput(src, opts.cwd));
       continue;
     }
     const r = compileObject(src, { ...opts, language: lang });
@@ -425,13 +434,13 @@ export function buildProgram(opts: BuildProgramOptions): BuildResult {
     objects.push({ name: basename(src).replace(/\.[^.]*$/, '') + '.o', data: r.object });
   }
   const l = linkProgram(objects, { nostdlib: opts.nostdlib });
-  writeFileAtomic(opts.output, l.output, 0o755);
+  writeFileAtomic(resolve(opts.cwd ?? process.cwd(), opts.output), l.output, 0o755);
   return { diagnostics, linkWarnings: l.warnings };
 }
 
-function readLinkerInput(path: string): LinkInput {
+function readLinkerInput(path: string, cwd?: string): LinkInput {
   try {
-    return { name: path, data: new Uint8Array(readFileSync(path)) };
+    return { name: path, data: new Uint8Array(readFileSync(resolve(cwd ?? process.cwd(), path))) };
   } catch (e) {
     throw new DriverError([`ld: cannot find ${path}: ${errnoText(e)}`, 'collect2: error: ld returned 1 exit status']);
   }
