@@ -190,8 +190,14 @@ function signedHex(v: number): string {
 
 /** An immediate as objdump shows it: masked to the operand size, in hex. */
 function imm(v: number | bigint, size: number): string {
-  const x = BigInt.asUintN(size, BigInt(v));
-  return `$0x${x.toString(16)}`;
+  // Numbers that need no 64-bit wrapping stay off the (slow) bigint path.
+  if (typeof v === 'number') {
+    if (size === 32) return `$0x${(v >>> 0).toString(16)}`;
+    if (size === 16) return `$0x${(v & 0xffff).toString(16)}`;
+    if (size === 8) return `$0x${(v & 0xff).toString(16)}`;
+    if (v >= 0) return `$0x${v.toString(16)}`;
+  }
+  return `$0x${BigInt.asUintN(size, BigInt(v)).toString(16)}`;
 }
 
 // Mnemonic and operands are joined by a \u0001 mark; `finish` pads the mnemonic (with any prefix
@@ -209,7 +215,9 @@ function finish(text: string): string {
 }
 
 /** Decodes one instruction at `offset` in `bytes`, located at `address`. */
-export function disassembleOne(bytes: Uint8Array, offset: number, address: bigint, opts: DisasmOptions = {}): Disassembled {
+const NO_OPTIONS: DisasmOptions = {};
+
+export function disassembleOne(bytes: Uint8Array, offset: number, address: bigint, opts: DisasmOptions = NO_OPTIONS): Disassembled {
   const d = new Decoder(bytes, offset, address);
   let text: string;
   try {
@@ -219,12 +227,15 @@ export function disassembleOne(bytes: Uint8Array, offset: number, address: bigin
     return { length: 1, text: '(bad)', bytes: offset < bytes.length ? [bytes[offset]!] : [] };
   }
   const length = d.pos - offset;
-  const next = address + BigInt(length);
   const name = (a: bigint): string => {
     const s = opts.symbolize?.(a);
     return s ? `${a.toString(16)} ${s}` : `0x${a.toString(16)}`;
   };
-  const out: Disassembled = { length, text, bytes: Array.from(bytes.subarray(offset, d.pos)) };
+  const list: number[] = new Array(length);
+  for (let i = 0; i < length; i++) list[i] = bytes[offset + i]!;
+  const out: Disassembled = { length, text, bytes: list };
+  if (d.target === null && d.ripTarget === null) return out;
+  const next = address + BigInt(length);
   if (d.target !== null) {
     const t = BigInt.asUintN(64, next + d.target);
     out.target = t;
