@@ -166,8 +166,9 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
       // The table check runs before anything is generated from a changed table.
       const { checkWorkspaceTables } = await import('./systbl/index.js');
       const ds = checkWorkspaceTables(ctx.root);
-      if (ds.length) ctx.err(renderDiagnostics(ds));
+      // Warnings alone do not stop a build and a real build log has none: they are shown with errors.
       if (ds.some((d) => d.severity === 'error')) {
+        ctx.err(renderDiagnostics(ds));
         ctx.err(makeErrorLine(1, resolved.where, t, 1));
         ctx.err(makeErrorLine(0, from, 'archheaders', 2));
         throw new BuildFailed();

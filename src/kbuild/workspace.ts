@@ -11,10 +11,10 @@ function isBuildProduct(name: string): boolean {
   return /\.(o|a|s|cmd|d)$/.test(name) || ['vmlinux', 'System.map', '.config', '.config.old', '.version', 'bzImage'].includes(name);
 }
 
-export function initWorkspace(dir: string): string {
+/** Copies the pristine tree (`tree`, default the package's kernel-tree/) into a new workspace `dir`. */
+export function initWorkspace(dir: string, tree = kernelTreeDir()): string {
   const abs = resolve(dir);
   if (existsSync(abs) && readdirSync(abs).length > 0) throw new UsageError(`kwb init: '${dir}' already exists and is not empty`);
-  const tree = kernelTreeDir();
   mkdirSync(abs, { recursive: true });
   cpSync(tree, abs, {
     recursive: true,

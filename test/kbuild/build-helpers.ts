@@ -3,6 +3,8 @@
 import { cpSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from '../helpers/kwb.js';
 import { runMake } from '../../src/kbuild/make.js';
 import { realToolchain, type Toolchain } from '../../src/kbuild/toolchain.js';
 import { initWorkspace } from '../../src/kbuild/workspace.js';
@@ -49,12 +51,29 @@ export async function make(root: string, targets: string[] = [], commandLine: Re
 }
 
 let pristine: string | undefined;
+let committedTree: string | undefined;
+
+/**
+ * The kernel tree as last committed: other engineers edit kernel-tree/ in the shared checkout
+ * while these tests run, and a half-written file of theirs must not decide what kbuild's tests see.
+ */
+export function committedKernelTree(): string {
+  if (!committedTree) {
+    const dir = mkdtempSync(join(tmpdir(), 'kwb-tree-'));
+    const archive = spawnSync('git', ['archive', '--format=tar', 'HEAD', 'kernel-tree'], { cwd: ROOT, maxBuffer: 1 << 28 });
+    if (archive.status !== 0) throw new Error(`git archive failed: ${archive.stderr}`);
+    const tar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+    if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
+    committedTree = join(dir, 'kernel-tree');
+  }
+  return committedTree;
+}
 
 /** A fresh workspace after `make defconfig` and a full build (built once, then copied). */
 export async function builtWorkspace(): Promise<string> {
   if (!pristine) {
     const base = mkdtempSync(join(tmpdir(), 'kwb-built-'));
-    pristine = initWorkspace(join(base, 'linux'));
+    pristine = initWorkspace(join(base, 'linux'), committedKernelTree());
     const d = await make(pristine, ['defconfig']);
     if (d.status !== 0) throw new Error(d.err);
     const b = await make(pristine);
@@ -66,7 +85,7 @@ export async function builtWorkspace(): Promise<string> {
 }
 
 export function freshWorkspace(): string {
-  return initWorkspace(join(mkdtempSync(join(tmpdir(), 'kwb-new-')), 'linux'));
+  return initWorkspace(join(mkdtempSync(join(tmpdir(), 'kwb-new-')), 'linux'), committedKernelTree());
 }
 
 export function cleanup(dir: string): void {
