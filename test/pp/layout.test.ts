@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as diag from '../../src/diag.js';
 import { preprocess, type PreprocessOptions } from '../../src/toolchain/cc/preprocess.js';
 import { host } from '../helpers/kwb.js';
 import { CASES } from './oracle.js';
@@ -209,5 +210,30 @@ describe('assembly pass-through lines', () => {
     const g = host('gcc', ['-E', '-undef', '-nostdinc', '-x', 'assembler-with-cpp', 'hashlines.S'], { cwd: CASES });
     const body = (t: string) => t.split('\n').filter((l) => l.trim() !== '' && !/^# \d+ "(<|hashlines)/.test(l) && !l.includes('stdc-predef')).map((l) => l.replace(/^[ \t]+/, ' ')); // we keep tabs
     expect(body(r.text)).toEqual(body(g.stdout));
+  });
+});
+
+describe('-std and -Wundef', () => {
+  const probe = '__STDC_VERSION__ __STRICT_ANSI__ linux unix __GNUC_GNU_INLINE__ __GNUC_STDC_INLINE__\n';
+  for (const std of ['gnu89', 'c89', 'gnu99', 'c99', 'gnu11', 'c11', 'gnu17', 'c17']) {
+    it(`-std=${std} predefines what gcc does`, () => {
+      const g = host('gcc', [`-std=${std}`, '-E', '-P', '-x', 'c', '-'], { input: probe });
+      const r = preprocess({ file: 's.c', source: probe, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], std, noLinemarkers: true });
+      expect(r.text.trim().split(/\s+/)).toEqual(g.stdout.trim().split(/\s+/));
+    });
+  }
+
+  it('rejects an unknown -std like gcc', () => {
+    expect(() => preprocess({ file: 's.c', source: '', includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], std: 'c2049' })).toThrow(
+      "unrecognized command-line option '-std=c2049'",
+    );
+  });
+
+  it('-Wundef warns where gcc does (not in unevaluated operands, not for defined())', () => {
+    const src = '#if FOO\n#endif\n#if defined(BAR) || BAZ + 1\n#endif\n#ifdef QUX\n#endif\n#if 0 && NOPE\n#endif\n';
+    const g = host('gcc', ['-E', '-Wundef', '-x', 'c', '-', '-o', '/dev/null'], { input: src, env: { ...process.env, LC_ALL: 'C' } });
+    const r = preprocess({ file: '<stdin>', source: src, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], warnUndef: true });
+    const { formatHeadline } = diag;
+    expect(r.diagnostics.map(formatHeadline)).toEqual(g.stderr.split('\n').filter((l) => l.includes('warning:')));
   });
 });

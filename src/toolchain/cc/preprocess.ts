@@ -27,6 +27,11 @@ export interface PreprocessOptions {
   /** `-include FILE` (kbuild: include/linux/kconfig.h): read before the main file's first line;
    *  looked up in the working directory first, then along the "..." search chain. */
   forceIncludes?: string[];
+  /** -std=: c89/gnu89, c99/gnu99, c11/gnu11 (default), c17/gnu17; sets __STDC_VERSION__,
+   *  __STRICT_ANSI__, linux/unix and the inline-semantics macro as gcc does. */
+  std?: string;
+  /** -Wundef: warn when #if evaluates an identifier that is not a macro. */
+  warnUndef?: boolean;
   /** -P: no linemarkers. */
   noLinemarkers?: boolean;
   /** The directory relative paths are resolved against, as if the compiler ran there (default: process.cwd()). */
@@ -56,6 +61,8 @@ export function preprocess(opts: PreprocessOptions): PreprocessResult {
     linemarkers: !opts.noLinemarkers,
     cwd: opts.cwd ?? process.cwd(),
     forceIncludes: opts.forceIncludes ?? [],
+    std: opts.std,
+    warnUndef: opts.warnUndef ?? false,
   });
   return engine.run();
 }

@@ -13,7 +13,7 @@ import { IncludeSearch, type SearchDir } from './include.js';
 import { lex, removeSplices } from './lexer.js';
 import { sameDefinition, type BuiltinName, type Macro } from './macro.js';
 import { OutputWriter } from './output.js';
-import { predefinedSource } from './predefined.js';
+import { predefinedSource, stdInfo } from './predefined.js';
 import { rawLine, synth, type SourceFile, type Token } from './token.js';
 
 export interface EngineOptions {
@@ -29,6 +29,8 @@ export interface EngineOptions {
   linemarkers: boolean;
   cwd: string;
   forceIncludes: string[];
+  std: string | undefined;
+  warnUndef: boolean;
 }
 
 /** gcc stops at the first error of this kind ("fatal error: ..." then "compilation terminated."). */
@@ -183,11 +185,15 @@ export class Engine implements ExpandHost {
 
   run(): { text: string; deps: string[]; diagnostics: Diagnostic[] } {
     const o = this.opts;
-    const key = `${o.kernel}/${o.assembler}/${o.freestanding}`;
+    if (stdInfo(o.std) === null) {
+      this.diagnostics.push({ file: 'cc1', line: 0, col: 0, severity: 'error', message: `unrecognized command-line option '-std=${o.std}'` });
+      throw new DiagnosticError(this.diagnostics);
+    }
+    const key = `${o.kernel}/${o.assembler}/${o.freestanding}/${o.std}`;
     let base = predefinedCache.get(key);
     if (base === undefined) {
       for (const b of BUILTINS) this.macros.set(b, { kind: 'builtin', name: b });
-      this.runQuiet('<built-in>', predefinedSource({ kernel: o.kernel, assembler: o.assembler, freestanding: o.freestanding }));
+      this.runQuiet('<built-in>', predefinedSource({ kernel: o.kernel, assembler: o.assembler, freestanding: o.freestanding, std: o.std }));
       base = new Map(this.macros);
       predefinedCache.set(key, base);
     } else for (const [k, v] of base) this.macros.set(k, v);
@@ -544,7 +550,12 @@ export class Engine implements ExpandHost {
       ex.inIf = false;
     }
     try {
-      return evaluate(expanded, name, { warn: (t, m, after, tag) => this.at('warning', t, m, { after, tag }) });
+      return evaluate(expanded, name, {
+        warn: (t, m, after, tag) => this.at('warning', t, m, { after, tag }),
+        undefinedIdentifier: this.opts.warnUndef
+          ? (t) => this.at('warning', t, `"${t.text}" is not defined, evaluates to 0`, { tag: '[-Wundef]' })
+          : undefined,
+      });
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
       this.error(e.at ?? name, e.message, e.after);

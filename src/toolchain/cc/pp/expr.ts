@@ -24,6 +24,8 @@ const OPERATORS = new Set(['*', '/', '%', '+', '-', '<<', '>>', '<', '>', '<=', 
 
 export interface ExprHost {
   warn(at: Token, message: string, after?: boolean, tag?: string): void;
+  /** -Wundef: an identifier that is no macro met in an evaluated part of the expression. */
+  undefinedIdentifier?: (at: Token) => void;
 }
 
 const wrap = (v: bigint, u: boolean): bigint => (u ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v));
@@ -203,6 +205,7 @@ class ExprParser {
       case 'char':
         return this.charConst(t);
       case 'ident':
+        if (this.skip === 0) this.host.undefinedIdentifier?.(t);
         return { v: 0n, u: false }; // identifiers that are not macros are 0
       case 'punct':
         switch (t.text) {

@@ -5,6 +5,24 @@ export interface PredefineOptions {
   kernel: boolean;
   assembler: boolean;
   freestanding: boolean;
+  /** -std=: c89/gnu89 (= c90/gnu90), c99/gnu99, c11/gnu11 (the default), c17/gnu17 (= c18/gnu18). */
+  std?: string;
+}
+
+export interface StdInfo {
+  /** __STDC_VERSION__, or null where the standard has none (C89/C90). */
+  version: string | null;
+  /** ISO mode (c*) rather than GNU mode (gnu*): __STRICT_ANSI__, no `linux`/`unix`. */
+  strict: boolean;
+}
+
+/** What a -std= value means for the predefined macros; null if we do not know the name. */
+export function stdInfo(std: string | undefined): StdInfo | null {
+  const m = /^(c|gnu)(89|90|99|11|17|18)$/.exec(std ?? 'gnu11');
+  if (m === null) return null;
+  const year = m[2];
+  const version = year === '89' || year === '90' ? null : year === '99' ? '199901L' : year === '11' ? '201112L' : '201710L';
+  return { version, strict: m[1] === 'c' };
 }
 
 const TYPES: [string, string][] = [
@@ -50,12 +68,10 @@ const U64_MAX = '0xffffffffffffffffUL';
 
 const FIXED: [string, string][] = [
   ['__STDC__', '1'],
-  ['__STDC_VERSION__', '201112L'],
   ['__GNUC__', '4'],
   ['__GNUC_MINOR__', '9'],
   ['__GNUC_PATCHLEVEL__', '2'],
   ['__VERSION__', '"4.9.2"'],
-  ['__GNUC_STDC_INLINE__', '1'],
   ['__NO_INLINE__', '1'],
   ['__ATOMIC_RELAXED', '0'],
   ['__ATOMIC_SEQ_CST', '5'],
@@ -154,11 +170,9 @@ const FIXED: [string, string][] = [
   ['__SSE2_MATH__', '1'],
   ['__linux__', '1'],
   ['__linux', '1'],
-  ['linux', '1'],
   ['__gnu_linux__', '1'],
   ['__unix__', '1'],
   ['__unix', '1'],
-  ['unix', '1'],
   ['__ELF__', '1'],
   ['__DECIMAL_BID_FORMAT__', '1'],
 ];
@@ -166,7 +180,12 @@ const FIXED: [string, string][] = [
 /** The `#define` lines of the predefined set, as one source text (the `<built-in>` file). */
 export function predefinedSource(o: PredefineOptions): string {
   const lines: string[] = [];
+  const std = stdInfo(o.std) ?? (stdInfo('gnu11') as StdInfo);
   for (const [n, v] of FIXED) lines.push(`#define ${n} ${v}`);
+  if (std.version) lines.push(`#define __STDC_VERSION__ ${std.version}`);
+  lines.push(std.version ? '#define __GNUC_STDC_INLINE__ 1' : '#define __GNUC_GNU_INLINE__ 1');
+  if (std.strict) lines.push('#define __STRICT_ANSI__ 1');
+  else lines.push('#define linux 1', '#define unix 1');
   for (const [n, t] of TYPES) lines.push(`#define __${n}_TYPE__ ${t}`);
   lines.push(`#define __STDC_HOSTED__ ${o.freestanding ? 0 : 1}`);
   if (o.assembler) lines.push('#define __ASSEMBLER__ 1');
