@@ -50,6 +50,14 @@ int vdprintf(int fd, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
+/* scanf reads integers, characters, strings and scansets; %f and friends stop it (no floats). */
+int scanf(const char *fmt, ...);
+int fscanf(FILE *stream, const char *fmt, ...);
+int sscanf(const char *str, const char *fmt, ...);
+int vscanf(const char *fmt, va_list ap);
+int vfscanf(FILE *stream, const char *fmt, va_list ap);
+int vsscanf(const char *str, const char *fmt, va_list ap);
+
 int fputc(int c, FILE *stream);
 int putc(int c, FILE *stream);
 int putchar(int c);
