@@ -6,7 +6,7 @@
 // and 32-bit operations touch only lo. Addresses (rip, effective addresses) are JS numbers
 // holding the signed canonical value, which is exact (|addr| < 2^47; see mmu.ts).
 import { decode, FetchShort, MAX_INSN_LEN } from './decode.js';
-import { execute, HANDLERS, specialize } from './exec.js';
+import { dispatch, execute, specialize } from './exec.js';
 import { AF, ARITH, CF, DF, F_EXPLICIT, IF, materialize, OF, PF, SF, TF, ZF, type LazyFlags } from './flags.js';
 import { Op, type Insn } from './insn.js';
 import { AddressSpace, CANON_LIMIT, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from './mmu.js';
@@ -390,8 +390,7 @@ export class Cpu implements LazyFlags {
     try {
       while (n < limit) {
         if (this.attention) return null;
-        const d = this.fetch();
-        HANDLERS[d.op]!(this, d);
+        dispatch(this, this.fetch());
         n++;
       }
     } finally {
