@@ -408,7 +408,7 @@ class CodeGen {
         if (node.cond) this.genBranch(node.cond, node.brkLabel!, false);
         this.genStmt(node.then!);
         this.label(node.contLabel!);
-        if (node.inc) this.genExpr(node.inc);
+        if (node.inc) this.genDiscard(node.inc);
         this.emit(`jmp ${begin}`);
         this.label(node.brkLabel!);
         return;
@@ -502,6 +502,17 @@ class CodeGen {
 
   /** Evaluates for side effects only: `x++;` need not compute the old value. */
   genDiscard(node: Node): void {
+    if (node.kind === 'assign' && !isRecord(node.ty!)) {
+      const op = this.operand(node.lhs!);
+      const v = op ? this.immOf(node.rhs!) : null;
+      if (op && v !== null) {
+        const sz = node.ty!.size;
+        const sfx = sz === 1 ? 'b' : sz === 2 ? 'w' : sz === 4 ? 'l' : 'q';
+        const val = sz === 8 ? v : sz === 4 ? BigInt.asIntN(32, v) : sz === 2 ? BigInt.asIntN(16, v) : BigInt.asIntN(8, v);
+        this.emit(`mov${sfx} $${imm(val)}, ${op}`);
+        return;
+      }
+    }
     let n = node;
     while (n.kind === 'cast') n = n.lhs!;
     if ((n.kind === 'add' || n.kind === 'sub') && this.immOf(n.rhs!) !== null && !this.isSimple(n.lhs!)) {
@@ -560,6 +571,19 @@ class CodeGen {
     }
   }
 
+  /** For p->m (and p->a.b, (*p).m): computes p into %rax and returns `off(%rax)`; otherwise null. */
+  baseOperand(node: Node): string | null {
+    let disp = 0;
+    let n = node;
+    while (n.kind === 'member') {
+      disp += n.member!.offset;
+      n = n.lhs!;
+    }
+    if (n.kind !== 'deref' || n === node) return null;
+    this.genExpr(n.lhs!);
+    return `${disp}(%rax)`;
+  }
+
   /** Whether evaluating the node touches no register but %rax (and has no side effects). */
   isSimple(n: Node): boolean {
     switch (n.kind) {
@@ -580,11 +604,31 @@ class CodeGen {
   /** Jumps to `label` when the condition's truth equals `when`. */
   genBranch(node: Node, label: string, when: boolean): void {
     const k = node.kind;
+    if (k === 'logand' || k === 'logor') {
+      // (a && b) is false as soon as a is false; (a || b) true as soon as a is true.
+      const shortCircuit = k === 'logand' ? false : true;
+      if (when === shortCircuit) {
+        this.genBranch(node.lhs!, label, when);
+        this.genBranch(node.rhs!, label, when);
+      } else {
+        const skip = this.newLabel();
+        this.genBranch(node.lhs!, skip, shortCircuit);
+        this.genBranch(node.rhs!, label, when);
+        this.label(skip);
+      }
+      return;
+    }
     if (k === 'eq' || k === 'ne' || k === 'lt' || k === 'le') {
       const lty = node.lhs!.ty!;
       const wide = lty.kind === 'ptr' || lty.kind === 'array' || lty.size === 8;
-      this.genOperands(node);
-      this.emit(wide ? 'cmpq %rdi, %rax' : 'cmpl %edi, %eax');
+      const v = this.immOf(node.rhs!);
+      if (v !== null) {
+        this.genExpr(node.lhs!);
+        this.emit(wide ? `cmpq $${imm(v)}, %rax` : `cmpl $${imm(v)}, %eax`);
+      } else {
+        this.genOperands(node);
+        this.emit(wide ? 'cmpq %rdi, %rax' : 'cmpl %edi, %eax');
+      }
       const u = lty.unsigned || lty.kind === 'ptr' || lty.kind === 'array';
       const t = k === 'eq' ? 'e' : k === 'ne' ? 'ne' : k === 'lt' ? (u ? 'b' : 'l') : u ? 'be' : 'le';
       const f = k === 'eq' ? 'ne' : k === 'ne' ? 'e' : k === 'lt' ? (u ? 'ae' : 'ge') : u ? 'a' : 'g';
@@ -711,7 +755,11 @@ class CodeGen {
     }
   }
 
-  loadImm(v: bigint, ty: Type): void {
+  loadImm(v: bigint, ty: Type, wrapToType = false): void {
+    if (wrapToType && ty.size < 8) {
+      const bits = ty.size * 8;
+      v = ty.unsigned ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v);
+    }
     if (ty.size === 8 || ty.kind === 'ptr') {
       const s = BigInt.asIntN(64, v);
       if (s >= -(1n << 31n) && s < 1n << 31n) this.emit(`movq $${imm(s)}, %rax`);
@@ -738,7 +786,7 @@ class CodeGen {
           this.genExpr(node.lhs!);
           return;
         }
-        const op = this.operand(node);
+        const op = this.operand(node) ?? this.baseOperand(node);
         if (op) {
           this.loadOp(node.ty!, op);
           return;
@@ -760,6 +808,14 @@ class CodeGen {
           this.storeOp(node.ty!, op);
           return;
         }
+        if (!isRecord(node.ty!) && this.isSimple(node.rhs!)) {
+          // The right side only touches %rax, so the address can wait in %rdi.
+          this.genAddr(node.lhs!);
+          this.emit('movq %rax, %rdi');
+          this.genExpr(node.rhs!);
+          this.storeOp(node.ty!, '(%rdi)');
+          return;
+        }
         this.genAddr(node.lhs!);
         this.push();
         this.genExpr(node.rhs!);
@@ -774,6 +830,10 @@ class CodeGen {
         this.genExpr(node.rhs!);
         return;
       case 'cast':
+        if (node.lhs!.kind === 'num' && isInteger(node.ty!) && node.ty!.kind !== 'bool') {
+          this.loadImm(BigInt.asIntN(64, node.lhs!.val!), node.ty!, true);
+          return;
+        }
         this.genExpr(node.lhs!);
         this.cast(node.lhs!.ty!, node.ty!);
         return;
@@ -877,7 +937,11 @@ class CodeGen {
       if (v !== null) {
         this.genExpr(node.lhs!);
         const op = k === 'add' ? 'add' : k === 'sub' ? 'sub' : k === 'band' ? 'and' : k === 'bor' ? 'or' : k === 'bxor' ? 'xor' : 'imul';
-        if (op === 'imul') this.emit(`imul${sfx} $${imm(v)}, ${ax}, ${ax}`);
+        if (op === 'imul') {
+          if (v !== 1n) this.emit(`imul${sfx} $${imm(v)}, ${ax}, ${ax}`);
+        } else if (v === 0n && (op === 'add' || op === 'sub' || op === 'or' || op === 'xor')) {
+          // x+0 and friends: nothing to do
+        }
         else this.emit(`${op}${sfx} $${imm(v)}, ${ax}`);
         return;
       }

@@ -2,7 +2,7 @@
 // `# LINE "FILE" FLAGS` linemarkers. Each token remembers the original file and line the markers
 // name, and its column in that line, so diagnostics point at what the user wrote.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayColumn, type Diagnostic } from '../../diag.js';
 import { CompileError } from './diagnostics.js';
@@ -12,8 +12,12 @@ export type TokenKind = 'ident' | 'punct' | 'num' | 'str' | 'char' | 'eof';
 export interface SrcFile {
   name: string;
   /** Lines of the original file when readable; otherwise filled from the preprocessed text. */
+  /** Reads the original lines, only when a diagnostic needs them. */
+  load: (() => string[] | null) | null;
   lines: string[] | null;
   fallback: Map<number, string>;
+  /** The original file exists; otherwise the preprocessed lines stand in for it. */
+  readable: boolean;
   /** Marked as a system header (linemarker flag 3): floating-point declarations are tolerated there. */
   system: boolean;
 }
@@ -38,6 +42,10 @@ export interface Token {
 }
 
 export function sourceLine(f: SrcFile, line: number): string | undefined {
+  if (f.load) {
+    f.lines = f.load();
+    f.load = null;
+  }
   if (f.lines && line - 1 < f.lines.length) return f.lines[line - 1];
   return f.fallback.get(line);
 }
@@ -95,14 +103,18 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
   const getFile = (name: string): SrcFile => {
     let f = files.get(name);
     if (!f) {
-      let lines: string[] | null = null;
-      try {
-        const content = name === ctx.mainFile && ctx.mainSource !== undefined ? ctx.mainSource : readFileSync(resolve(ctx.cwd ?? process.cwd(), name), 'utf8');
-        lines = content.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-      } catch {
-        lines = null;
-      }
-      f = { name, lines, fallback: new Map(), system: false };
+      const isMain = name === ctx.mainFile && ctx.mainSource !== undefined;
+      const path = resolve(ctx.cwd ?? process.cwd(), name);
+      const readable = isMain || existsSync(path);
+      const load = (): string[] | null => {
+        try {
+          const content = isMain ? ctx.mainSource! : readFileSync(path, 'utf8');
+          return content.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+        } catch {
+          return null;
+        }
+      };
+      f = { name, load: readable ? load : null, lines: null, fallback: new Map(), system: false, readable };
       files.set(name, f);
     }
     return f;
@@ -139,7 +151,7 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
       continue; // #pragma, #ident and friends are ignored
     }
 
-    if (!file.lines) file.fallback.set(line, lineText);
+    if (!file.readable) file.fallback.set(line, lineText);
     lexLine(lineText, file, line, toks);
     line++;
   }
