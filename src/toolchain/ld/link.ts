@@ -158,7 +158,20 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
     if (o.name === '.comment') mergeStrings(o);
     else fillData(o);
   }
-  const loaded = sorted.filter((o) => (o.flags & ALLOC) !== 0n);
+  // ld drops output sections that end up empty (as's empty .data and .bss, say) unless a symbol
+  // is defined in them. Dropped ones keep their address for relocations and take the header
+  // index of the section before them for any symbol that still names them.
+  const defines = new Set<OutSec>();
+  for (const obj of objs) {
+    for (const sym of obj.elf.symbols) {
+      if (sym.index === 0 || sym.type === C.STT_SECTION || sym.type === C.STT_FILE) continue;
+      const piece = pieces[obj.order]![sym.shndx];
+      if (piece) defines.add(piece.out);
+    }
+  }
+  if (commons.length) defines.add(outs.get('.bss')!);
+  const kept = sorted.filter((o) => o.size > 0 || (o.flags & ALLOC) === 0n || defines.has(o));
+  const loaded = kept.filter((o) => (o.flags & ALLOC) !== 0n);
   const unloaded = sorted.filter((o) => (o.flags & ALLOC) === 0n);
 
   // Segments. Addresses and file offsets stay congruent modulo the page size: vaddr = offset + delta.
@@ -230,7 +243,18 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
     fileEnd = segFileEnd;
   }
   phdrs.push({ type: C.PT_GNU_STACK, flags: C.PF_R | C.PF_W, offset: 0, vaddr: 0n, paddr: 0n, filesz: 0, memsz: 0, align: 16n });
-  sorted.forEach((o, i) => (o.index = i + 1));
+  let lastIndex = 0;
+  let lastEnd = loaded[0]?.addr ?? base;
+  for (const o of sorted) {
+    const k = kept.indexOf(o);
+    if (k >= 0) {
+      o.index = lastIndex = k + 1;
+      if ((o.flags & ALLOC) !== 0n) lastEnd = o.addr + BigInt(o.size);
+    } else {
+      o.index = Math.max(lastIndex, 1);
+      o.addr = lastEnd;
+    }
+  }
 
   // Symbol addresses.
   const pieceAddr = (obj: Obj, shndx: number): bigint | null => {
@@ -424,7 +448,7 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   }
   const { symtab, strtab } = encodeSymbols(symbols);
 
-  const sections: OutSection[] = sorted.map((o) => ({
+  const sections: OutSection[] = kept.map((o) => ({
     name: o.name,
     type: o.type,
     flags: o.flags,
