@@ -292,7 +292,15 @@ export class Engine implements ExpandHost {
     }
     const ex = this.expander;
     for (;;) {
-      const t = ex.next(fs);
+      const start = fs.idx;
+      let t: Token;
+      try {
+        t = ex.next(fs);
+      } catch (e) {
+        // Expanding arguments recurses once per nesting level; JavaScript's stack ends near 1000.
+        if (e instanceof RangeError) this.fatal(fs.toks[Math.min(start, fs.toks.length - 1)], 'macro invocations nested too deeply');
+        throw e;
+      }
       if (t.kind === 'eof') break;
       this.writer.emit(t);
     }
@@ -546,6 +554,9 @@ export class Engine implements ExpandHost {
     let expanded: Token[];
     try {
       expanded = ex.expandAll(rest, synth('eof', '', name));
+    } catch (e) {
+      if (e instanceof RangeError) this.fatal(name, 'macro invocations nested too deeply');
+      throw e;
     } finally {
       ex.inIf = false;
     }
@@ -557,6 +568,7 @@ export class Engine implements ExpandHost {
           : undefined,
       });
     } catch (e) {
+      if (e instanceof RangeError) this.fatal(name, '#if expression nested too deeply');
       if (!(e instanceof ExprError)) throw e;
       this.error(e.at ?? name, e.message, e.after);
       return false;
