@@ -1,17 +1,8 @@
-/* string.c — byte strings and memory blocks, written plainly (byte at a time). */
+/* string.c — byte strings and memory blocks, written plainly (byte at a time); memcpy and
+ * memset are single instructions in memory.S. */
 #include <string.h>
 #include <strings.h>
 #include <stdlib.h>
-
-void *memcpy(void *dest, const void *src, size_t n)
-{
-	unsigned char *d = dest;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dest;
-}
 
 /* Copies backwards when the destination overlaps the end of the source. */
 void *memmove(void *dest, const void *src, size_t n)
@@ -20,8 +11,7 @@ void *memmove(void *dest, const void *src, size_t n)
 	const unsigned char *s = src;
 
 	if (d < s || d >= s + n) {
-		while (n--)
-			*d++ = *s++;
+		memcpy(d, s, n);
 	} else {
 		d += n;
 		s += n;
@@ -29,15 +19,6 @@ void *memmove(void *dest, const void *src, size_t n)
 			*--d = *--s;
 	}
 	return dest;
-}
-
-void *memset(void *s, int c, size_t n)
-{
-	unsigned char *p = s;
-
-	while (n--)
-		*p++ = (unsigned char)c;
-	return s;
 }
 
 int memcmp(const void *a, const void *b, size_t n)
