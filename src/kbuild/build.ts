@@ -322,7 +322,7 @@ function compileHStep(st: BuildState, _relinking: boolean): void {
     compiler: COMPILER_VERSION,
   });
   ctx.kecho(`  CHK     ${target}`);
-  if (ctx.verbose) ctx.say(`  /bin/sh ./scripts/mkcompile_h ${target} "${st.top.value('UTS_MACHINE')}" "${smp ? 'y' : ''}" "${preempt ? 'y' : ''}" "${st.top.value('CC')}"`);
+  if (ctx.verbose) ctx.say(`/bin/sh ./scripts/mkcompile_h ${target} "${st.top.value('UTS_MACHINE')}" "${smp ? 'y' : ''}" "${preempt ? 'y' : ''}" "${st.top.value('CC')}"`);
   let old: string | undefined;
   try {
     old = readFileSync(join(ctx.root, target), 'utf8');
@@ -354,7 +354,8 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   // Update version
   const old = readVersion(ctx.root);
   const version = old === undefined ? 1 : old + 1;
-  ctx.step('GEN', '.version', `  GEN     .version`);
+  // link-vmlinux.sh's info lines are printed in both modes; its commands are not echoed
+  ctx.say('  GEN     .version');
   writeFileAtomic(join(ctx.root, '.version'), `${version}\n`);
   // final build of init/
   st.built.delete('init');
@@ -371,7 +372,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   const linkInputs = [...init, ...main]
     .filter((f) => existsSync(join(ctx.root, f)) && !isEmptyArchive(ctx.root, f))
     .map((f) => ({ name: f, data: readFileSync(join(ctx.root, f)) }));
-  ctx.step('LD', 'vmlinux', `  ${cmd}`);
+  ctx.say('  LD      vmlinux');
   const tc = await ctx.toolchain();
   let out: Uint8Array;
   try {
@@ -387,7 +388,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
     throw new BuildFailed();
   }
   writeFileAtomic(join(ctx.root, 'vmlinux'), out, 0o755);
-  ctx.step('SYSMAP', 'System.map', `  ${top.value('NM')} -n vmlinux | grep -v '\\( [aNUw] \\)\\|\\(__crc_\\)\\|\\( \\$[adt]\\)' > System.map`);
+  ctx.say('  SYSMAP  System.map');
   writeFileAtomic(join(ctx.root, 'System.map'), systemMap(tc.nm(out)));
   writeCmdFile(ctx.root, 'vmlinux', formatCmdOnly('vmlinux', cmd));
 }
@@ -418,7 +419,7 @@ async function bzImage(st: BuildState): Promise<void> {
     const host = /LINUX_COMPILE_HOST "([^"]*)"/.exec(compile)?.[1] ?? 'kwb';
     const kv = `${st.release} (${by}@${host}) ${m ? m[1] : `#${version}`}`;
     const img = buildBzImage(new Uint8Array(vmlinux), kv);
-    ctx.step('BUILD', target, `  arch/x86/boot/tools/build arch/x86/boot/setup.bin arch/x86/boot/vmlinux.bin arch/x86/boot/zoffset.h ${target}`);
+    ctx.step('BUILD', target, `arch/x86/boot/tools/build arch/x86/boot/setup.bin arch/x86/boot/vmlinux.bin arch/x86/boot/zoffset.h ${target}`);
     writeFileAtomic(join(ctx.root, target), img.bytes);
     ctx.say(`Setup is ${img.setupBytes} bytes (padded to ${img.setupPadded} bytes).`);
     ctx.say(`System is ${img.systemKb} kB`);
