@@ -217,6 +217,9 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
         if (span(vaddr) >= span(vaddr + BigInt(low))) vaddr += BigInt(low);
       }
     }
+    // The segment begins where its first section does (after that section's alignment).
+    const first = seg.secs[0]!;
+    vaddr += BigInt(alignUp(low12(vaddr), first.align) - low12(vaddr));
     const segAddr = vaddr;
     const segOff = fileEnd + ((low12(segAddr) - (fileEnd % PAGE) + PAGE) % PAGE);
     let segFileEnd = segOff;
