@@ -244,7 +244,7 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
     else errors.push(`${PROG}: error: unrecognized command-line option '${a}'`);
   }
 
-  // gcc: the last of -E, -S, -c that stops earliest wins (-E over -S over -c).
+  // gcc: whichever of -E, -S, -c stops earliest wins, in any order.
   if (stops.includes('preprocess')) inv.stopAfter = 'preprocess';
   else if (stops.includes('compile')) inv.stopAfter = 'compile';
   else if (stops.includes('assemble')) inv.stopAfter = 'assemble';
@@ -257,7 +257,7 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
     throw new DriverError(errors);
   }
   if (realInputs.length === 0) throw new DriverError([`${PROG}: fatal error: no input files`, 'compilation terminated.']);
-  if (inv.output !== undefined && inv.stopAfter !== 'link' && inv.stopAfter !== 'preprocess' && realInputs.filter((f) => f.language !== 'object').length > 1) {
+  if (inv.output !== undefined && inv.stopAfter !== 'link' && realInputs.filter((f) => f.language !== 'object').length > 1) {
     throw new DriverError([`${PROG}: fatal error: cannot specify '-o' with '-c', '-S' or '-E' with multiple files`, 'compilation terminated.']);
   }
   return inv;

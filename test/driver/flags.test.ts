@@ -32,6 +32,7 @@ describe('errors worded as gcc words them', () => {
     ['-x with an unknown language', ['-x', 'pascal', 't.c']],
     ['-o with -c and two sources', ['-c', '-o', 'x.o', 't.c', 't.c']],
     ['-o with -S and two sources', ['-S', '-o', 'x.s', 't.c', 't.c']],
+    ['-o with -E and two sources', ['-E', '-o', 'x.i', 't.c', 't.c']],
     ['a missing C file', ['nofile.c']],
     ['a missing C file after a good one', ['t.c', 'nofile.c']],
     ['a missing .S file', ['-c', 'nofile.S']],
