@@ -105,6 +105,17 @@ describe('incremental kbuild', () => {
     expect(readFileSync(join(d, '.config'), 'utf8')).not.toContain('CONFIG_COMPAT=y');
   });
 
+  it('a directory Makefile change rebuilds exactly what its new command line affects; V=1 shows the commands', async () => {
+    const d = await ws();
+    appendFileSync(join(d, 'kernel/printk/Makefile'), 'ccflags-y := -DPRINTK_EXTRA=1\n');
+    const r = await make(d, [], { V: '1' });
+    expect(r.status, r.err).toBe(0);
+    expect(r.compiled).toEqual(['kernel/printk/printk.c', 'init/version.c']);
+    expect(r.out).toMatch(/^gcc -Wp,-MD,kernel\/printk\/\.printk\.o\.d .* -DPRINTK_EXTRA=1 .* -c -o kernel\/printk\/printk\.o kernel\/printk\/printk\.c$/m);
+    expect(r.out).toMatch(/^ld -m elf_x86_64 -r -o kernel\/printk\/built-in\.o kernel\/printk\/printk\.o$/m);
+    expect(steps(r.out, 'CC')).toEqual([]);
+  });
+
   it('LOCALVERSION on the command line changes the release and what includes it', async () => {
     const d = await ws();
     const r = await make(d, [], { LOCALVERSION: '-nsys' });
