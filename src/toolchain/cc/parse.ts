@@ -488,6 +488,8 @@ class Parser {
         continue;
       }
 
+      // `struct s { ... } int x;`: the struct ends the specifiers (its missing ';' is reported next).
+      if (counter & OTHER && (isRecord(ty) || ty.kind === 'enum') && ['void', '_Bool', 'char', 'short', 'int', 'long', 'signed', 'unsigned'].includes(s)) break;
       switch (s) {
         case 'void': counter += VOID; break;
         case '_Bool': counter += BOOL; break;
@@ -931,6 +933,7 @@ class Parser {
       return;
     }
     if (this.consume(';')) return; // struct/enum declaration alone
+    this.checkAfterTagDecl(base);
     // Function definition?
     const save = this.pos;
     const d = this.declarator(base, attr);
@@ -946,6 +949,14 @@ class Parser {
   }
 
   knrFunc: Type | null = null;
+
+  /** `struct s { ... }` followed by something that cannot start a declarator: the usual missing ';'. */
+  checkAfterTagDecl(base: Type): void {
+    if (!isRecord(base) && base.kind !== 'enum') return;
+    const t = this.tok;
+    const startsDeclarator = t.text === '*' || t.text === '(' || (t.kind === 'ident' && !this.isTypename(t) && !KEYWORDS.has(t.text)) || t.text.startsWith('__attribute') || t.text === 'const' || t.text === 'volatile';
+    if (!startsDeclarator) this.error(t, `expected ';', identifier or '(' before ${this.describe(t)}`);
+  }
 
   // knr-declarations = (declspec declarator ("," declarator)* ";")*   (before a K&R body)
   knrDeclarations(fty: Type): void {
@@ -1163,6 +1174,7 @@ class Parser {
       return { kind: 'block', tok, body: [] };
     }
     const body: Node[] = [];
+    if (!this.is(';')) this.checkAfterTagDecl(base);
     let first = true;
     while (!this.consume(';')) {
       if (!first) {
@@ -1289,7 +1301,8 @@ class Parser {
         const lo = wrap(this.constExpr(tok), ct);
         let hi = lo;
         if (this.consume('...')) hi = wrap(this.constExpr(tok), ct);
-        if (!this.is(':')) this.expected("':'");
+        else if (!this.is(':')) this.expectedAt("':' or '...'");
+        if (!this.is(':')) this.expectedAt("':'");
         this.next();
         for (const c of sw.cases!) {
           if (lo <= c.hi! && c.val! <= hi) this.throwDiag(diagAt(tok, 'error', 'duplicate case value'), [diagAt(c.tok, 'note', 'previously used here')]);
@@ -2651,7 +2664,10 @@ class Parser {
         case '.': {
           this.next();
           addType(node);
-          if (!isRecord(node.ty!)) this.error(t, `request for member '${this.tok.text}' in something not a structure or union`);
+          if (!isRecord(node.ty!)) {
+            if (node.kind === 'var' && node.ty!.kind === 'ptr' && isRecord(node.ty!.base!)) this.error(t, `'${node.obj!.name}' is a pointer; did you mean to use '->'?`);
+            this.error(t, `request for member '${this.tok.text}' in something not a structure or union`);
+          }
           node = this.structRef(node, t);
           continue;
         }

@@ -1,0 +1,5 @@
+struct p { int x; };
+int f(struct p *q)
+{
+	return q.x;
+}

@@ -1,0 +1,2 @@
+struct s { int a; }
+int main(void) { return 0; }

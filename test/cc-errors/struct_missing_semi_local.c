@@ -1,0 +1,5 @@
+int f(void)
+{
+	struct t { int a; } int x;
+	return 0;
+}
