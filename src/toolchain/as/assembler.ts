@@ -8,7 +8,7 @@ import { AsmError } from './errors.js';
 import { evaluate, parseExpr, type Expr, type SymbolSource } from './expr.js';
 import type { Out } from './insn.js';
 import { Cursor, junk, type Statement } from './lex.js';
-import { Frag, type Fixup, type RelocKind, type Section, type Sym, type Where } from './model.js';
+import { Frag, type Explicit, type Fixup, type RelocKind, type Section, type Sym, type Where } from './model.js';
 import { parseOperand, splitOperands, type Operand } from './operands.js';
 import { defaultAttributes } from './sections.js';
 import { runDirective } from './directives.js';
@@ -23,6 +23,8 @@ export class Assembler implements SymbolSource, Out {
   stack: [Section, Section | null][] = [];
   symbols = new Map<string, Sym>();
   private order = 0;
+  /** Parsing an instruction's operands (see ref). */
+  private inOperand = false;
   private fragSeq = 0;
   private numeric = new Map<string, number>();
   diagnostics: Diagnostic[] = [];
@@ -95,9 +97,9 @@ export class Assembler implements SymbolSource, Out {
       const temp = name.startsWith('.L') || name.includes('\u0002');
       s = newSym(name, temp ? Infinity : this.order++, temp);
       this.symbols.set(name, s);
-    } else if (leading && s.temp && s.order === Infinity && s.defined) {
-      // GNU keeps .L symbols out of its symbol chain until an expression that starts with one
-      // already defined refers to it; if a relocation keeps the symbol, it sits at that point.
+    } else if (leading && this.inOperand && s.temp && s.order === Infinity && s.defined) {
+      // GNU keeps .L symbols out of its symbol chain until an instruction operand that starts
+      // with one already defined refers to it; if a relocation keeps it, it sits at that point.
       s.order = this.order++;
     }
     return s;
@@ -165,7 +167,7 @@ export class Assembler implements SymbolSource, Out {
     return this.frag.data;
   }
 
-  fixup(at: number, size: 1 | 2 | 4 | 8, kind: RelocKind, signed: boolean, expr: Expr, pcAdjust: number, explicit?: 'plt' | 'gotpcrel'): void {
+  fixup(at: number, size: 1 | 2 | 4 | 8, kind: RelocKind, signed: boolean, expr: Expr, pcAdjust: number, explicit?: Explicit): void {
     const f: Fixup = { frag: this.frag, offset: at, size, kind, signed, expr, pcAdjust, explicit, where: { ...this.where } };
     this.cur.fixups.push(f);
   }
@@ -273,7 +275,12 @@ export class Assembler implements SymbolSource, Out {
             if (k === 0) throw new AsmError(`expecting operand before ','; got nothing`);
             throw new AsmError(`expecting operand after ','; got nothing`);
           }
-          ops.push(parseOperand(parts[k]!, this));
+          this.inOperand = true;
+          try {
+            ops.push(parseOperand(parts[k]!, this));
+          } finally {
+            this.inOperand = false;
+          }
         }
       }
       encodeInstruction({ name: found.name, suffix: found.suffix, ops, out: this, rep, lock }, found.entry);

@@ -6,6 +6,7 @@ import { constValue, escapeValue, evaluate, parseExpr, type Expr } from './expr.
 import type { Assembler } from './assembler.js';
 import { Cursor, junk } from './lex.js';
 import { parseFlags, parseType } from './sections.js';
+import { relocSuffix } from './operands.js';
 
 type Handler = (as: Assembler, c: Cursor, name: string) => void;
 
@@ -208,7 +209,16 @@ for (const [name, size] of Object.entries(SIZES)) {
         c.i = end < 0 ? c.s.length : end + 1;
         continue;
       }
-      data(as, parseExpr(c, as), size);
+      const e = parseExpr(c, as);
+      const explicit = relocSuffix(c);
+      if (explicit) {
+        if (size !== 4) throw new AsmError(`4-byte relocation cannot be applied to ${size}-byte field`);
+        const at = as.bytes().length;
+        as.bytes().push(0, 0, 0, 0);
+        as.fixup(at, 4, 'abs', false, e, 0, explicit);
+        continue;
+      }
+      data(as, e, size);
     } while (c.eat(','));
     c.end();
   });

@@ -4,14 +4,14 @@
 // (the prefix order is GNU as's). Symbolic displacements and immediates become fixups.
 import { AsmError } from './errors.js';
 import type { Expr } from './expr.js';
-import type { RelocKind, Sym } from './model.js';
+import type { Explicit, RelocKind, Sym } from './model.js';
 import type { ImmOp, MemOp, Operand, RegOp } from './operands.js';
 import { SEG_PREFIX, type Reg } from './registers.js';
 
 /** Where encoded bytes go; implemented by the assembler driver. */
 export interface Out {
   bytes(): number[];
-  fixup(at: number, size: 1 | 2 | 4 | 8, kind: RelocKind, signed: boolean, expr: Expr, pcAdjust: number, explicit?: 'plt' | 'gotpcrel'): void;
+  fixup(at: number, size: 1 | 2 | 4 | 8, kind: RelocKind, signed: boolean, expr: Expr, pcAdjust: number, explicit?: Explicit): void;
   branch(jcc: number, target: Sym, addend: bigint): void;
   warn(message: string): void;
 }
@@ -19,7 +19,7 @@ export interface Out {
 interface Field {
   size: number;
   value: bigint;
-  fix: { expr: Expr; kind: RelocKind; signed: boolean; explicit?: 'plt' | 'gotpcrel' } | null;
+  fix: { expr: Expr; kind: RelocKind; signed: boolean; explicit?: Explicit } | null;
 }
 
 export class Insn {
@@ -153,6 +153,8 @@ export class Insn {
     if (this.modrm >= 0) bytes.push(this.modrm);
     if (this.sib >= 0) bytes.push(this.sib);
     const immBytes = (this.imm?.size ?? 0) + (this.imm2?.size ?? 0);
+    // GNU marks GOT loads it could relax: REX_GOTPCRELX with a REX prefix, GOTPCRELX without.
+    if (this.disp?.fix?.explicit === 'gotpcrel' && (rex || this.forceRex)) this.disp.fix.explicit = 'gotpcrel-rex';
     if (this.disp) put(out, bytes, this.disp, -(this.disp.size + immBytes));
     if (this.imm) put(out, bytes, this.imm, -(this.imm.size + (this.imm2?.size ?? 0)));
     if (this.imm2) put(out, bytes, this.imm2, -this.imm2.size);

@@ -23,11 +23,14 @@ export interface LaidOut {
 /** Report for a located problem found after reading (the statement's location is kept on the fixup). */
 export type Report = (where: { file: string; line: number }, message: string, warning?: boolean) => void;
 
-/** The symbol and offset a branch target stands for (following `.set` aliases). */
+/** The symbol and offset a branch target stands for (following `.set` aliases, global ones too). */
 function resolveTarget(sym: Sym, addend: bigint): { sym: Sym; addend: bigint } {
-  if (!sym.equ || sym.global || sym.weak) return { sym, addend };
-  const v = evaluate({ k: 'sym', s: sym }, false);
-  if (v && v.sym && !v.sub) return { sym: v.sym, addend: addend + v.add };
+  for (let depth = 0; sym.equ && depth < 50; depth++) {
+    const v = evaluate(sym.equ, false);
+    if (!v || !v.sym || v.sub) break;
+    sym = v.sym;
+    addend += v.add;
+  }
   return { sym, addend };
 }
 
@@ -43,9 +46,11 @@ export function layout(as: Assembler, report: Report): LaidOut {
     for (const f of sec.frags) {
       const t = f.tail;
       if (t?.kind !== 'branch') continue;
+      // A target the linker cannot redirect stays in reach of a short jump: a local symbol of
+      // this section, or a global one (not weak) when the object is not for a shared library.
       const { sym } = resolveTarget(t.target, t.addend);
-      if (sym.section === sec && isLocal(sym)) continue;
-      if (sym.section === sec && sym.global && !sym.weak && !sym.common && sym.defined) continue;
+      const named = t.target;
+      if (sym.section === sec && sym.defined && !sym.common && !named.weak && !sym.weak) continue;
       if (t.jcc < 0) f.data.push(0xe9);
       else f.data.push(0x0f, 0x80 + t.jcc);
       const at = f.data.length;
@@ -186,6 +191,9 @@ function write(out: Uint8Array, at: number, size: number, v: bigint): void {
   }
 }
 
+const R_X86_64_GOTPCRELX = 41;
+const R_X86_64_REX_GOTPCRELX = 42;
+
 const ABS: Record<number, number> = { 1: C.R_X86_64_8, 2: C.R_X86_64_16, 4: C.R_X86_64_32, 8: C.R_X86_64_64 };
 const PC: Record<number, number> = { 1: C.R_X86_64_PC8, 2: C.R_X86_64_PC16, 4: C.R_X86_64_PC32, 8: C.R_X86_64_PC64 };
 
@@ -223,7 +231,7 @@ function resolveFixup(sec: Section, fx: Fixup, out: Uint8Array): Reloc | null {
   }
   const sym = v.sym!;
   if (fx.kind === 'abs') {
-    const type = fx.explicit === 'plt' ? C.R_X86_64_PLT32 : fx.size === 4 && fx.signed ? C.R_X86_64_32S : ABS[fx.size]!;
+    const type = fx.explicit === 'plt' && !isLocal(sym) ? C.R_X86_64_PLT32 : fx.size === 4 && fx.signed ? C.R_X86_64_32S : ABS[fx.size]!;
     return relocAgainst(sym, v.add, false, at, type);
   }
   const addend = v.add + BigInt(fx.pcAdjust);
@@ -237,7 +245,8 @@ function resolveFixup(sec: Section, fx: Fixup, out: Uint8Array): Reloc | null {
     const plt = fx.explicit === 'plt' || (v.add === 0n && !isLocal(sym));
     return relocAgainst(sym, addend, true, at, plt ? C.R_X86_64_PLT32 : C.R_X86_64_PC32);
   }
-  return pcReloc(sec, fx, out, at, sym, addend, fx.explicit === 'gotpcrel' ? 9 : fx.explicit === 'plt' ? C.R_X86_64_PLT32 : PC[fx.size]!);
+  const type = fx.explicit === 'gotpcrel' ? R_X86_64_GOTPCRELX : fx.explicit === 'gotpcrel-rex' ? R_X86_64_REX_GOTPCRELX : fx.explicit === 'plt' ? C.R_X86_64_PLT32 : PC[fx.size]!;
+  return pcReloc(sec, fx, out, at, sym, addend, type);
 }
 
 /** A pc-relative field: resolved here when the target is a local symbol of this section. */

@@ -47,9 +47,12 @@ export interface Fixup {
   /** Added to the value for pc-relative fields (the distance from the field to the instruction's end, negated). */
   pcAdjust: number;
   /** Explicit relocation requested with @PLT etc. */
-  explicit?: 'plt' | 'gotpcrel';
+  explicit?: Explicit;
   where: Where;
 }
+
+/** `sym@PLT`, `sym@GOTPCREL` (with or without a REX prefix on the instruction). */
+export type Explicit = 'plt' | 'gotpcrel' | 'gotpcrel-rex';
 
 export interface Section {
   name: string;

@@ -4,6 +4,7 @@ import { AsmError } from './errors.js';
 import { parseExpr, evaluate, type Expr, type SymbolSource, type Value } from './expr.js';
 import { Cursor, junk } from './lex.js';
 import { lookupReg, type Reg } from './registers.js';
+import type { Explicit } from './model.js';
 
 export interface RegOp {
   k: 'reg';
@@ -15,7 +16,7 @@ export interface ImmOp {
   expr: Expr;
   /** Value at parse time (null: not representable). */
   val: Value | null;
-  explicit?: 'plt' | 'gotpcrel';
+  explicit?: Explicit;
   star: boolean;
 }
 export interface MemOp {
@@ -26,7 +27,7 @@ export interface MemOp {
   base: Reg | null;
   index: Reg | null;
   scale: number;
-  explicit?: 'plt' | 'gotpcrel';
+  explicit?: Explicit;
   star: boolean;
   text: string;
 }
@@ -72,6 +73,8 @@ function reg(text: string): Reg {
 
 /** operand := '*'? ( '%' reg | '$' expr | '%' seg ':' mem | mem ) */
 export function parseOperand(text: string, syms: SymbolSource): Operand {
+  // Like GNU, a GOT reference brings _GLOBAL_OFFSET_TABLE_ into being before the operand's symbols.
+  if (text.includes('@') && /@GOTPCREL/i.test(text)) syms.ref('_GLOBAL_OFFSET_TABLE_');
   let t = text;
   let star = false;
   if (t.startsWith('*')) {
@@ -156,7 +159,7 @@ function parseMemory(t: string, seg: Reg | null, star: boolean, syms: SymbolSour
   return { k: 'mem', seg, disp, val: disp ? evaluate(disp, false) : null, base, index, scale, explicit, star, text: t };
 }
 
-function relocSuffix(c: Cursor): 'plt' | 'gotpcrel' | undefined {
+export function relocSuffix(c: Cursor): Explicit | undefined {
   c.skipWs();
   if (c.peek() !== '@') return undefined;
   c.i++;
