@@ -61,6 +61,15 @@ function isPunct(t: Token, text: string): boolean {
   return t.kind === 'punct' && t.text === text;
 }
 
+/** One substitution in progress: the macro, its arguments, and their expansions as computed. */
+interface Subst {
+  m: Extract<Macro, { kind: 'function' }>;
+  inv: Invocation;
+  expanded: (Token[] | undefined)[];
+  at: Token;
+  vaIndex: number;
+}
+
 interface Invocation {
   args: Token[][];
   /** The variable arguments were left out entirely (GNU: F(a) for F(x, ...)). */
@@ -212,53 +221,51 @@ export class Expander {
       return this.finish(out, at, hs);
     }
 
-    const expanded: (Token[] | undefined)[] = new Array(inv.args.length);
-    this.substRange(m, inv, expanded, 0, body.length, at, out);
+    const ctx: Subst = { m, inv, expanded: new Array(inv.args.length), at, vaIndex: m.variadic ? m.params.length - 1 : -1 };
+    this.substRange(ctx, 0, body.length, out);
     return this.finish(out, at, hs);
   }
 
+  /** Argument k after full macro expansion (computed once per invocation, when first needed). */
+  private expandedArg(c: Subst, k: number): Token[] {
+    let e = c.expanded[k];
+    if (e === undefined) {
+      e = this.expandAll(c.inv.args[k], synth('eof', '', c.at));
+      c.expanded[k] = e;
+    }
+    return e;
+  }
+
+  /** __VA_OPT__ ( tokens ) at body[i]: the tokens when the variable arguments expand to something. */
+  private vaOpt(c: Subst, i: number, to: number): { toks: Token[]; end: number } | null {
+    const body = c.m.body;
+    if (c.vaIndex < 0 || body[i].kind !== 'ident' || body[i].text !== '__VA_OPT__' || i + 1 >= to || !isPunct(body[i + 1], '(')) return null;
+    let depth = 0;
+    let end = -1;
+    for (let j = i + 1; j < to; j++) {
+      if (isPunct(body[j], '(')) depth++;
+      else if (isPunct(body[j], ')') && --depth === 0) {
+        end = j;
+        break;
+      }
+    }
+    if (end < 0) return null;
+    const toks: Token[] = [];
+    if (this.expandedArg(c, c.vaIndex).length > 0) this.substRange(c, i + 2, end, toks);
+    const real = toks.filter((t) => !isPlacemarker(t));
+    if (real.length > 0) real[0].space = body[i].space;
+    return { toks: real, end };
+  }
+
   /** Substitutes body[from, to) into `out` (placemarkers included); __VA_OPT__ recurses on its part. */
-  private substRange(
-    m: Extract<Macro, { kind: 'function' }>,
-    inv: Invocation,
-    expanded: (Token[] | undefined)[],
-    from: number,
-    to: number,
-    at: Token,
-    out: Token[],
-  ): void {
+  private substRange(c: Subst, from: number, to: number, out: Token[]): void {
+    const m = c.m;
     const body = m.body;
     const pidx = m.paramIndex;
-    const args = inv.args;
-    const vaIndex = m.variadic ? m.params.length - 1 : -1;
-    const expandedArg = (k: number): Token[] => {
-      let e = expanded[k];
-      if (e === undefined) {
-        e = this.expandAll(args[k], synth('eof', '', at));
-        expanded[k] = e;
-      }
-      return e;
-    };
-    // __VA_OPT__ ( tokens ): the tokens when the variable arguments expand to something, else nothing.
-    const vaOpt = (i: number): { toks: Token[]; end: number } | null => {
-      if (vaIndex < 0 || body[i].kind !== 'ident' || body[i].text !== '__VA_OPT__' || i + 1 >= to || !isPunct(body[i + 1], '(')) return null;
-      let depth = 0;
-      let end = -1;
-      for (let j = i + 1; j < to; j++) {
-        if (isPunct(body[j], '(')) depth++;
-        else if (isPunct(body[j], ')') && --depth === 0) {
-          end = j;
-          break;
-        }
-      }
-      if (end < 0) return null;
-      const toks: Token[] = [];
-      if (expandedArg(vaIndex).length > 0) this.substRange(m, inv, expanded, i + 2, end, at, toks);
-      const real = toks.filter((t) => !isPlacemarker(t));
-      if (real.length > 0) real[0].space = body[i].space;
-      return { toks: real, end };
-    };
-
+    const args = c.inv.args;
+    const inv = c.inv;
+    const at = c.at;
+    const vaIndex = c.vaIndex;
     for (let i = from; i < to; i++) {
       const b = body[i];
       const k = pidx[i];
@@ -284,7 +291,7 @@ export class Expander {
         }
         let rhs: Token[];
         const where = body[i - 1];
-        const opt = vaOpt(i + 1);
+        const opt = this.vaOpt(c, i + 1, to);
         if (opt) {
           rhs = opt.toks;
           i = opt.end;
@@ -302,7 +309,7 @@ export class Expander {
         }
         continue;
       }
-      const opt = vaOpt(i);
+      const opt = this.vaOpt(c, i, to);
       if (opt) {
         if (opt.toks.length === 0) out.push(synth('other', PLACEMARKER_TEXT, at));
         else out.push(...opt.toks);
@@ -311,7 +318,7 @@ export class Expander {
       }
       if (k >= 0) {
         const nextIsPaste = i + 1 < to && isPunct(body[i + 1], '##');
-        const src = nextIsPaste ? args[k] : expandedArg(k);
+        const src = nextIsPaste ? args[k] : this.expandedArg(c, k);
         if (src.length === 0) {
           if (nextIsPaste) out.push(synth('other', PLACEMARKER_TEXT, at));
           continue;

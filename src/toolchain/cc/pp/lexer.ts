@@ -4,7 +4,7 @@
 // physical line numbers stay right. Comments become "space before the next token" (phase 3);
 // a newline inside a block comment does not start a new logical line, as the standard says.
 
-import type { SourceFile, Token, TokenKind } from './token.js';
+import { makeToken, type SourceFile, type Token, type TokenKind } from './token.js';
 
 export interface LexProblem {
   line: number;
@@ -145,21 +145,7 @@ export function lex(file: SourceFile, splices: number[], asm: boolean): LexResul
   let i = 0;
 
   const push = (kind: TokenKind, start: number, end: number, warn?: string): void => {
-    const t: Token = {
-      kind,
-      text: s.slice(start, end),
-      file,
-      line,
-      col: start - lineStart,
-      pos: start,
-      space,
-      bol,
-      expanded: false,
-      hs: null,
-      noexpand: false,
-    };
-    if (warn) t.warn = warn;
-    tokens.push(t);
+    tokens.push(makeToken(kind, s.slice(start, end), file, line, start - lineStart, start, space, bol, false, null, false, undefined, warn));
     space = false;
     bol = false;
   };
@@ -261,19 +247,6 @@ export function lex(file: SourceFile, splices: number[], asm: boolean): LexResul
     line++;
     sp++;
   }
-  const eof: Token = {
-    kind: 'eof',
-    text: '',
-    file,
-    line,
-    col: i - lineStart,
-    pos: n,
-    space: false,
-    bol: true,
-    expanded: false,
-    hs: null,
-    noexpand: false,
-  };
-  tokens.push(eof);
+  tokens.push(makeToken('eof', '', file, line, i - lineStart, n, false, true, false, null, false, undefined, undefined));
   return { tokens, problems };
 }
