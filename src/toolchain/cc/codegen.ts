@@ -140,7 +140,7 @@ class CodeGen {
     const size = sizeOf(o.ty);
     const align = o.ty.kind === 'array' && size >= 16 ? Math.max(o.align, 16) : o.align;
     const hasData = o.initData !== null && (o.relocs.length > 0 || o.initData.some((b) => b !== 0));
-    if (o.section) this.emit(`.section ${o.section},"aw"`);
+    if (o.section) this.emit(`.section ${o.section},"a${isConstObject(o.ty) ? '' : 'w'}",@${/^\.bss(\.|$)|\.bss\./.test(o.section) ? 'nobits' : 'progbits'}`);
     else if (o.isString || (isConstObject(o.ty) && o.initData)) this.emit('.section .rodata');
     else if (hasData) this.emit('.data');
     else this.emit('.bss');

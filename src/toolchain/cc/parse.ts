@@ -1422,6 +1422,12 @@ class Parser {
     }
     if (this.is('{')) return this.compoundStmt();
     if (this.consume(';')) return { kind: 'block', tok, body: [] };
+    if (this.is('__attribute__') || this.is('__attribute')) {
+      // `__attribute__((fallthrough));` and friends: an attributed null statement.
+      this.attributes(null);
+      this.skipSemi();
+      return { kind: 'block', tok, body: [] };
+    }
     const e = this.expr();
     this.skipSemi();
     addType(e);
