@@ -236,6 +236,12 @@ async function makeGeneric(st: BuildState, plan: DirPlan, target: string, level:
   if (ctx.done.has(target)) return false;
   ctx.done.add(target);
   const resolved = resolveTarget(plan.make, ctx.root, target);
+  if (resolved && !resolved.call && resolved.where) {
+    ctx.err(
+      `${resolved.where.file}:${resolved.where.line}: *** kwb's make runs kbuild's own commands only ($(call if_changed,...), $(call if_changed_dep,...), $(call filechk,...)); this recipe for '${target}' is not one of them.  Stop.`,
+    );
+    throw new RecipeFailed();
+  }
   if (!resolved || !resolved.call) {
     const parent = plan.dir === '.' ? target : `${plan.dir}/built-in.o`;
     ctx.err(`make[${level}]: *** No rule to make target '${target}', needed by '${parent}'.  Stop.`);
@@ -260,7 +266,8 @@ function filechkTarget(st: BuildState, r: Resolved): boolean {
     const asm = readFileSync(join(ctx.root, r.prereqs[0]!), 'utf8');
     return filechk(ctx, r.target, offsetsH(asm, r.call!.args[0] ?? '__ASM_OFFSETS_H__'));
   }
-  throw new Error(`kbuild has no filechk_${r.call!.name} (needed for ${r.target})`);
+  ctx.err(`${r.where!.file}:${r.where!.line}: *** kwb's make has no filechk_${r.call!.name} (it knows filechk_offsets), needed for '${r.target}'.  Stop.`);
+  throw new RecipeFailed();
 }
 
 // ---------------------------------------------------------------------------------------------

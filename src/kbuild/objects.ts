@@ -72,6 +72,12 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
   const name = call.name;
   const target = resolved.target;
   const cmd = shownCommand(expandCommand(job.make, 'cmd', name, target, resolved.prereqs), job.compilerDirs);
+  const known = ['cc_o_c', 'cc_s_c', 'as_o_S', 'link_o_target', 'link_l_target'];
+  if (!known.includes(name)) {
+    const w = resolved.where;
+    ctx.err(`${w ? `${w.file}:${w.line}: ` : ''}*** kwb's make has no cmd_${name} (it runs ${known.join(', ')}), needed for '${target}'.  Stop.`);
+    throw new RecipeFailed();
+  }
   const useDeps = call.fn !== 'if_changed';
   const s = staleness(ctx.root, target, cmd, resolved.prereqs, useDeps, ctx.stats);
   if (!s.stale) return false;
@@ -123,7 +129,9 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
       return true;
     }
   }
-  throw new Error(`kbuild has no action for cmd_${name} (needed for ${target})`);
+  const w = resolved.where;
+  ctx.err(`${w ? `${w.file}:${w.line}: ` : ''}*** kwb's make has no cmd_${name} (it runs cc_o_c, cc_s_c, as_o_S, link_o_target and link_l_target), needed for '${target}'.  Stop.`);
+  throw new RecipeFailed();
 }
 
 /** An empty built-in.o (an archive with no members) adds nothing to a link. */
