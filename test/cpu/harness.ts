@@ -101,22 +101,33 @@ int main(void) {
 __asm__(".globl _start\\n_start:\\n xor %ebp,%ebp\\n and $-16,%rsp\\n call main\\n mov %eax,%edi\\n mov $60,%eax\\n syscall\\n");
 `;
 
+const BUILT = new WeakMap<Case[], { dir: string; exe: string; native: { stdout: string } }>();
+
 export interface Mismatch {
   index: number;
   asm: string;
   detail: string;
 }
 
-/** Builds the harness, runs it natively and under the emulator, returns every differing case. */
-export function runDifferential(cases: Case[]): { mismatches: Mismatch[]; nativeLines: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'kwb-cpu-diff-'));
-  writeFileSync(join(dir, 'cases.s'), generateAsm(cases));
-  writeFileSync(join(dir, 'driver.c'), DRIVER);
-  const exe = join(dir, 'harness');
-  const cc = host('gcc', [...GCC_FLAGS, '-o', exe, join(dir, 'driver.c'), join(dir, 'cases.s')]);
-  if (cc.status !== 0) throw new Error(`gcc failed building the harness:\n${cc.stderr}`);
-  const native = host(exe, [], { maxBuffer: 1 << 28 });
-  if (native.status !== 0) throw new Error(`native harness failed with status ${native.status}: ${native.stderr}`);
+/**
+ * Builds the harness, runs it natively and under the emulator, returns every differing case.
+ * `blockThreshold` 0 runs the pure interpreter; 1 compiles every block before its first run.
+ */
+export function runDifferential(cases: Case[], blockThreshold = 0): { mismatches: Mismatch[]; nativeLines: number } {
+  let built = BUILT.get(cases);
+  if (!built) {
+    const dir = mkdtempSync(join(tmpdir(), 'kwb-cpu-diff-'));
+    writeFileSync(join(dir, 'cases.s'), generateAsm(cases));
+    writeFileSync(join(dir, 'driver.c'), DRIVER);
+    const exe = join(dir, 'harness');
+    const cc = host('gcc', [...GCC_FLAGS, '-o', exe, join(dir, 'driver.c'), join(dir, 'cases.s')]);
+    if (cc.status !== 0) throw new Error(`gcc failed building the harness:\n${cc.stderr}`);
+    const native = host(exe, [], { maxBuffer: 1 << 28 });
+    if (native.status !== 0) throw new Error(`native harness failed with status ${native.status}: ${native.stderr}`);
+    built = { dir, exe, native };
+    BUILT.set(cases, built);
+  }
+  const { dir, exe, native } = built;
   const outPath = join(dir, 'emu.out');
   const fd = openSync(outPath, 'w');
   let result;
@@ -129,6 +140,9 @@ export function runDifferential(cases: Case[]): { mismatches: Mismatch[]; native
       maxInsns: 1e9,
       timeoutMs: 60_000,
       stdout: fd,
+      configure: (cpu) => {
+        cpu.blockThreshold = blockThreshold;
+      },
     });
   } finally {
     closeSync(fd);

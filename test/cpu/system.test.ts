@@ -263,6 +263,68 @@ handler:
   });
 });
 
+describe('compiled blocks keep the same guarantees', () => {
+  it('a guest store over code later in the same block stops the block; the new bytes run', () => {
+    const m = machine(`
+_start:
+  xor %ebx, %ebx
+loop:
+  inc %ebx
+  cmp $40, %ebx
+  jne loop
+  movb $0xcc, patch(%rip)
+patch:
+  nop
+  hlt
+handler:
+  ${SAVE_FRAME(false)}
+`);
+    m.cpu.blockThreshold = 1;
+    m.gate(3, 'handler');
+    expect(m.cpu.run(10000)).toBe('halt');
+    expect(m.cpu.getReg64(9)).toBe(BigInt(m.sym.patch! + 1));
+  });
+
+  it('a fault in the middle of a block: rip at the faulting instruction, earlier ones done, count exact', () => {
+    const m = machine(`
+_start:
+  mov $1, %eax
+  mov $2, %ebx
+  movabs $0x12345000, %rsi
+fault:
+  mov (%rsi), %rcx
+  mov $3, %edx
+  hlt
+handler:
+  ${SAVE_FRAME(true)}
+`);
+    m.cpu.blockThreshold = 1;
+    m.gate(14, 'handler');
+    expect(m.cpu.run(1000)).toBe('halt');
+    expect(m.cpu.getReg64(9)).toBe(BigInt(m.sym.fault!));
+    expect(m.cpu.getReg64(0)).toBe(1n);
+    expect(m.cpu.getReg64(3)).toBe(2n);
+    expect(m.cpu.getReg64(2)).toBe(0n); // not reached
+    // 3 instructions before the fault (the faulting one is not retired) + 7 movs and hlt in the handler
+    expect(m.cpu.icount).toBe(11);
+  });
+
+  it('the instruction budget is exact with blocks', () => {
+    const m = machine(`
+_start:
+  inc %rax
+  inc %rax
+  inc %rax
+  inc %rax
+  jmp _start
+`);
+    m.cpu.blockThreshold = 1;
+    expect(m.cpu.run(1003)).toBe('budget');
+    expect(m.cpu.icount).toBe(1003);
+    expect(m.cpu.getReg64(0)).toBe(803n); // 200 rounds of 4 incs + 3 more
+  });
+});
+
 describe('self-modifying code and breakpoints', () => {
   it('an int3 written over cached code by the guest takes effect on the next execution', () => {
     const m = machine(`

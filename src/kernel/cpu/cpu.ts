@@ -5,6 +5,7 @@
 // 64-bit registers are pairs of int32 halves (lo, hi) in typed arrays: exact, allocation-free,
 // and 32-bit operations touch only lo. Addresses (rip, effective addresses) are JS numbers
 // holding the signed canonical value, which is exact (|addr| < 2^47; see mmu.ts).
+import { BLOCK_THRESHOLD, compileBlock, NO_BLOCK, type BlockFn } from './block.js';
 import { decode, FetchShort, MAX_INSN_LEN } from './decode.js';
 import { dispatch, execute, specialize } from './exec.js';
 import { AF, ARITH, CF, DF, F_EXPLICIT, IF, materialize, OF, PF, SF, TF, ZF, type LazyFlags } from './flags.js';
@@ -390,13 +391,52 @@ export class Cpu implements LazyFlags {
     try {
       while (n < limit) {
         if (this.attention) return null;
-        dispatch(this, this.fetch());
+        const d = this.fetch();
+        const b = d.block as BlockFn | null;
+        if (b !== null) {
+          if (b !== NO_BLOCK && n + d.blockAddrs!.length <= limit) {
+            this.curBlock = d;
+            n += b(this);
+            this.curBlock = null;
+            continue;
+          }
+        } else if (++d.hits === this.blockThreshold) this.buildBlock(d);
+        dispatch(this, d);
         n++;
       }
     } finally {
+      const blk = this.curBlock;
+      if (blk !== null) {
+        // A fault inside a block: the instructions before the one at rip completed.
+        const k = blk.blockAddrs!.indexOf(this.rip);
+        if (k > 0) n += k;
+        this.curBlock = null;
+      }
       this.icount += n;
     }
     return 'budget';
+  }
+
+  /** Executions of an instruction before a block is compiled from it (0: never compile; tests use 1 to compile everything). */
+  blockThreshold = BLOCK_THRESHOLD;
+  private curBlock: Insn | null = null;
+
+  private buildBlock(first: Insn): void {
+    const f = this.fetchFrame!;
+    const base = this.fetchBase;
+    compileBlock(first, f, (a) => {
+      const code = f.code as (Insn | undefined)[] | null;
+      if (code === null) return null;
+      const off = a - base;
+      const x = code[off];
+      if (x !== undefined && x.addr === a) return x;
+      try {
+        return this.decodeAt(a, f, off);
+      } catch (e) {
+        if (e instanceof CpuFault) return null;
+        throw e;
+      }
+    });
   }
 
   /** One instruction with tracing, single-step, interrupt and stop handling. */

@@ -40,6 +40,9 @@ function blank(addr: number): Insn {
     nextLo: 0,
     nextHi: 0,
     bytes: new Uint8Array(0),
+    hits: 0,
+    block: null,
+    blockAddrs: null,
   };
 }
 

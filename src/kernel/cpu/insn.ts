@@ -153,4 +153,8 @@ export interface Insn {
   nextHi: number;
   /** The instruction's bytes (for #UD reports and tracing). */
   bytes: Uint8Array;
+  /** Executions seen by the interpreter, and the compiled block starting here (block.ts). */
+  hits: number;
+  block: ((c: never) => number) | null;
+  blockAddrs: number[] | null;
 }

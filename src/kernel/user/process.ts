@@ -24,6 +24,8 @@ export interface UserRunOptions {
   stderr?: number;
   /** Called around every instruction when tracing (see trace.ts). */
   trace?: (cpu: Cpu) => void;
+  /** Adjusts the CPU before the run (tests: blockThreshold). */
+  configure?: (cpu: Cpu) => void;
 }
 
 export type UserExit =
@@ -267,6 +269,7 @@ export class UserProcess {
     const start = Date.now();
     this.deadline = start + this.opts.timeoutMs;
     if (this.opts.trace) this.opts.trace(c);
+    if (this.opts.configure) this.opts.configure(c);
     while (!this.exitState) {
       const left = this.opts.maxInsns - c.icount;
       if (left <= 0) {
