@@ -35,6 +35,8 @@ const ARITH = ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp'];
 const SHIFT = ['rol', 'ror', 'rcl', 'rcr', 'shl', 'shr', 'shl', 'sar'];
 const SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
 
+const RIZ = 100; // pseudo register number for a SIB "no index" with a scale
+
 class Bad extends Error {}
 const BAD = new Bad();
 
@@ -66,8 +68,15 @@ class Decoder {
     this.pos = start;
   }
 
+  /** Where the opcode bytes end (set once they are read), and whether the bytes ran out. */
+  opEnd = -1;
+  truncated = false;
+
   byte(): number {
-    if (this.pos >= this.b.length) throw BAD;
+    if (this.pos >= this.b.length) {
+      this.truncated = true;
+      throw BAD;
+    }
     return this.b[this.pos++]!;
   }
   s8(): number {
@@ -122,6 +131,8 @@ class Decoder {
       scale = 1 << (sib >> 6);
       const idx = ((sib >> 3) & 7) | ((this.rex & 2) << 2);
       if (idx !== 4) index = idx;
+      // No index but a scale: objdump shows the "zero" index register %riz.
+      else if (sib >> 6) index = RIZ;
       const bs = sib & 7;
       if (bs === 5 && this.mod === 0) {
         disp = this.s32();
@@ -153,7 +164,7 @@ class Decoder {
       return `${seg}${d}(%${this.adsize ? 'eip' : 'rip'})`;
     }
     let inner = base >= 0 ? `%${regs[base]}` : '';
-    if (index >= 0) inner += `,%${regs[index]},${scale}`;
+    if (index >= 0) inner += `,%${index === RIZ ? (this.adsize ? 'eiz' : 'riz') : regs[index]},${scale}`;
     return `${seg}${d}(${inner})`;
   }
   ripDisp = 0;
@@ -224,7 +235,10 @@ export function disassembleOne(bytes: Uint8Array, offset: number, address: bigin
     text = decode(d);
   } catch (e) {
     if (e !== BAD) throw e;
-    return { length: 1, text: '(bad)', bytes: offset < bytes.length ? [bytes[offset]!] : [] };
+    // objdump consumes the prefixes and opcode bytes of an undefined encoding (not its ModRM);
+    // an instruction cut off by the end of the bytes counts one byte.
+    const n = d.opEnd > offset && !d.truncated ? d.opEnd - offset : 1;
+    return { length: n, text: '(bad)', bytes: Array.from(bytes.subarray(offset, offset + n)) };
   }
   const length = d.pos - offset;
   const name = (a: bigint): string => {
@@ -276,7 +290,15 @@ function decode(d: Decoder): string {
     d.rex = op;
     op = d.byte();
   }
-  const body = op === 0x0f ? twoByte(d, d.byte()) : oneByte(d, op);
+  let body: string;
+  if (op === 0x0f) {
+    const op2 = d.byte();
+    d.opEnd = d.pos;
+    body = twoByte(d, op2);
+  } else {
+    d.opEnd = d.pos;
+    body = oneByte(d, op);
+  }
   let pre = d.extraPrefix;
   if (d.seg && !d.usedSeg) pre += `${d.seg} `;
   if (d.lock) pre = 'lock ' + pre;
@@ -327,9 +349,9 @@ function oneByte(d: Decoder, op: number): string {
       d.modrm();
       return d.w ? fmt('movslq', [d.E(32), d.G(64)]) : fmt('movsxd', [d.E(32), d.G(v)]);
     case 0x68:
-      return fmt('push', [imm(d.opsize ? d.u16() : d.s32(), d.opsize ? 16 : 64)]);
+      return fmt(d.opsize ? 'pushw' : 'push', [imm(d.opsize ? d.u16() : d.s32(), d.opsize ? 16 : 64)]);
     case 0x6a:
-      return fmt('push', [imm(d.s8(), d.opsize ? 16 : 64)]);
+      return fmt(d.opsize ? 'pushw' : 'push', [imm(d.s8(), d.opsize ? 16 : 64)]);
     case 0x69:
     case 0x6b: {
       d.modrm();
@@ -584,7 +606,7 @@ function twoByte(d: Decoder, op: number): string {
     d.modrm();
     return fmt('cmov' + CC[op & 15], [d.E(v), d.G(v)]);
   }
-  if (op >= 0xc8 && op <= 0xcf) return fmt('bswap', [reg(d.w ? 64 : 32, (op & 7) | ((d.rex & 1) << 3), true)]);
+  if (op >= 0xc8 && op <= 0xcf) return fmt('bswap', [reg(v, (op & 7) | ((d.rex & 1) << 3), true)]);
   switch (op) {
     case 0x00: {
       d.modrm();
@@ -622,8 +644,8 @@ function twoByte(d: Decoder, op: number): string {
     case 0x0b:
       return 'ud2';
     case 0x1f:
+      // Every 0F 1F /r is a (hint) nop to the CPU and to objdump, whatever the reg field.
       d.modrm();
-      if ((d.reg & 7) !== 0) throw BAD;
       // objdump shows a segment override on a long nop as a prefix word ("cs nopw ..."), not "%cs:".
       if (d.seg && d.isMem) {
         d.memText = d.memText.slice(d.seg.length + 2);
@@ -650,7 +672,7 @@ function twoByte(d: Decoder, op: number): string {
     case 0x34:
       return 'sysenter';
     case 0x35:
-      return 'sysexit';
+      return d.w ? 'sysexitq' : 'sysexitl';
     case 0xa0:
       return fmt('push', ['%fs']);
     case 0xa1:
