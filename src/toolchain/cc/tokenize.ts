@@ -307,8 +307,21 @@ const I32MAX = (1n << 31n) - 1n;
 const I64MAX = (1n << 63n) - 1n;
 const U64 = (1n << 64n) - 1n;
 
+const SMALL = new Map<string, bigint>();
+
 function convertNumber(t: Token): void {
   const s = t.text;
+  // Fast path: short plain decimals (most constants) skip the general classification.
+  if (s.length <= 9 && (s.length === 1 || s.charCodeAt(0) !== 48) && /^[0-9]+$/.test(s)) {
+    let v = SMALL.get(s);
+    if (v === undefined) {
+      v = BigInt(s);
+      if (SMALL.size < 4096) SMALL.set(s, v);
+    }
+    t.val = v;
+    t.numType = 'int';
+    return;
+  }
   const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(s);
   if (!m) {
     if (/^(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|0[xX][0-9a-fA-F.]+[pP][+-]?\d+)[fFlL]?$/.test(s)) {
