@@ -153,7 +153,9 @@ async function prepare(st: BuildState): Promise<void> {
 async function syscallHeaders(st: BuildState, dir: string, goal: string, from: { file: string; line: number }): Promise<void> {
   const { ctx } = st;
   const plan = readPlanFor(st, dir);
-  const targets = plan.make.rules.filter((r) => r.targets.includes(goal)).flatMap((r) => r.prereqs);
+  // make puts the prerequisites of the rule that has the recipe first, then the other rules' in order.
+  const goalRules = plan.make.rules.filter((r) => r.targets.includes(goal));
+  const targets = [...goalRules.filter((r) => r.recipe.length), ...goalRules.filter((r) => !r.recipe.length)].flatMap((r) => r.prereqs);
   let checked = false;
   let gen: typeof import('./systbl/generate.js') | undefined;
   for (const t of targets) {
