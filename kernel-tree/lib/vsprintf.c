@@ -161,6 +161,12 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	int qualifier;
 	unsigned long long num;
 
+	/* Make sure end is always >= buf (sprintf passes INT_MAX) */
+	if (end < buf) {
+		end = ((void *)-1);
+		size = end - buf;
+	}
+
 	for (; *fmt; ++fmt) {
 		if (*fmt != '%') {
 			str = put(str, end, *fmt);
