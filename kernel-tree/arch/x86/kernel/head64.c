@@ -18,9 +18,11 @@
  */
 
 void __init x86_64_start_reservations(char *real_mode_data);
+extern void copy_bootdata(char *real_mode_data);	/* arch/x86/kernel/setup.c */
 
 asmlinkage __visible void __init x86_64_start_kernel(char * real_mode_data)
 {
+	copy_bootdata(real_mode_data);
 	x86_64_start_reservations(real_mode_data);
 }
 
