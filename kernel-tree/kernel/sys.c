@@ -10,6 +10,7 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/string.h>
 
 /**
  * sys_getpid - return the thread group id of the current process
@@ -73,4 +74,36 @@ SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 	if (copy_to_user(name, utsname(), sizeof *name))
 		errno = -EFAULT;
 	return errno;
+}
+
+/*
+ * Old cruft
+ */
+SYSCALL_DEFINE1(uname, struct old_utsname __user *, name)
+{
+	int error = 0;
+
+	if (!name)
+		return -EFAULT;
+	if (copy_to_user(name, utsname(), sizeof(*name)))
+		error = -EFAULT;
+	return error;
+}
+
+SYSCALL_DEFINE1(olduname, struct oldold_utsname __user *, name)
+{
+	struct oldold_utsname tmp;
+	struct new_utsname *u = utsname();
+
+	if (!name)
+		return -EFAULT;
+	memset(&tmp, 0, sizeof(tmp));
+	memcpy(&tmp.sysname, &u->sysname, __OLD_UTS_LEN);
+	memcpy(&tmp.nodename, &u->nodename, __OLD_UTS_LEN);
+	memcpy(&tmp.release, &u->release, __OLD_UTS_LEN);
+	memcpy(&tmp.version, &u->version, __OLD_UTS_LEN);
+	memcpy(&tmp.machine, &u->machine, __OLD_UTS_LEN);
+	if (copy_to_user(name, &tmp, sizeof(tmp)))
+		return -EFAULT;
+	return 0;
 }
