@@ -25,6 +25,9 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/sched.h>
+#include <linux/console.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 int console_printk[4] = {
 	CONSOLE_LOGLEVEL_DEFAULT,	/* console_loglevel */
@@ -244,6 +247,77 @@ static int log_store(int facility, int level,
 	return msg->text_len;
 }
 
+/*
+ * Continuation lines are buffered, and not committed to the record buffer
+ * until the line is complete, or a race forces it.
+ */
+static struct cont {
+	char buf[1024];
+	size_t len;			/* length == 0 means unused buffer */
+	u64 ts_nsec;			/* time of first print */
+	u8 level;			/* log level of first message */
+	u8 facility;			/* log facility of first message */
+} cont;
+
+static void call_console_drivers(int level, u64 ts, const char *text, size_t len);
+
+static void cont_flush(void)
+{
+	if (cont.len == 0)
+		return;
+	log_store(cont.facility, cont.level, LOG_NEWLINE, cont.ts_nsec,
+		  NULL, 0, cont.buf, cont.len);
+	if (cont.level < console_loglevel)
+		call_console_drivers(cont.level, cont.ts_nsec, cont.buf, cont.len);
+	cont.len = 0;
+}
+
+static int cont_add(int facility, int level, const char *text, size_t len)
+{
+	if (cont.len + len > sizeof(cont.buf)) {
+		cont_flush();
+		if (len > sizeof(cont.buf))
+			len = sizeof(cont.buf);
+	}
+	if (!cont.len) {
+		cont.facility = facility;
+		cont.level = level == LOGLEVEL_DEFAULT ? default_message_loglevel : level;
+		cont.ts_nsec = local_clock();
+	}
+	memcpy(cont.buf + cont.len, text, len);
+	cont.len += len;
+	return 1;
+}
+
+/* "[    0.000000] ", as printk.time=1 prints it */
+static size_t print_time(u64 ts, char *buf)
+{
+	unsigned long rem_nsec = ts % 1000000000;
+
+	return snprintf(buf, 32, "[%5lu.%06lu] ", (unsigned long)(ts / 1000000000), rem_nsec / 1000);
+}
+
+/*
+ * Call the console drivers, asking them to write out
+ * log_buf[start] to log_buf[end - 1].
+ * The console_lock must be held.
+ */
+static int console_registered;
+
+static void call_console_drivers(int level, u64 ts, const char *text, size_t len)
+{
+	char prefix[32];
+	size_t n;
+
+	if (!console_registered)
+		return;	/* printed when the console registers */
+	n = print_time(ts, prefix);
+
+	serial8250_console_write(prefix, n);
+	serial8250_console_write(text, len);
+	serial8250_console_write("\n", 1);
+}
+
 asmlinkage int vprintk_emit(int facility, int level,
 			    const char *dict, size_t dictlen,
 			    const char *fmt, va_list args)
@@ -253,6 +327,7 @@ asmlinkage int vprintk_emit(int facility, int level,
 	size_t text_len = 0;
 	enum log_flags lflags = 0;
 	int printed_len = 0;
+	u64 ts_nsec;
 
 	/*
 	 * The printf needs to come first; we need the syslog
@@ -296,8 +371,23 @@ asmlinkage int vprintk_emit(int facility, int level,
 	if (dict)
 		lflags |= LOG_PREFIX|LOG_NEWLINE;
 
-	printed_len += log_store(facility, level, lflags, local_clock(),
+	if (!(lflags & LOG_NEWLINE) || (cont.len && !(lflags & LOG_PREFIX))) {
+		/*
+		 * A fragment of a line: collect it in the continuation buffer
+		 * until the line is complete (4.4's cont_add / cont_flush).
+		 */
+		if (cont.len && (lflags & LOG_PREFIX))
+			cont_flush();
+		if (cont_add(facility, level, text, text_len) && (lflags & LOG_NEWLINE))
+			cont_flush();
+		return text_len;
+	}
+
+	ts_nsec = local_clock();
+	printed_len += log_store(facility, level, lflags, ts_nsec,
 				 dict, dictlen, text, text_len);
+	if (level < console_loglevel)
+		call_console_drivers(level, ts_nsec, text, text_len);
 
 	return printed_len;
 }
@@ -338,4 +428,160 @@ asmlinkage __visible int printk(const char *fmt, ...)
 	va_end(args);
 
 	return r;
+}
+
+/*
+ * syslog(2) and dmesg: the records as text, "<level>[time] message\n"
+ * each (4.4's msg_print_text with syslog prefix).
+ */
+#define SYSLOG_ACTION_CLOSE          0
+#define SYSLOG_ACTION_OPEN           1
+#define SYSLOG_ACTION_READ           2
+#define SYSLOG_ACTION_READ_ALL       3
+#define SYSLOG_ACTION_READ_CLEAR     4
+#define SYSLOG_ACTION_CLEAR          5
+#define SYSLOG_ACTION_CONSOLE_OFF    6
+#define SYSLOG_ACTION_CONSOLE_ON     7
+#define SYSLOG_ACTION_CONSOLE_LEVEL  8
+#define SYSLOG_ACTION_SIZE_UNREAD    9
+#define SYSLOG_ACTION_SIZE_BUFFER   10
+
+/* the next printk record to read after the last 'clear' command */
+static u64 clear_seq;
+static u32 clear_idx;
+
+static size_t msg_print_text(const struct printk_log *msg, char *buf, size_t size)
+{
+	size_t len = 0;
+	char prefix[48];
+	size_t plen;
+
+	plen = snprintf(prefix, sizeof(prefix), "<%u>", (msg->facility << 3) | msg->level);
+	plen += print_time(msg->ts_nsec, prefix + plen);
+	if (plen + msg->text_len + 1 > size)
+		return 0;
+	memcpy(buf, prefix, plen);
+	len = plen;
+	memcpy(buf + len, log_text(msg), msg->text_len);
+	len += msg->text_len;
+	buf[len++] = '\n';
+	return len;
+}
+
+static int syslog_print_all(char __user *buf, int size, bool clear)
+{
+	static char text[1200];
+	int len = 0;
+	u64 seq = clear_seq;
+	u32 idx = clear_idx;
+
+	if (seq < log_first_seq) {
+		/* messages are gone, move to first available one */
+		seq = log_first_seq;
+		idx = log_first_idx;
+	}
+	/*
+	 * Find first record that fits, including all following records,
+	 * into the user-provided buffer for this dump.
+	 */
+	{
+		u64 s = seq;
+		u32 i = idx;
+		int total = 0;
+
+		while (s < log_next_seq) {
+			total += msg_print_text(log_from_idx(i), text, sizeof(text));
+			i = log_next(i);
+			s++;
+		}
+		while (total > size && seq < log_next_seq) {
+			total -= msg_print_text(log_from_idx(idx), text, sizeof(text));
+			idx = log_next(idx);
+			seq++;
+		}
+	}
+	while (seq < log_next_seq) {
+		struct printk_log *msg = log_from_idx(idx);
+		int textlen = msg_print_text(msg, text, sizeof(text));
+
+		if (len + textlen > size)
+			break;
+		if (copy_to_user(buf + len, text, textlen))
+			return -EFAULT;
+		len += textlen;
+		idx = log_next(idx);
+		seq++;
+	}
+	if (clear) {
+		clear_seq = log_next_seq;
+		clear_idx = log_next_idx;
+	}
+	return len;
+}
+
+int do_syslog(int type, char __user *buf, int len, int source)
+{
+	switch (type) {
+	case SYSLOG_ACTION_CLOSE:	/* Close log */
+	case SYSLOG_ACTION_OPEN:	/* Open log */
+		return 0;
+	case SYSLOG_ACTION_READ:	/* Read from log */
+	case SYSLOG_ACTION_READ_ALL:
+	case SYSLOG_ACTION_READ_CLEAR:
+		if (!buf || len < 0)
+			return -EINVAL;
+		if (!len)
+			return 0;
+		if (!access_ok(VERIFY_WRITE, buf, len))
+			return -EFAULT;
+		return syslog_print_all(buf, len, type == SYSLOG_ACTION_READ_CLEAR);
+	case SYSLOG_ACTION_CLEAR:
+		clear_seq = log_next_seq;
+		clear_idx = log_next_idx;
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_OFF:
+		console_loglevel = minimum_console_loglevel;
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_ON:
+		console_loglevel = default_console_loglevel;
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_LEVEL:
+		if (len < 1 || len > 8)
+			return -EINVAL;
+		if (len < minimum_console_loglevel)
+			len = minimum_console_loglevel;
+		console_loglevel = len;
+		return 0;
+	case SYSLOG_ACTION_SIZE_UNREAD:
+		return (int)(log_next_seq - clear_seq);
+	case SYSLOG_ACTION_SIZE_BUFFER:
+		return log_buf_len;
+	}
+	return -EINVAL;
+}
+
+SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
+{
+	return do_syslog(type, buf, len, 0);
+}
+
+/*
+ * The console is registered: it prints what was logged before it existed
+ * (as 4.4's register_console replays the buffer), then everything new.
+ */
+void register_console(const char *name)
+{
+	u64 seq = log_first_seq;
+	u32 idx = log_first_idx;
+
+	console_registered = 1;
+	while (seq < log_next_seq) {
+		struct printk_log *msg = log_from_idx(idx);
+
+		if (msg->level < console_loglevel)
+			call_console_drivers(msg->level, msg->ts_nsec, log_text(msg), msg->text_len);
+		idx = log_next(idx);
+		seq++;
+	}
+	printk(KERN_INFO "console [%s] enabled\n", name);
 }
