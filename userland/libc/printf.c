@@ -1,7 +1,7 @@
 /* printf.c — the printf family: each picks a destination for the one formatter in format.c. */
 #include <stdio.h>
 #include <stdarg.h>
-#include <unistd.h>
+#include <string.h>
 #include "internal.h"
 
 /* A destination in memory that keeps counting after it is full (snprintf's return value). */
@@ -41,62 +41,54 @@ int vsprintf(char *buf, const char *fmt, va_list ap)
 }
 
 /*
- * A destination for a stream. Output to an unbuffered stream (stderr) is collected first and
- * written with one write(2), as glibc does, so a message is never split between system calls.
+ * A destination for a stream: the text is collected in a local buffer and handed to the stream
+ * in one piece (or a few, for long output). For an unbuffered stream (stderr) that makes one
+ * write(2) per call, as glibc does, so a message is never split between system calls; for a
+ * buffered one it is just cheaper than handing over every directive separately.
  */
 struct streambuf {
 	FILE *f;
-	char *tmp;
+	char tmp[1024];
 	size_t used;
-	size_t size;
 	int failed;
 };
 
 static void to_stream(void *ctx, const char *s, size_t n)
 {
 	struct streambuf *sb = ctx;
-	size_t k, i;
+	size_t k;
 
-	if (!sb->tmp) {
-		if (__stdio_put(sb->f, s, n) < 0)
-			sb->failed = 1;
-		return;
-	}
 	while (n > 0) {
-		if (sb->used == sb->size) {
-			if (write(fileno(sb->f), sb->tmp, sb->used) < 0)
+		if (sb->used == sizeof sb->tmp) {
+			if (__stdio_put(sb->f, sb->tmp, sb->used) < 0)
 				sb->failed = 1;
 			sb->used = 0;
 		}
-		k = sb->size - sb->used < n ? sb->size - sb->used : n;
-		for (i = 0; i < k; i++)
-			sb->tmp[sb->used + i] = s[i];
+		k = sizeof sb->tmp - sb->used < n ? sizeof sb->tmp - sb->used : n;
+		memcpy(sb->tmp + sb->used, s, k);
 		sb->used += k;
 		s += k;
 		n -= k;
 	}
 }
 
-static int stream_format(FILE *f, int unbuffered, const char *fmt, va_list ap)
+static int stream_format(FILE *f, const char *fmt, va_list ap)
 {
-	char tmp[1024];
 	struct streambuf sb;
 	int n;
 
 	sb.f = f;
-	sb.tmp = unbuffered ? tmp : 0;
 	sb.used = 0;
-	sb.size = sizeof tmp;
 	sb.failed = 0;
 	n = __kwb_format(to_stream, &sb, fmt, ap);
-	if (sb.tmp && sb.used && __stdio_put(f, sb.tmp, sb.used) < 0)
+	if (sb.used && __stdio_put(f, sb.tmp, sb.used) < 0)
 		sb.failed = 1;
 	return sb.failed ? -1 : n;
 }
 
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
-	return stream_format(f, f->mode == _IONBF, fmt, ap);
+	return stream_format(f, fmt, ap);
 }
 
 int vprintf(const char *fmt, va_list ap)
@@ -115,7 +107,7 @@ int vdprintf(int fd, const char *fmt, va_list ap)
 	f.buf = 0;
 	f.size = f.wpos = f.rpos = f.rend = 0;
 	f.next = 0;
-	return stream_format(&f, 1, fmt, ap);
+	return stream_format(&f, fmt, ap);
 }
 
 int printf(const char *fmt, ...)

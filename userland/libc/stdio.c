@@ -82,8 +82,9 @@ int __stdio_put(FILE *f, const char *s, size_t n)
 		errno = EBADF;
 		return -1;
 	}
-	decide_mode(f);
-	if (f->rend > f->rpos || f->rend)
+	if (f->mode < 0)
+		decide_mode(f);
+	if (f->rend)
 		flush(f);
 	if (f->mode == _IONBF || !f->buf)
 		return write_all(f, s, n);

@@ -20,9 +20,9 @@ static void bye2(void) { printf("atexit two\n"); }
 
 int main(int argc, char **argv, char **envp)
 {
-	int fds[2], status, fd, i;
+	int fds[2], status, fd, i, n;
 	pid_t pid;
-	char buf[64];
+	char buf[128];
 	long r;
 	struct utsname u;
 	struct timespec ts;
@@ -50,8 +50,11 @@ int main(int argc, char **argv, char **envp)
 		exit(5);
 	}
 	close(fds[1]);
-	r = read(fds[0], buf, sizeof buf - 1);
-	buf[r > 0 ? r : 0] = 0;
+	/* read to the end: the child may write in several pieces */
+	n = 0;
+	while (n < (int)sizeof buf - 1 && (r = read(fds[0], buf + n, sizeof buf - 1 - n)) > 0)
+		n += (int)r;
+	buf[n] = 0;
 	waitpid(pid, &status, 0);
 	printf("parent read [%s] status exited %d code %d\n", buf, WIFEXITED(status), WEXITSTATUS(status));
 
