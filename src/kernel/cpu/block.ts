@@ -135,19 +135,133 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   }
   const params: string[] = ['f', 'arr'];
   const args: unknown[] = [f, f.code];
-  const body: string[] = ['return function block(c) {'];
+  const body: string[] = ['return function block(c) {', '  const L = c.lo, H = c.hi;', '  let lo = 0, hi = 0, s = 0;'];
   insns.forEach((x, i) => {
-    params.push(`h${i}`, `d${i}`);
-    args.push(HANDLERS[x.op], x);
-    body.push(`  h${i}(c, d${i});`);
     const last = i === insns.length - 1;
-    if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) return ${i + 1};`);
+    const inline = inlineCode(x);
+    if (inline !== null) {
+      if (inline.mayFault) body.push(`  c.rip = ${x.addr};`);
+      body.push(...inline.code.map((l) => '  ' + l));
+      if (last) body.push(`  c.rip = ${x.next};`);
+    } else {
+      params.push(`h${i}`, `d${i}`);
+      args.push(HANDLERS[x.op], x);
+      body.push(`  c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
+    }
+    if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) { c.rip = ${x.next}; return ${i + 1}; }`);
   });
   body.push(`  return ${insns.length};`, '};');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function(...params, body.join('\n')) as (...a: unknown[]) => BlockFn;
   first.block = make(...args) as Insn['block'];
   first.blockAddrs = insns.map((x) => x.addr);
+}
+
+const TWO32 = 4294967296;
+
+/** JS statements computing a memory operand's address into the block's `lo`/`hi` (int32 pair). */
+function eaCode(x: Insn): string[] {
+  if (x.ripRel) {
+    const sum = (x.nextLo >>> 0) + x.disp;
+    return [`lo = ${sum | 0}; hi = ${(x.nextHi + Math.floor(sum / TWO32)) | 0};`];
+  }
+  let sum = `${x.disp}`;
+  let h = '0';
+  if (x.base >= 0) {
+    sum += ` + (L[${x.base}] >>> 0)`;
+    h = `H[${x.base}]`;
+  }
+  if (x.index >= 0) {
+    sum += ` + (L[${x.index}] >>> 0) * ${x.scale}`;
+    h += ` + H[${x.index}] * ${x.scale}`;
+  }
+  return [`s = ${sum};`, `lo = s | 0; hi = (${h} + Math.floor(s / ${TWO32})) | 0;`];
+}
+
+// Lazy-flag producer codes (flags.ts): F_ADD 1, F_SUB 3, F_LOGIC 5.
+const ALU_OPS: Record<number, { f: number; js: string } | undefined> = {
+  0: { f: 1, js: '+' },
+  1: { f: 5, js: '|' },
+  4: { f: 5, js: '&' },
+  5: { f: 3, js: '-' },
+  6: { f: 5, js: '^' },
+  7: { f: 3, js: '-' },
+};
+
+/** The ALU operation a op= b for 32/64-bit register values; a, ah, b, bh are JS expressions. */
+function aluCode(sub: number, size: number, dst: string | null, dstHi: string | null, a: string, ah: string, b: string, bh: string): string[] | null {
+  const op = ALU_OPS[sub];
+  if (!op) return null;
+  const out: string[] = [];
+  if (size === 4) {
+    out.push(`{ const a = ${a}, b = ${b}; const r = ${op.f === 5 ? `a ${op.js} b` : `(a ${op.js} b) | 0`};`);
+    out.push(`  c.fOp = ${op.f}; c.fSize = 4; c.fRes = r; c.fA = a; c.fB = b; c.fCin = 0;`);
+    if (dst !== null && sub !== 7) out.push(`  ${dst} = r; ${dstHi} = 0;`);
+    out.push('}');
+    return out;
+  }
+  out.push(`{ const a = ${a}, ah = ${ah}, b = ${b}, bh = ${bh}; let r, rh;`);
+  if (op.js === '+') out.push('  const t = (a >>> 0) + (b >>> 0); r = t | 0; rh = (ah + bh + (t >= 4294967296 ? 1 : 0)) | 0;');
+  else if (op.js === '-') out.push('  const t = (a >>> 0) - (b >>> 0); r = t | 0; rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;');
+  else out.push(`  r = a ${op.js} b; rh = ah ${op.js} bh;`);
+  out.push('  c.fOp = ' + op.f + '; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0;');
+  if (dst !== null && sub !== 7) out.push(`  ${dst} = r; ${dstHi} = rh;`);
+  out.push('}');
+  return out;
+}
+
+/** Straight JS for the commonest forms (no handler call), or null to call the handler. */
+function inlineCode(x: Insn): { code: string[]; mayFault: boolean } | null {
+  const wide = x.size === 8;
+  switch (x.op) {
+    case Op.MOV_RR:
+      return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
+    case Op.LOAD:
+      return {
+        code: [
+          ...eaCode(x),
+          wide ? `{ const v = c.read64p(lo, hi); H[${x.reg}] = c.tHi; L[${x.reg}] = v; }` : `L[${x.reg}] = c.read32p(lo, hi); H[${x.reg}] = 0;`,
+        ],
+        mayFault: true,
+      };
+    case Op.STORE:
+      return {
+        code: [...eaCode(x), wide ? `c.write64p(lo, hi, L[${x.reg}], H[${x.reg}]);` : `c.write32p(lo, hi, L[${x.reg}]);`],
+        mayFault: true,
+      };
+    case Op.STORE_I:
+      return { code: [...eaCode(x), wide ? `c.write64p(lo, hi, ${x.immLo}, ${x.immHi});` : `c.write32p(lo, hi, ${x.immLo});`], mayFault: true };
+    case Op.ALU_RI: {
+      const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `${x.immLo}`, `${x.immHi}`);
+      return code && { code, mayFault: false };
+    }
+    case Op.ALU_RR: {
+      const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.reg}]`, `H[${x.reg}]`);
+      return code && { code, mayFault: false };
+    }
+    case Op.ALU_RM: {
+      const read = wide ? ['{ const m = c.read64p(lo, hi), mh = c.tHi;'] : ['{ const m = c.read32p(lo, hi), mh = 0;'];
+      const code = aluCode(x.sub, x.size, `L[${x.reg}]`, `H[${x.reg}]`, `L[${x.reg}]`, `H[${x.reg}]`, 'm', 'mh');
+      return code && { code: [...eaCode(x), ...read, ...code, '}'], mayFault: true };
+    }
+    case Op.PUSH64:
+      return {
+        code: [
+          `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
+          `  c.write64p(nl, nh, L[${x.reg}], H[${x.reg}]); L[4] = nl; H[4] = nh; }`,
+        ],
+        mayFault: true,
+      };
+    case Op.POP64:
+      return {
+        code: [
+          '{ const ol = L[4], oh = H[4]; const v = c.read64p(ol, oh); const vh = c.tHi; const nl = (ol + 8) | 0;',
+          `  L[4] = nl; H[4] = ((nl >>> 0) < 8 ? oh + 1 : oh) | 0; L[${x.reg}] = v; H[${x.reg}] = vh; }`,
+        ],
+        mayFault: true,
+      };
+  }
+  return null;
 }
 
 /** Marks an instruction where no useful block starts. */
