@@ -38,6 +38,8 @@ const FATAL = 'fatal error' as Severity;
 
 const MAX_INCLUDE_DEPTH = 200;
 
+const VA_ARGS_WARNING = '__VA_ARGS__ can only appear in the expansion of a C99 variadic macro';
+
 type CondType = 'if' | 'ifdef' | 'ifndef' | 'elif' | 'else';
 
 interface Cond {
@@ -118,6 +120,7 @@ class FileSource implements TokenSource {
       }
       this.idx++;
       if (t.warn) this.pp.warn(t, t.warn);
+      else if (t.kind === 'ident' && t.text === '__VA_ARGS__') this.pp.warn(t, VA_ARGS_WARNING);
       return t;
     }
   }
@@ -353,6 +356,10 @@ export class Engine implements ExpandHost {
     this.at('warning', t, message, { tag });
   }
 
+  warning(t: Token, message: string): void {
+    this.at('warning', t, message);
+  }
+
   note(t: Token, message: string, lineOnly = false): void {
     this.at('note', t, message, { lineOnly });
   }
@@ -369,7 +376,22 @@ export class Engine implements ExpandHost {
     const name = toks[fs.idx];
     if (name.bol) return; // the null directive
     if (fs.skipping) {
-      if (name.kind === 'ident') this.skippedDirective(fs, name);
+      if (name.kind === 'ident') {
+        switch (name.text) {
+          case 'if':
+          case 'ifdef':
+          case 'ifndef':
+            // Nested in a skipped group: only its extent matters.
+            fs.conds.push({ type: name.text, start: name, parentSkipping: true, taken: true, sawElse: false });
+            break;
+          case 'elif':
+          case 'else':
+          case 'endif':
+            fs.idx++;
+            this.elseDirective(fs, name);
+            return;
+        }
+      }
       fs.skipLine();
       return;
     }
@@ -452,23 +474,6 @@ export class Engine implements ExpandHost {
     this.writer.emit(hash, this.writer.lastExpanded);
   }
 
-  private skippedDirective(fs: FileSource, name: Token): void {
-    switch (name.text) {
-      case 'if':
-      case 'ifdef':
-      case 'ifndef':
-        fs.conds.push({ type: name.text, start: name, parentSkipping: true, taken: true, sawElse: false });
-        return;
-      case 'elif':
-      case 'else':
-      case 'endif':
-        fs.idx++;
-        this.elseDirective(fs, name);
-        fs.idx--;
-        return;
-    }
-  }
-
   private ifDirective(fs: FileSource, name: Token): void {
     const type = name.text as CondType;
     const rest = fs.restOfLine();
@@ -497,7 +502,7 @@ export class Engine implements ExpandHost {
   }
 
   private elseDirective(fs: FileSource, name: Token): void {
-    const rest = fs.skipping ? [] : fs.restOfLine();
+    const rest = fs.restOfLine();
     const c = fs.conds[fs.conds.length - 1];
     const kind = name.text;
     if (c === undefined) {
@@ -508,12 +513,8 @@ export class Engine implements ExpandHost {
       fs.conds.pop();
       fs.skipping = c.parentSkipping;
       if (!fs.skipping && rest.length > 0) this.warn(rest[0], 'extra tokens at end of #endif directive', '[-Wendif-labels]');
-      if (fs.guard && fs.guard.cond === c) {
-        // Still a guard only if nothing but whitespace follows this #endif line.
-        let i = fs.idx;
-        if (fs.skipping === false && !fs.toks[i].bol) while (!fs.toks[i].bol) i++;
-        fs.guardEnd = i;
-      }
+      // Still a guard only if nothing but whitespace follows this #endif line.
+      if (fs.guard && fs.guard.cond === c) fs.guardEnd = fs.idx;
       return;
     }
     if (c.sawElse) {
@@ -534,17 +535,9 @@ export class Engine implements ExpandHost {
       fs.skipping = true;
       return;
     }
-    const v = this.evalIf(name, fs.skipping ? this.lineAfter(fs) : rest);
+    const v = this.evalIf(name, rest);
     c.taken = v;
     fs.skipping = !v;
-  }
-
-  /** The raw tokens of the directive line at fs.idx (used when #elif is reached while skipping). */
-  private lineAfter(fs: FileSource): Token[] {
-    const toks = fs.toks;
-    const out: Token[] = [];
-    for (let i = fs.idx; !toks[i].bol; i++) out.push(toks[i]);
-    return out;
   }
 
   private evalIf(name: Token, rest: Token[]): boolean {
@@ -559,6 +552,10 @@ export class Engine implements ExpandHost {
       throw e;
     } finally {
       ex.inIf = false;
+    }
+    if (expanded.length === 0) {
+      this.error(rest.length > 0 ? rest[rest.length - 1] : name, `#${name.text} with no expression`, true);
+      return false;
     }
     try {
       return evaluate(expanded, name, {
@@ -597,17 +594,25 @@ export class Engine implements ExpandHost {
     }
     if (t.text === '__has_include' || t.text === '__has_include_next') {
       if (this.macros.get(t.text)?.kind !== 'builtin') return null;
-      const open = src.next();
+      const open = src.peek();
       if (open.kind !== 'punct' || open.text !== '(') {
         this.error(t, `missing '(' before "${t.text}" operand`);
+        this.error(t, `operator "${t.text}" requires a header-name`);
         return synth('number', '0', t);
       }
+      src.next();
+      const first = src.peek();
       const spec = this.headerName(src);
-      const close = src.next();
-      if (spec === null || close.kind !== 'punct' || close.text !== ')') {
-        this.error(t, `missing ')' after "${t.text}" operand`);
+      if (spec === null) {
+        this.error(first.kind === 'eof' ? t : first, `operator "${t.text}" requires a header-name`);
         return synth('number', '0', t);
       }
+      const close = src.peek();
+      if (close.kind !== 'punct' || close.text !== ')') {
+        this.error(first, `missing ')' after "${t.text}" operand`);
+        return synth('number', '0', t);
+      }
+      src.next();
       const cur = this.cur as FileSource;
       const next = t.text === '__has_include_next' ? cur.dirIndex : null;
       const found = this.search.find(spec.name, spec.angle, cur.file.name, cur.system, next);
@@ -641,12 +646,14 @@ export class Engine implements ExpandHost {
     }
     const name = rest[0];
     if (!this.checkMacroName(name)) return;
+    if (name.text === '__VA_ARGS__') this.warn(name, VA_ARGS_WARNING);
     let m: Macro | null;
     if (rest.length > 1 && rest[1].kind === 'punct' && rest[1].text === '(' && !rest[1].space) m = this.functionMacro(name, rest);
     else m = this.objectMacro(name, rest.slice(1));
     if (m === null) return;
     const old = this.macros.get(name.text);
-    if (old !== undefined && old.kind !== 'builtin' && !sameDefinition(old, m)) {
+    if (old !== undefined && old.kind === 'builtin') this.at('warning', name, `"${name.text}" redefined`, { lineOnly: true });
+    else if (old !== undefined && !sameDefinition(old, m)) {
       this.at('warning', name, `"${name.text}" redefined`, { lineOnly: true });
       if (old.def) this.at('note', old.def, 'this is the location of the previous definition', { lineOnly: true });
     }
@@ -667,6 +674,7 @@ export class Engine implements ExpandHost {
 
   private objectMacro(name: Token, body: Token[]): Macro | null {
     if (!this.checkPaste(body, name)) return null;
+    for (const t of body) if (t.kind === 'ident' && t.text === '__VA_ARGS__') this.warn(t, VA_ARGS_WARNING);
     return { kind: 'object', name: name.text, body, def: this.defLoc(name) };
   }
 
@@ -740,6 +748,9 @@ export class Engine implements ExpandHost {
       }
     }
     if (!this.checkPaste(body, close)) return null;
+    for (let k = 0; k < body.length; k++) {
+      if (paramIndex[k] < 0 && body[k].kind === 'ident' && body[k].text === '__VA_ARGS__') this.warn(body[k], VA_ARGS_WARNING);
+    }
     return { kind: 'function', name: name.text, params, variadic, body, paramIndex, def: this.defLoc(name) };
   }
 
@@ -767,6 +778,9 @@ export class Engine implements ExpandHost {
     }
     if (!this.checkMacroName(rest[0])) return;
     if (rest.length > 1) this.warn(rest[1], 'extra tokens at end of #undef directive');
+    if (this.macros.get(rest[0].text)?.kind === 'builtin') {
+      this.at('warning', rest[0], `undefining "${rest[0].text}"`, { lineOnly: true, tag: '[-Wbuiltin-macro-redefined]' });
+    }
     this.macros.delete(rest[0].text);
   }
 
@@ -859,6 +873,7 @@ export class Engine implements ExpandHost {
         return;
       }
       name = f.text.slice(1, -1).replace(/\\(.)/g, '$1');
+      if (!marker && toks[2]) this.warn(toks[2], 'extra tokens at end of #line directive');
     }
     if (marker && toks.slice(2).some((t) => t.text === '3')) fs.system = true;
     const directiveLine = (rest.length > 0 ? rest[rest.length - 1] : dname).line;
@@ -900,8 +915,8 @@ export class Engine implements ExpandHost {
     }
     if (words[0] === 'GCC' && (words[1] === 'warning' || words[1] === 'error') && rest[2]?.kind === 'string') {
       const msg = rest[2].text.slice(1, -1);
-      if (words[1] === 'error') this.error(rest[0], msg);
-      else this.warn(rest[0], msg);
+      if (words[1] === 'error') this.error(rest[2], msg);
+      else this.warn(rest[2], msg);
       return;
     }
     if (words[0] === 'push_macro' || words[0] === 'pop_macro') {
@@ -962,7 +977,8 @@ export class Engine implements ExpandHost {
     const str = open.kind === 'punct' && open.text === '(' ? src.next() : open;
     const close = str !== open ? src.next() : str;
     if (str.kind !== 'string' || close.kind !== 'punct' || close.text !== ')') {
-      this.error(t, '_Pragma takes a parenthesized string literal');
+      const bad = open.kind !== 'punct' || open.text !== '(' ? open : str.kind !== 'string' ? str : close;
+      this.error(bad.kind === 'eof' ? t : bad, '_Pragma takes a parenthesized string literal');
       return [];
     }
     const body = str.text.replace(/^[LuU8]*"/, '').slice(0, -1).replace(/\\(["\\])/g, '$1');
@@ -974,7 +990,10 @@ export class Engine implements ExpandHost {
     if (rest[0]?.text === 'once' || rest[0]?.text === 'push_macro' || rest[0]?.text === 'pop_macro' || rest[0]?.text === 'GCC') {
       // Run the side effects (the line itself is already printed).
       const words = rest.map((x) => x.text);
-      if (words[0] === 'once') this.once.add(resolve(this.opts.cwd, cur.file.name));
+      if (words[0] === 'once') {
+        if (cur.depth === 0) this.warn(t, '#pragma once in main file');
+        this.once.add(resolve(this.opts.cwd, cur.file.name));
+      }
       else if (words[0] === 'push_macro' || words[0] === 'pop_macro') {
         if (rest[2]?.kind === 'string') this.pushPop(words[0], rest[2].text.slice(1, -1));
       }

@@ -42,6 +42,7 @@ export interface ExpandHost {
   readonly asm: boolean;
   error(at: Token, message: string, afterToken?: boolean): void;
   note(at: Token, message: string, lineOnly?: boolean): void;
+  warning(at: Token, message: string): void;
   /** The value of a builtin macro such as __LINE__ (may read operands from src, like _Pragma). */
   builtin(name: BuiltinName, at: Token, src: TokenSource): Token[];
   /** In #if: `defined X` and `__has_include(...)` become a number before anything else expands. */
@@ -118,8 +119,7 @@ export class Expander {
         case 'function': {
           const p = src.peek();
           if (!isPunct(p, '(')) return t;
-          src.next();
-          const inv = this.collectArgs(src, m, t);
+          const inv = this.collectArgs(src, m, t, src.next());
           if (inv === null) return t;
           const hs = hsAdd(hsIntersect(t.hs, inv.rparen.hs), m.name);
           const body = this.substitute(m, inv, t, hs);
@@ -141,11 +141,11 @@ export class Expander {
 
   // args: '(' [arg {',' arg}] ')' — the '(' is already consumed. Commas inside nested parentheses
   // do not separate arguments, nor do commas in the variable part.
-  private collectArgs(src: TokenSource, m: Extract<Macro, { kind: 'function' }>, name: Token): Invocation | null {
+  private collectArgs(src: TokenSource, m: Extract<Macro, { kind: 'function' }>, name: Token, lparen: Token): Invocation | null {
     const args: Token[][] = [];
     let cur: Token[] = [];
     let depth = 0;
-    let last = name;
+    let last = lparen;
     const nparams = m.params.length;
     this.collecting++;
     try {
@@ -271,7 +271,13 @@ export class Expander {
       const k = pidx[i];
       // '#' parameter: the argument's spelling as a string literal.
       if (isPunct(b, '#') && i + 1 < to && pidx[i + 1] >= 0) {
-        const s = synth('string', stringize(args[pidx[i + 1]]), at);
+        let text = stringize(args[pidx[i + 1]]);
+        if (/(^|[^\\])(\\\\)*\\"$/.test(text)) {
+          // An odd number of backslashes before the closing quote would escape it.
+          this.host.warning(inv.rparen, "invalid string literal, ignoring final '\\'");
+          text = text.slice(0, -2) + '"';
+        }
+        const s = synth('string', text, at);
         s.space = b.space;
         out.push(s);
         i++;

@@ -200,7 +200,8 @@ export function lex(file: SourceFile, splices: number[], asm: boolean): LexResul
       const q = s.charCodeAt(j);
       if ((q === 34 || q === 39) && j - i <= 2) {
         const prefix = s.slice(i, j);
-        if (prefix === 'L' || prefix === 'u' || prefix === 'U' || prefix === 'u8') {
+        // u8 prefixes strings only: u8'c' is C2x, which gcc's C modes here lex as u8 'c'.
+        if (prefix === 'L' || prefix === 'u' || prefix === 'U' || (prefix === 'u8' && q === 34)) {
           const end = scanQuoted(s, j, q);
           if (end >= 0) {
             push(q === 34 ? 'string' : 'char', i, end);

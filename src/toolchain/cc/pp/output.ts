@@ -84,7 +84,7 @@ export class OutputWriter {
     }
     const rest = line - this.line;
     if (!this.markers) {
-      if (this.out.length > 0 && rest > 0) this.out += '\n'; // -P squeezes blank runs
+      // -P: like gcc, no blank lines for skipped lines
     } else if (rest <= MAX_BLANK_RUN) this.out += '\n'.repeat(rest);
     else {
       let m = `# ${line} "${escapeName(this.name)}"`;
