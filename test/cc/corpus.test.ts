@@ -4,6 +4,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DiagnosticError, renderDiagnostics } from '../../src/diag.js';
+import { compile } from '../../src/toolchain/cc/compile.js';
 import { ROOT } from '../helpers/kwb.js';
 import { checkGcc, compareWithGcc, pool, workDir, type Comparison } from './oracle.js';
 
@@ -30,6 +32,22 @@ describe('C corpus against gcc', () => {
       expect(r.compileError ?? '').toBe('');
       expect(r.kwb.stdout).toBe(r.gcc.stdout);
       expect(r.kwb.status).toBe(r.gcc.status);
+    });
+  }
+});
+
+// The real pipeline: kwb's own preprocessor with kwb's userland headers must feed the compiler
+// every corpus program without an error (running them is the job of the libc/linker tests).
+describe('C corpus through kwb preprocess() and userland/include', () => {
+  for (const f of files) {
+    it(f, () => {
+      let problem = '';
+      try {
+        compile({ file: join(dir, f), includeDirs: [], systemIncludeDirs: [join(ROOT, 'userland', 'include')], defines: [], undefs: [] });
+      } catch (e) {
+        problem = e instanceof DiagnosticError ? renderDiagnostics(e.diagnostics) : String(e);
+      }
+      expect(problem).toBe('');
     });
   }
 });
