@@ -30,7 +30,7 @@ function expectSame(ours: Outcome, ref: Outcome): void {
 
 const STDIN = 'first line\nsecond line, longer than the thirty-two byte buffer\nno newline at end';
 const SCANF_IN = '10 20\n-30\n  40 x5 tail\n';
-const inputFor = (name: string) => (name === 'stdio_mix.c' ? STDIN : name === 'scanf.c' ? SCANF_IN : '');
+const inputFor = (name: string) => (name === 'stdio_mix.c' || name === 'lines.c' ? STDIN : name === 'scanf.c' ? SCANF_IN : '');
 
 const own = readdirSync(PROGRAMS).filter((f) => f.endsWith('.c')).sort();
 const acceptance = readdirSync(ACCEPTANCE).filter((f) => f.endsWith('.c')).sort();

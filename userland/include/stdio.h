@@ -49,6 +49,8 @@ int vfprintf(FILE *stream, const char *fmt, va_list ap);
 int vdprintf(int fd, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int asprintf(char **strp, const char *fmt, ...);
+int vasprintf(char **strp, const char *fmt, va_list ap);
 
 /* scanf reads integers, characters, strings and scansets; %f and friends stop it (no floats). */
 int scanf(const char *fmt, ...);
@@ -72,6 +74,11 @@ int getchar(void);
 int ungetc(int c, FILE *stream);
 char *fgets(char *s, int size, FILE *stream);
 size_t fread(void *ptr, size_t size, size_t nmemb, FILE *stream);
+ssize_t getline(char **lineptr, size_t *n, FILE *stream);
+ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *stream);
+int fseek(FILE *stream, long offset, int whence);
+long ftell(FILE *stream);
+void rewind(FILE *stream);
 
 FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdarg.h>
 #include <string.h>
+#include <stdlib.h>
 #include "internal.h"
 
 /* A destination in memory that keeps counting after it is full (snprintf's return value). */
@@ -161,6 +162,35 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+/* The string is measured first, then written into memory of exactly that size. */
+int vasprintf(char **strp, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(0, 0, fmt, again);
+	va_end(again);
+	*strp = 0;
+	if (n < 0)
+		return -1;
+	*strp = malloc((size_t)n + 1);
+	if (!*strp)
+		return -1;
+	return vsnprintf(*strp, (size_t)n + 1, fmt, ap);
+}
+
+int asprintf(char **strp, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(strp, fmt, ap);
 	va_end(ap);
 	return n;
 }

@@ -429,3 +429,84 @@ void perror(const char *s)
 	else
 		fprintf(stderr, "%s\n", msg);
 }
+
+/* Where the stream is, counting what sits in its buffers. */
+long ftell(FILE *f)
+{
+	long pos = lseek(f->fd, 0, SEEK_CUR);
+
+	if (pos < 0)
+		return -1;
+	if (f->wpos)
+		return pos + (long)f->wpos;
+	return pos - (long)(f->rend - f->rpos) - (f->ungot >= 0);
+}
+
+int fseek(FILE *f, long offset, int whence)
+{
+	if (f->wpos && flush(f) < 0)
+		return -1;
+	if (whence == SEEK_CUR)
+		offset -= (long)(f->rend - f->rpos) + (f->ungot >= 0);
+	f->rpos = f->rend = 0;
+	f->ungot = -1;
+	if (lseek(f->fd, offset, whence) < 0)
+		return -1;
+	f->flags &= ~KWB_F_EOF;
+	return 0;
+}
+
+void rewind(FILE *f)
+{
+	fseek(f, 0, SEEK_SET);
+	f->flags &= ~KWB_F_ERR;
+}
+
+/* Reads through the next delimiter into a malloc'd buffer that grows as needed. */
+ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *f)
+{
+	size_t len = 0, want;
+	char *p;
+	int c;
+
+	if (!lineptr || !n) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (;;) {
+		c = fgetc(f);
+		if (c == EOF)
+			break;
+		if (!*lineptr || len + 2 > *n) {
+			want = *n < 120 ? 120 : *n * 2;
+			p = realloc(*lineptr, want);
+			if (!p) {
+				f->flags |= KWB_F_ERR;
+				return -1;
+			}
+			*lineptr = p;
+			*n = want;
+		}
+		(*lineptr)[len++] = (char)c;
+		if (c == delim)
+			break;
+	}
+	/* As glibc: nothing read leaves the buffer as it was (allocated, if it was not). */
+	if (len == 0) {
+		if (!*lineptr) {
+			*lineptr = malloc(120);
+			if (*lineptr) {
+				*n = 120;
+				**lineptr = 0;
+			}
+		}
+		return -1;
+	}
+	(*lineptr)[len] = 0;
+	return (ssize_t)len;
+}
+
+ssize_t getline(char **lineptr, size_t *n, FILE *f)
+{
+	return getdelim(lineptr, n, '\n', f);
+}
