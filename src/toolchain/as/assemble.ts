@@ -3,6 +3,7 @@
 import { DiagnosticError, type Diagnostic } from '../../diag.js';
 import { Assembler } from './assembler.js';
 import { AsmError } from './errors.js';
+import { evaluate } from './expr.js';
 import { layout } from './layout.js';
 import { splitStatements, type Statement } from './lex.js';
 import { writeObject } from './elf-write.js';
@@ -30,12 +31,29 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     as.statement(f.list[f.i++]!);
     while (as.injected.length) frames.push({ list: as.injected.pop()!, i: 0 });
   }
-  if (as.conds.length) as.diag('error', 'end of file inside conditional');
+  as.unterminatedBlock(source.split('\n').length);
+  if (as.conds.length) {
+    as.diagnostics.push({ file: opts.file, line: 0, col: 0, severity: 'error', message: 'end of file inside conditional' });
+    const w = as.conds[as.conds.length - 1]!.where;
+    as.diagnostics.push({ file: w.file, line: w.line, col: 0, severity: 'error', message: 'here is the start of the unterminated conditional' });
+  }
+  // Numeric labels referred to forward but never defined.
+  for (const s of as.symbols.values()) {
+    const m = /^\.L(\d+)\u0002(\d+)$/.exec(s.name);
+    if (m && !s.defined) {
+      as.diagnostics.push({ file: opts.file, line: 0, col: 0, severity: 'error', message: `local label \`"${m[1]}" (instance number ${m[2]} of a fb label)' is not defined` });
+    }
+  }
   if (as.diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(as.diagnostics);
   try {
     const laid = layout(as, (where, message, warning) => {
       as.diagnostics.push({ file: where.file, line: where.line, col: 0, severity: warning ? 'warning' : 'error', message });
     });
+    for (const s of as.symbols.values()) {
+      if (!s.size || s.anon) continue;
+      const v = evaluate(s.size, true);
+      if (!v || v.sym || v.sub) as.diagnostics.push({ file: opts.file, line: 0, col: 0, severity: 'error', message: `.size expression for ${s.name} does not evaluate to a constant` });
+    }
     if (as.diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(as.diagnostics);
     return { object: writeObject(as, laid), diagnostics: as.diagnostics };
   } catch (e) {

@@ -5,7 +5,7 @@ import * as C from '../elf/constants.js';
 import type { Diagnostic } from '../../diag.js';
 import { encodeInstruction, lookupMnemonic } from './encode.js';
 import { AsmError } from './errors.js';
-import { evaluate, parseExpr, type Expr, type SymbolSource } from './expr.js';
+import { evaluate, parseExpr, takeExprWarnings, type Expr, type SymbolSource } from './expr.js';
 import type { Out } from './insn.js';
 import { Cursor, junk, type Statement } from './lex.js';
 import { Frag, type Explicit, type Fixup, type RelocKind, type Section, type Sym, type Where } from './model.js';
@@ -36,10 +36,22 @@ export class Assembler implements SymbolSource, Out {
   /** Statements produced by a macro or .rept expansion, run next. */
   injected: Statement[][] = [];
   recordingState?: { kind: 'macro' | 'rept' | 'irp' | 'irpc'; head: string; depth: number; body: Statement[] };
-  private recording: { kind: 'macro' | 'rept' | 'irp' | 'irpc'; head: string; depth: number; body: Statement[] } | null = null;
+  /** At end of input: complain about a .macro/.rept block never closed. */
+  unterminatedBlock(lastLine: number): void {
+    const r = this.recording;
+    if (!r) return;
+    if (r.kind === 'macro') {
+      const name = /^[^\s,]*/.exec(r.head)![0];
+      this.diagnostics.push({ file: r.where.file, line: r.where.line, col: 0, severity: 'error', message: `unexpected end of file in macro \`${name}' definition` });
+    } else {
+      this.diagnostics.push({ file: this.file, line: lastLine, col: 0, severity: 'error', message: `${r.kind.toUpperCase()} without ENDR` });
+    }
+  }
+
+  private recording: { kind: 'macro' | 'rept' | 'irp' | 'irpc'; head: string; depth: number; body: Statement[]; where: Where } | null = null;
   private expansions = 0;
   /** Conditional assembly: each entry is [this branch active, some branch taken]. */
-  conds: { active: boolean; taken: boolean; parentActive: boolean }[] = [];
+  conds: { active: boolean; taken: boolean; parentActive: boolean; where: Where }[] = [];
 
   constructor(readonly file: string) {
     // GNU as creates .text, .data and .bss (and their section symbols) before reading anything.
@@ -190,7 +202,9 @@ export class Assembler implements SymbolSource, Out {
     this.where = { file: st.file, line: st.line };
     try {
       this.run(st.text);
+      for (const w of takeExprWarnings()) this.warn(w);
     } catch (e) {
+      takeExprWarnings();
       if (e instanceof AsmError) this.diag(e.warning ? 'warning' : 'error', e.message);
       // A bug of ours must not become a stack trace: report it at the line that triggered it.
       else this.diag('error', `internal assembler error: ${(e as Error).message ?? String(e)}`);
@@ -201,10 +215,11 @@ export class Assembler implements SymbolSource, Out {
     if (this.recording) return this.record(text);
     const block = /^\.(macro|rept|irpc|irp)\b\s*(.*)$/i.exec(text);
     if (block && !(this.conds.length && !this.conds[this.conds.length - 1]!.active)) {
-      this.recording = { kind: block[1]!.toLowerCase() as 'macro', head: block[2]!, depth: 1, body: [] };
+      this.recording = { kind: block[1]!.toLowerCase() as 'macro', head: block[2]!, depth: 1, body: [], where: { ...this.where } };
       return;
     }
-    if (/^\.(endm|endr)\b/i.test(text)) throw new AsmError(`${text.split(/\s/)[0]} without preceding .${/endm/i.test(text) ? 'macro' : 'rept'}`);
+    if (/^\.endm\b/i.test(text)) throw new AsmError('.endm encountered without preceding .macro', true);
+    if (/^\.endr\b/i.test(text)) throw new AsmError('.endr encountered without preceding .rept, .irp, or .irpc', true);
     const c = new Cursor(text);
     // Conditional assembly directives are looked at even inside a false branch.
     if (this.conds.length && !this.conds[this.conds.length - 1]!.active) {

@@ -257,7 +257,11 @@ function strings(as: Assembler, c: Cursor, zero: boolean): void {
     const bytes = as.bytes();
     const s = c.s;
     for (;;) {
-      if (c.i >= s.length) throw new AsmError('unterminated string; newline inserted');
+      if (c.i >= s.length) {
+        as.warn('unterminated string; newline inserted');
+        bytes.push(10);
+        break;
+      }
       const ch = s[c.i]!;
       if (ch === '"') {
         c.i++;
@@ -437,7 +441,7 @@ on(['warning'], (_as, c) => {
 
 function pushCond(as: Assembler, value: boolean): void {
   const parentActive = as.conds.length === 0 || as.conds[as.conds.length - 1]!.active;
-  as.conds.push({ active: parentActive && value, taken: value, parentActive });
+  as.conds.push({ active: parentActive && value, taken: value, parentActive, where: { ...as.where } });
 }
 on(['if', 'ifne'], (as, c) => {
   const parentActive = as.conds.length === 0 || as.conds[as.conds.length - 1]!.active;
@@ -454,19 +458,19 @@ on(['ifdef', 'ifndef'], (as, c, name) => {
 });
 on(['else'], (as) => {
   const top = as.conds[as.conds.length - 1];
-  if (!top) throw new AsmError('.else without matching .if');
+  if (!top) throw new AsmError('".else" without matching ".if"');
   top.active = top.parentActive && !top.taken;
   top.taken = true;
 });
 on(['elseif'], (as, c) => {
   const top = as.conds[as.conds.length - 1];
-  if (!top) throw new AsmError('.elseif without matching .if');
+  if (!top) throw new AsmError('".elseif" without matching ".if"');
   const v = top.parentActive && !top.taken ? constant(as, c) !== 0n : false;
   top.active = v;
   top.taken ||= v;
 });
 on(['endif'], (as) => {
-  if (!as.conds.pop()) throw new AsmError('.endif without .if');
+  if (!as.conds.pop()) throw new AsmError('".endif" without ".if"');
 });
 
 export { Cursor };

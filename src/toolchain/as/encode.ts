@@ -4,7 +4,7 @@
 // 2.40, which the oracle tests compare byte for byte.
 import { AsmError } from './errors.js';
 import { evaluate } from './expr.js';
-import { fitsS32, fitsS8, immConst, Insn, type Out } from './insn.js';
+import { fitsIn, fitsS32, fitsS8, immConst, Insn, type Out } from './insn.js';
 import type { ImmOp, MemOp, Operand, RegOp } from './operands.js';
 import type { Reg } from './registers.js';
 
@@ -287,6 +287,7 @@ for (const [name, ext] of SHIFTS) {
       if (cnt.k === 'reg' && cnt.reg.name === 'cl') i.op = [w(0xd2, size)];
       else if (imm(cnt)) {
         const v = immConst(cnt);
+        if (v !== null && !fitsIn(v, 1)) throw mismatch(c);
         if (v === 1n) i.op = [w(0xd0, size)];
         else {
           i.op = [w(0xc0, size)];
@@ -650,7 +651,7 @@ function branch(c: Ctx, n: number): void {
   const [t] = c.ops;
   if (t!.star) {
     if (n >= 0) throw mismatch(c);
-    if (t!.k === 'imm') throw mismatch(c);
+    if (t!.k === 'imm') throw sizeMismatch(c);
     const target = t as RegOp | MemOp;
     if (target.k === 'reg' && (target.reg.cls !== 'gpr' || target.reg.size !== 8)) {
       throw new AsmError(`operand size mismatch for \`${c.name}'`);
@@ -661,7 +662,7 @@ function branch(c: Ctx, n: number): void {
     return;
   }
   if (t!.k !== 'mem' || t.base || t.index || t.seg) {
-    if (t!.k === 'reg') throw new AsmError(`operand type mismatch for \`${c.name}'`);
+    if (t!.k === 'imm') throw sizeMismatch(c);
     throw mismatch(c);
   }
   const v = t.val ?? evaluate(t.disp!, false);
@@ -688,6 +689,8 @@ def('ret', [2, 8], (c) => {
   if (c.suffix === 2) i.data16 = true;
   if (c.ops.length === 1) {
     if (!imm(c.ops[0])) throw mismatch(c);
+    const n = immConst(c.ops[0]);
+    if (n !== null && !fitsIn(n, 2)) throw sizeMismatch(c);
     i.op = [0xc2];
     i.immediate(c.ops[0], 2, false);
   } else i.op = [0xc3];
@@ -709,7 +712,9 @@ def('int', [], (c) => {
   count(c, 1);
   const [v] = c.ops;
   if (!imm(v)) throw mismatch(c);
-  if (immConst(v) === 3n) {
+  const n = immConst(v);
+  if (n !== null && !fitsIn(n, 1)) throw sizeMismatch(c);
+  if (n === 3n) {
     // GNU assembles `int $3` as the one-byte breakpoint instruction int3 (cc)
     c.out.bytes().push(0xcc);
     return;

@@ -28,6 +28,8 @@ export interface SymbolSource {
   dot(): Sym;
   /** `1b` / `1f`. */
   numericLabel(n: string, forward: boolean): Sym;
+  /** A located warning (GNU carries on with a default value). */
+  warn(message: string): void;
 }
 
 /** Where the outermost expression being parsed starts (GNU treats its first symbol specially). */
@@ -90,7 +92,10 @@ function parsePrimary(c: Cursor, syms: SymbolSource): Expr {
   c.skipWs();
   const s = c.s;
   const ch = s[c.i];
-  if (ch === undefined) throw new AsmError('missing operand');
+  if (ch === undefined || ch === ',' || ch === ')') {
+    if (ch === undefined) syms.warn('missing operand; zero assumed');
+    return { k: 'num', v: 0n };
+  }
   if (ch === '(') {
     c.i++;
     const e = parseExpr(c, syms);
@@ -193,10 +198,7 @@ const toS64 = (v: bigint) => BigInt.asIntN(64, v);
 
 function fold(e: Expr): Expr {
   if (e.k === 'un' && e.e.k === 'num') return { k: 'num', v: unop(e.op, e.e.v) };
-  if (e.k === 'bin' && e.a.k === 'num' && e.b.k === 'num') {
-    const v = binop(e.op, e.a.v, e.b.v);
-    if (v !== null) return { k: 'num', v };
-  }
+  if (e.k === 'bin' && e.a.k === 'num' && e.b.k === 'num') return { k: 'num', v: binop(e.op, e.a.v, e.b.v) };
   return e;
 }
 
@@ -206,15 +208,15 @@ function unop(op: string, v: bigint): bigint {
   return v === 0n ? 1n : 0n;
 }
 
-function binop(op: string, a: bigint, b: bigint): bigint | null {
+function binop(op: string, a: bigint, b: bigint): bigint {
   const sa = toS64(a);
   const sb = toS64(b);
   switch (op) {
     case '+': return (a + b) & M64;
     case '-': return (a - b) & M64;
     case '*': return (a * b) & M64;
-    case '/': return sb === 0n ? null : (sa / sb) & M64;
-    case '%': return sb === 0n ? null : (sa % sb) & M64;
+    case '/': return sb === 0n ? divideByZero() : (sa / sb) & M64;
+    case '%': return sb === 0n ? divideByZero() : (sa % sb) & M64;
     case '<<': return b >= 64n ? 0n : (a << b) & M64;
     case '>>': return b >= 64n ? 0n : (a >> b) & M64;
     case '|': return a | b;
@@ -230,7 +232,21 @@ function binop(op: string, a: bigint, b: bigint): bigint | null {
     case '&&': return a !== 0n && b !== 0n ? 1n : 0n;
     case '||': return a !== 0n || b !== 0n ? 1n : 0n;
   }
-  return null;
+  return 0n;
+}
+
+/** GNU warns and uses 0; the warning is reported through the statement being assembled. */
+let pendingWarnings: string[] = [];
+function divideByZero(): bigint {
+  pendingWarnings.push('division by zero');
+  return 0n;
+}
+
+/** Warnings raised while folding constants since the last call. */
+export function takeExprWarnings(): string[] {
+  const w = pendingWarnings;
+  pendingWarnings = [];
+  return w;
 }
 
 /**
@@ -276,14 +292,21 @@ export function evaluate(e: Expr, final: boolean, depth = 0): Value | null {
         return { add: (a.add - b.add) & M64, sym: a.sym, sub: b.sym };
       }
       if (a.sym || a.sub || b.sym || b.sub) {
-        // Comparisons and arithmetic of two labels in one frag still fold.
-        return null;
+        // A label difference not yet known (relaxation pending) may still fold later.
+        if (!final && (a.sub || b.sub) && !(a.sym && !a.sub) && !(b.sym && !b.sub)) return null;
+        throw new AsmError(`invalid operands (${sectionOf(a)} and ${sectionOf(b)} sections) for \`${e.op}'`);
       }
-      const v = binop(e.op, a.add, b.add);
-      if (v === null) throw new AsmError('division by zero');
-      return { add: v, sym: null, sub: null };
+      return { add: binop(e.op, a.add, b.add), sym: null, sub: null };
     }
   }
+}
+
+/** GNU's name for the section of a value, as its "invalid operands" error gives it. */
+function sectionOf(v: Value): string {
+  const s = v.sym;
+  if (!s || v.sub) return v.sub ? '*UND*' : '*ABS*';
+  if (s.common) return '*COM*';
+  return s.section ? s.section.name : '*UND*';
 }
 
 /** a - b when it is known now, else null. */

@@ -74,6 +74,7 @@ export function layout(as: Assembler, report: Report): LaidOut {
           const v = evaluate(t.target, true);
           let target = -1;
           if (v && !v.sub && (!v.sym || v.sym.section === sec)) target = Number(v.add) + (v.sym ? symAddress(v.sym) : 0);
+          if (target >= 0 && target < addr && pass === 0) report(t.where, 'attempt to move .org backwards');
           t.size = target >= addr ? target - addr : 0;
         }
         addr += f.tailSize();

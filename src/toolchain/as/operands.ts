@@ -80,6 +80,8 @@ export function parseOperand(text: string, syms: SymbolSource): Operand {
   if (t.startsWith('*')) {
     star = true;
     t = t.slice(1).trim();
+    // `*` alone: an empty immediate, which the jump encoders refuse with GNU's words
+    if (t === '') return { k: 'imm', expr: { k: 'num', v: 0n }, val: { add: 0n, sym: null, sub: null }, star };
   }
   if (t.startsWith('$')) {
     const c = new Cursor(t);
