@@ -58,6 +58,8 @@ interface Init {
   open: boolean;
   /** Unions: the member chosen (by designator or the first). */
   unionMember: number;
+  /** What gcc calls it in "(near initialization for 'a.b[2]')". */
+  path: string;
 }
 
 export interface Program {
@@ -82,6 +84,7 @@ const KEYWORDS = new Set([
 ]);
 
 export function parse(toks: Token[]): Program {
+  uniqueId = 0; // labels and static-local names depend only on this translation unit
   const p = new Parser(toks);
   try {
     return p.program();
@@ -1517,16 +1520,18 @@ class Parser {
 
   // ---------------------------------------------------------------- initializers
 
-  newInit(ty: Type): Init {
-    return { ty, expr: null, children: null, open: ty.kind === 'array' && ty.len < 0, unionMember: -1 };
+  newInit(ty: Type, path = ''): Init {
+    return { ty, expr: null, children: null, open: ty.kind === 'array' && ty.len < 0, unionMember: -1, path };
   }
 
   child(init: Init, i: number): Init {
     if (!init.children) init.children = [];
     let c = init.children[i];
     if (!c) {
-      const ty = init.ty.kind === 'array' ? init.ty.base! : recordOf(init.ty).members[i]!.ty;
-      c = this.newInit(ty);
+      const isArray = init.ty.kind === 'array';
+      const m = isArray ? null : recordOf(init.ty).members[i]!;
+      const ty = isArray ? init.ty.base! : m!.ty;
+      c = this.newInit(ty, init.path && (isArray ? `${init.path}[${i}]` : m!.name ? `${init.path}.${m!.name}` : init.path));
       init.children[i] = c;
     }
     return c;
@@ -1687,7 +1692,7 @@ class Parser {
         continue;
       }
       if (!init.open && i >= init.ty.len) {
-        this.warn(diagAt(this.tok, 'warning', 'excess elements in array initializer'));
+        this.warn(diagAt(this.tok, 'warning', 'excess elements in array initializer'), this.nearInit(init));
         this.skipExcess();
         continue;
       }
@@ -1695,6 +1700,11 @@ class Parser {
       i++;
     }
     this.finishOpen(init);
+  }
+
+  nearInit(init: Init): Diagnostic[] {
+    if (!init.path) return [];
+    return [{ ...diagAt(this.tok, 'note', `(near initialization for '${init.path}')`), sourceLine: undefined, length: undefined }];
   }
 
   skipExcess(): void {
@@ -1771,14 +1781,14 @@ class Parser {
       }
       if (init.ty.kind === 'union') {
         if (i > 0) {
-          this.warn(diagAt(this.tok, 'warning', 'excess elements in union initializer'));
+          this.warn(diagAt(this.tok, 'warning', 'excess elements in union initializer'), this.nearInit(init));
           this.skipExcess();
           continue;
         }
         init.unionMember = 0;
       }
       if (i >= rec.members.length) {
-        this.warn(diagAt(this.tok, 'warning', 'excess elements in struct initializer'));
+        this.warn(diagAt(this.tok, 'warning', 'excess elements in struct initializer'), this.nearInit(init));
         this.skipExcess();
         continue;
       }
@@ -1807,8 +1817,8 @@ class Parser {
     }
   }
 
-  initializer(ty: Type): Init {
-    const init = this.newInit(ty);
+  initializer(ty: Type, path = ''): Init {
+    const init = this.newInit(ty, path);
     if ((isRecord(ty) || ty.kind === 'array') && !this.is('{') && !(this.isCharArray(ty) && this.tok.kind === 'str')) {
       // Without braces only an expression of the same struct type will do.
       const save = this.pos;
@@ -1837,7 +1847,7 @@ class Parser {
   }
 
   lvarInitializer(v: Obj, eq: Token): Node {
-    const init = this.initializer(v.ty);
+    const init = this.initializer(v.ty, v.name);
     v.ty = init.ty;
     if (init.expr && !isRecord(v.ty)) {
       // A scalar: one assignment, no zeroing first.
@@ -1889,7 +1899,7 @@ class Parser {
   }
 
   gvarInitializer(o: Obj): void {
-    const init = this.initializer(o.ty);
+    const init = this.initializer(o.ty, o.name);
     o.ty = init.ty;
     const buf = new Uint8Array(o.ty.size);
     this.writeGvarData(o, init, o.ty, buf, 0);
@@ -2166,7 +2176,7 @@ class Parser {
   warnDiscard(to: Type, from: Type, tok: Token, what: string, head: () => string, notes: () => Diagnostic[]): void {
     const msg = what === 'return'
       ? `return discards 'const' qualifier from pointer target type`
-      : what === 'passing' ? `${head()} discards 'const' qualifier from pointer target type` : `${head().replace(/ from$/, '')} discards 'const' qualifier from pointer target type`;
+      : what === 'passing' ? `${head()} discards 'const' qualifier from pointer target type` : `${what} discards 'const' qualifier from pointer target type`;
     const d = diagAt(tok, 'warning', msg);
     d.tag = '[-Wdiscarded-qualifiers]';
     this.warn(d, notes());
