@@ -5,7 +5,8 @@ import * as C from '../elf/constants.js';
 import type { Diagnostic } from '../../diag.js';
 import { encodeInstruction, lookupMnemonic } from './encode.js';
 import { AsmError } from './errors.js';
-import { evaluate, parseExpr, takeExprWarnings, type Expr, type SymbolSource } from './expr.js';
+import { constValue, evaluate, parseExpr, takeExprWarnings, type Expr, type SymbolSource } from './expr.js';
+import { expandMacro, finishBlock, type Block, type Macro } from './macros.js';
 import type { Out } from './insn.js';
 import { Cursor, junk, type Statement } from './lex.js';
 import { Frag, type Explicit, type Fixup, type RelocKind, type Section, type Sym, type Where } from './model.js';
@@ -35,7 +36,6 @@ export class Assembler implements SymbolSource, Out {
   macros = new Map<string, Macro>();
   /** Statements produced by a macro or .rept expansion, run next. */
   injected: Statement[][] = [];
-  recordingState?: { kind: 'macro' | 'rept' | 'irp' | 'irpc'; head: string; depth: number; body: Statement[] };
   /** At end of input: complain about a .macro/.rept block never closed. */
   unterminatedBlock(lastLine: number): void {
     const r = this.recording;
@@ -48,7 +48,7 @@ export class Assembler implements SymbolSource, Out {
     }
   }
 
-  private recording: { kind: 'macro' | 'rept' | 'irp' | 'irpc'; head: string; depth: number; body: Statement[]; where: Where } | null = null;
+  private recording: Block | null = null;
   private expansions = 0;
   /** Conditional assembly: each entry is [this branch active, some branch taken]. */
   conds: { active: boolean; taken: boolean; parentActive: boolean; where: Where }[] = [];
@@ -212,7 +212,19 @@ export class Assembler implements SymbolSource, Out {
   }
 
   private run(text: string): void {
-    if (this.recording) return this.record(text);
+    if (this.recording) {
+      // Inside .macro/.rept/.irp: collect lines up to the matching .endm/.endr.
+      const r = this.recording;
+      if (/^\.(macro|rept|irpc|irp)\b/i.test(text)) r.depth++;
+      else if (/^\.(endm|endr)\b/i.test(text) && --r.depth === 0) {
+        this.recording = null;
+        const out = finishBlock(r, this.macros, (e) => constValue(parseExpr(new Cursor(e), this)));
+        if (out) this.injected.push(out);
+        return;
+      }
+      r.body.push({ text, file: this.where.file, line: this.where.line });
+      return;
+    }
     const block = /^\.(macro|rept|irpc|irp)\b\s*(.*)$/i.exec(text);
     if (block && !(this.conds.length && !this.conds[this.conds.length - 1]!.active)) {
       this.recording = { kind: block[1]!.toLowerCase() as 'macro', head: block[2]!, depth: 1, body: [], where: { ...this.where } };
@@ -278,7 +290,11 @@ export class Assembler implements SymbolSource, Out {
         continue;
       }
       const macro = this.macros.get(mn);
-      if (macro) return this.expandMacro(macro, t.slice(m[0].length));
+      if (macro) {
+        if (++this.expansions > 100000) throw new AsmError('macros nested too deeply');
+        this.injected.push(expandMacro(macro, t.slice(m[0].length), this.expansions - 1));
+        return;
+      }
       const found = lookupMnemonic(mn);
       if (!found) throw new AsmError(`no such instruction: \`${normalize(t)}'`);
       const opText = t.slice(m[0].length).trim();
@@ -302,134 +318,6 @@ export class Assembler implements SymbolSource, Out {
       return;
     }
   }
-}
-
-export interface Macro {
-  name: string;
-  params: { name: string; dflt: string; req: boolean; vararg: boolean }[];
-  body: Statement[];
-}
-
-// ---- macros and repetition (methods attached below to keep the class readable) ----------
-
-export interface Assembler {
-  record(text: string): void;
-  finishBlock(): void;
-  expandMacro(m: Macro, args: string): void;
-}
-
-Assembler.prototype.record = function (this: Assembler, text: string): void {
-  const r = (this as unknown as { recording: NonNullable<Assembler['recordingState']> }).recording;
-  if (/^\.(macro|rept|irpc|irp)\b/i.test(text)) r.depth++;
-  else if (/^\.(endm|endr)\b/i.test(text) && --r.depth === 0) return this.finishBlock();
-  r.body.push({ text, file: this.where.file, line: this.where.line });
-};
-
-Assembler.prototype.finishBlock = function (this: Assembler): void {
-  const self = this as unknown as { recording: NonNullable<Assembler['recordingState']> | null };
-  const r = self.recording!;
-  self.recording = null;
-  const subst = (body: Statement[], vals: Map<string, string>): Statement[] =>
-    body.map((st) => ({ ...st, text: st.text.replace(/\\(\(\)|[A-Za-z_][\w]*)/g, (all, n: string) => (n === '()' ? '' : vals.get(n) ?? all)) }));
-  if (r.kind === 'macro') {
-    const m = /^([A-Za-z_.$][\w.$]*)\s*,?\s*(.*)$/.exec(r.head);
-    if (!m) throw new AsmError('expected symbol name');
-    const params = m[2]!.trim() === '' ? [] : m[2]!.split(/\s*,\s*|\s+/).filter((p) => p !== '').map((p) => {
-      const q = /^([A-Za-z_][\w]*)(?::(req|vararg))?(?:=(.*))?$/.exec(p);
-      if (!q) throw new AsmError(`bad macro parameter list`);
-      return { name: q[1]!, dflt: q[3] ?? '', req: q[2] === 'req', vararg: q[2] === 'vararg' };
-    });
-    this.macros.set(m[1]!.toLowerCase(), { name: m[1]!, params, body: r.body });
-    return;
-  }
-  if (r.kind === 'rept') {
-    const c = new Cursor(r.head);
-    const n = Number(BigInt.asIntN(64, evaluate(parseExpr(c, this), false)?.add ?? 0n));
-    if (n * r.body.length > 1_000_000) throw new AsmError(`.rept count ${n} is too large`);
-    const out: Statement[] = [];
-    for (let k = 0; k < n; k++) out.push(...r.body);
-    this.injected.push(out);
-    return;
-  }
-  // .irp p, a, b, c   /   .irpc p, chars
-  const m = /^([A-Za-z_][\w]*)\s*,?\s*(.*)$/.exec(r.head);
-  if (!m) throw new AsmError('missing model parameter');
-  const items = r.kind === 'irp' ? (m[2]!.trim() === '' ? [''] : m[2]!.split(/\s*,\s*/)) : [...m[2]!.trim()];
-  const out: Statement[] = [];
-  for (const it of items) out.push(...subst(r.body, new Map([[m[1]!, it]])));
-  this.injected.push(out);
-};
-
-Assembler.prototype.expandMacro = function (this: Assembler, m: Macro, argText: string): void {
-  const self = this as unknown as { expansions: number };
-  if (++self.expansions > 100000) throw new AsmError('macros nested too deeply');
-  const args = argText.trim() === '' ? [] : splitMacroArgs(argText.trim());
-  const vals = new Map<string, string>();
-  m.params.forEach((p) => vals.set(p.name, p.dflt));
-  let pos = 0;
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k]!;
-    const kw = /^([A-Za-z_][\w]*)\s*=(.*)$/.exec(a);
-    if (kw && m.params.some((p) => p.name === kw[1])) {
-      vals.set(kw[1]!, kw[2]!.trim());
-      continue;
-    }
-    const p = m.params[pos++];
-    if (!p) throw new AsmError(`too many positional arguments`);
-    if (p.vararg) {
-      vals.set(p.name, args.slice(k).join(','));
-      break;
-    }
-    if (a !== '') vals.set(p.name, a);
-  }
-  for (const p of m.params) if (p.req && (vals.get(p.name) ?? '') === '') throw new AsmError(`Missing value for required parameter \`${p.name}' of macro \`${m.name}'`);
-  const n = String(self.expansions - 1);
-  this.injected.push(
-    m.body.map((st) => ({
-      ...st,
-      text: st.text.replace(/\\(\(\)|@|[A-Za-z_][\w]*)/g, (all, x: string) => (x === '()' ? '' : x === '@' ? n : vals.get(x) ?? all)),
-    })),
-  );
-};
-
-/** Macro arguments: separated by commas (or blanks), parentheses and quotes kept together. */
-function splitMacroArgs(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === '"') {
-      const end = s.indexOf('"', i + 1);
-      const j = end < 0 ? s.length : end + 1;
-      cur += s.slice(i, j);
-      i = j - 1;
-    } else if (ch === '(') {
-      depth++;
-      cur += ch;
-    } else if (ch === ')') {
-      depth--;
-      cur += ch;
-    } else if (ch === ',' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-    } else if ((ch === ' ' || ch === '\t') && depth === 0) {
-      // a blank separates arguments unless an operator continues the expression
-      let j = i;
-      while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
-      const next = s[j];
-      const prev = cur.trimEnd().slice(-1);
-      if (next === undefined || next === ',' || '+-*/|&^<>='.includes(next) || '+-*/|&^<>=('.includes(prev) || cur.trim() === '') {
-        i = j - 1;
-        continue;
-      }
-      out.push(cur.trim());
-      cur = '';
-      i = j - 1;
-    } else cur += ch;
-  }
-  out.push(cur.trim());
-  return out;
 }
 
 /** GNU as quotes statements with blanks collapsed and none after commas. */
