@@ -44,11 +44,33 @@ const BAD = new Bad();
 class Decoder {
   pos: number;
   rex = 0;
-  opsize = false; // 66
+  hasOpsize = false; // 66
   adsize = false; // 67
-  rep = 0; // 0xf2 / 0xf3
+  repByte = 0; // 0xf2 / 0xf3
   lock = false;
   seg = '';
+  /** The legacy prefix bytes in order (objdump names the ones an instruction does not use). */
+  prefixBytes: number[] = [];
+  // Which prefixes and REX bits the instruction consulted (objdump's used_prefixes / rex_used).
+  usedW = false;
+  usedR = false;
+  usedX = false;
+  usedB = false;
+  usedRexByteRegs = false;
+  usedOpsize = false;
+  usedAdsize = false;
+  usedRep = false;
+  isBranch = false;
+  wrap16 = false;
+
+  get opsize(): boolean {
+    if (this.hasOpsize) this.usedOpsize = true;
+    return this.hasOpsize;
+  }
+  get rep(): number {
+    if (this.repByte) this.usedRep = true;
+    return this.repByte;
+  }
   // ModRM
   mod = 0;
   reg = 0;
@@ -57,7 +79,6 @@ class Decoder {
   memText = '';
   ripTarget: bigint | null = null;
   target: bigint | null = null;
-  extraPrefix = ''; // e.g. "data16 " for a redundant 66, "cs " for an unused segment prefix
   usedSeg = false;
 
   constructor(
@@ -99,7 +120,9 @@ class Decoder {
   }
 
   get w(): boolean {
-    return (this.rex & 8) !== 0;
+    const w = (this.rex & 8) !== 0;
+    if (w) this.usedW = true;
+    return w;
   }
   /** Operand size of a "v" operand. */
   get vsize(): number {
@@ -119,6 +142,8 @@ class Decoder {
   // Memory operand: [disp](base,index,scale); rip-relative; absolute through a SIB with no base.
   private memory(): string {
     const regs = this.adsize ? R32 : R64;
+    this.usedB = true;
+    this.usedAdsize = true;
     let base = -1;
     let index = -1;
     let scale = 1;
@@ -128,6 +153,7 @@ class Decoder {
     let absolute = false;
     if (this.rm === 4) {
       const sib = this.byte();
+      this.usedX = true;
       scale = 1 << (sib >> 6);
       const idx = ((sib >> 3) & 7) | ((this.rex & 2) << 2);
       if (idx !== 4) index = idx;
@@ -172,10 +198,19 @@ class Decoder {
   /** The r/m operand as a register of `size` bits, or the memory text. */
   E(size: number): string {
     if (this.mod !== 3) return this.memText;
+    this.usedB = true;
+    if (size === 8 && (this.rm & 12) === 4) this.usedRexByteRegs = true;
     return reg(size, this.rm, this.rex !== 0);
   }
   G(size: number): string {
+    this.usedR = true;
+    if (size === 8 && (this.reg & 12) === 4) this.usedRexByteRegs = true;
     return reg(size, this.reg, this.rex !== 0);
+  }
+  /** A register encoded in the opcode's low bits (push, pop, xchg, mov $imm, bswap): REX.B extends it. */
+  opReg(op: number): number {
+    this.usedB = true;
+    return (op & 7) | ((this.rex & 1) << 3);
   }
   get isMem(): boolean {
     return this.mod !== 3;
@@ -238,7 +273,8 @@ export function disassembleOne(bytes: Uint8Array, offset: number, address: bigin
     // objdump consumes the prefixes and opcode bytes of an undefined encoding (not its ModRM);
     // an instruction cut off by the end of the bytes counts one byte.
     const n = d.opEnd > offset && !d.truncated ? d.opEnd - offset : 1;
-    return { length: n, text: '(bad)', bytes: Array.from(bytes.subarray(offset, offset + n)) };
+    const notes = d.truncated ? '' : prefixNotes(d);
+    return { length: n, text: notes + '(bad)', bytes: Array.from(bytes.subarray(offset, offset + n)) };
   }
   const length = d.pos - offset;
   const name = (a: bigint): string => {
@@ -251,7 +287,7 @@ export function disassembleOne(bytes: Uint8Array, offset: number, address: bigin
   if (d.target === null && d.ripTarget === null) return out;
   const next = address + BigInt(length);
   if (d.target !== null) {
-    const t = BigInt.asUintN(64, next + d.target);
+    const t = BigInt.asUintN(d.wrap16 ? 16 : 64, next + d.target);
     out.target = t;
     out.text = text.replace('\u0000', name(t));
   } else if (d.ripTarget !== null) {
@@ -262,29 +298,35 @@ export function disassembleOne(bytes: Uint8Array, offset: number, address: bigin
 }
 
 // Relative branch operand: a placeholder replaced by the symbolized absolute address.
-function rel(d: Decoder, disp: number): string {
+function rel(d: Decoder, disp: number, branch = false): string {
+  if (branch) d.isBranch = true;
   d.target = BigInt(disp);
   return '\u0000';
+}
+
+// A rel32 branch; with a 66 prefix objdump (like AMD CPUs) reads a rel16 and wraps the target to 16 bits.
+function rel32(d: Decoder): string {
+  if (d.opsize) {
+    d.wrap16 = true;
+    return rel(d, (d.u16() << 16) >> 16, true);
+  }
+  return rel(d, d.s32(), true);
 }
 
 function decode(d: Decoder): string {
   // Prefixes (legacy ones in any order, then at most one REX right before the opcode).
   let op: number;
   let prefixes = 0;
-  let seenOpsize = false;
   for (;;) {
     op = d.byte();
     if (++prefixes > 14) throw BAD;
-    if (op === 0x66) {
-      if (seenOpsize) d.extraPrefix += 'data16 ';
-      seenOpsize = true;
-      d.opsize = true;
-    } else if (op === 0x67) d.adsize = true;
-    else if (op === 0xf2 || op === 0xf3) d.rep = op;
+    if (op === 0x66) d.hasOpsize = true;
+    else if (op === 0x67) d.adsize = true;
+    else if (op === 0xf2 || op === 0xf3) d.repByte = op;
     else if (op === 0xf0) d.lock = true;
-    else if (op === 0x2e || op === 0x36 || op === 0x3e || op === 0x26 || op === 0x64 || op === 0x65) {
-      d.seg = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' }[op]!;
-    } else break;
+    else if (SEGS[op]) d.seg = SEGS[op]!;
+    else break;
+    d.prefixBytes.push(op);
   }
   if (op >= 0x40 && op <= 0x4f) {
     d.rex = op;
@@ -299,10 +341,40 @@ function decode(d: Decoder): string {
     d.opEnd = d.pos;
     body = oneByte(d, op);
   }
-  let pre = d.extraPrefix;
-  if (d.seg && !d.usedSeg) pre += `${d.seg} `;
-  if (d.lock) pre = 'lock ' + pre;
-  return finish(pre + body);
+  return finish(prefixNotes(d) + body);
+}
+
+const SEGS: Record<number, string> = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' };
+const REP_KIND = (b: number) => (b === 0xf2 || b === 0xf3 ? 1 : b === 0x66 ? 2 : b === 0x67 ? 3 : SEGS[b] ? 4 : 5);
+
+// objdump prints, before the mnemonic and in byte order, every prefix the instruction did not
+// use — a repeated one, a 66 on a byte operation ("data16"), REX bits nothing consulted
+// ("rex.W push %rbp") — and always "lock".
+function prefixNotes(d: Decoder): string {
+  let out = '';
+  const lastOfKind = new Map<number, number>();
+  d.prefixBytes.forEach((b, i) => lastOfKind.set(REP_KIND(b), i));
+  d.prefixBytes.forEach((b, i) => {
+    const last = lastOfKind.get(REP_KIND(b)) === i;
+    if (b === 0xf0) out += 'lock ';
+    else if (b === 0x66) {
+      if (!last || !d.usedOpsize) out += 'data16 ';
+    } else if (b === 0x67) {
+      if (!last || !d.usedAdsize) out += 'addr32 ';
+    } else if (b === 0xf2 || b === 0xf3) {
+      if (!last || !d.usedRep) out += b === 0xf3 ? 'repz ' : d.isBranch ? 'bnd ' : 'repnz ';
+    } else if (!last || !d.usedSeg) out += SEGS[b] + ' ';
+  });
+  if (d.rex) {
+    const bits = d.rex & 15;
+    let used = (d.usedW ? 8 : 0) | (d.usedR ? 4 : 0) | (d.usedX ? 2 : 0) | (d.usedB ? 1 : 0);
+    used &= bits;
+    const any = used !== 0 || d.usedRexByteRegs;
+    if (bits !== used || !any) {
+      out += 'rex' + (bits ? '.' + (bits & 8 ? 'W' : '') + (bits & 4 ? 'R' : '') + (bits & 2 ? 'X' : '') + (bits & 1 ? 'B' : '') : '') + ' ';
+    }
+  }
+  return out;
 }
 
 // The operand-size suffix, shown only when no register operand gives the size away.
@@ -310,8 +382,12 @@ function sfx(d: Decoder, size: number, hasRegOperand: boolean): string {
   return hasRegOperand || !d.isMem ? '' : SUFFIX[size]!;
 }
 
+// push/pop are 64-bit; a 66 makes them 16-bit unless REX.W overrides it (without "using" W).
+function stackSize(d: Decoder): number {
+  return d.rex & 8 ? 64 : d.opsize ? 16 : 64;
+}
+
 function oneByte(d: Decoder, op: number): string {
-  const v = d.vsize;
   // ALU ops 00-3f: add/or/adc/sbb/and/sub/xor/cmp in six forms each.
   if (op < 0x40 && (op & 7) < 6) {
     const mn = ARITH[op >> 3]!;
@@ -321,56 +397,61 @@ function oneByte(d: Decoder, op: number): string {
         return fmt(mn, [d.G(8), d.E(8)]);
       case 1:
         d.modrm();
-        return fmt(mn, [d.G(v), d.E(v)]);
+        return fmt(mn, [d.G(d.vsize), d.E(d.vsize)]);
       case 2:
         d.modrm();
         return fmt(mn, [d.E(8), d.G(8)]);
       case 3:
         d.modrm();
-        return fmt(mn, [d.E(v), d.G(v)]);
+        return fmt(mn, [d.E(d.vsize), d.G(d.vsize)]);
       case 4:
         return fmt(mn, [imm(d.byte(), 8), '%al']);
       case 5:
-        return fmt(mn, [imm(v === 16 ? d.u16() : d.s32(), v), reg(v, 0, false)]);
+        return fmt(mn, [imm(d.vsize === 16 ? d.u16() : d.s32(), d.vsize), reg(d.vsize, 0, false)]);
     }
   }
-  if (op >= 0x50 && op <= 0x57) return fmt('push', [reg(d.opsize ? 16 : 64, (op & 7) | ((d.rex & 1) << 3), true)]);
-  if (op >= 0x58 && op <= 0x5f) return fmt('pop', [reg(d.opsize ? 16 : 64, (op & 7) | ((d.rex & 1) << 3), true)]);
-  if (op >= 0x70 && op <= 0x7f) return fmt('j' + CC[op & 15], [rel(d, d.s8())]);
-  if (op >= 0x91 && op <= 0x97) return fmt('xchg', [reg(v, 0, false), reg(v, (op & 7) | ((d.rex & 1) << 3), true)]);
-  if (op >= 0xb0 && op <= 0xb7) return fmt('mov', [imm(d.byte(), 8), reg(8, (op & 7) | ((d.rex & 1) << 3), d.rex !== 0)]);
+  if (op >= 0x50 && op <= 0x57) return fmt('push', [reg(stackSize(d), d.opReg(op), true)]);
+  if (op >= 0x58 && op <= 0x5f) return fmt('pop', [reg(stackSize(d), d.opReg(op), true)]);
+  if (op >= 0x70 && op <= 0x7f) return fmt('j' + CC[op & 15], [rel(d, d.s8(), true)]);
+  if (op >= 0x91 && op <= 0x97) return fmt('xchg', [reg(d.vsize, 0, false), reg(d.vsize, d.opReg(op), true)]);
+  if (op >= 0xb0 && op <= 0xb7) {
+    if ((op & 4) !== 0) d.usedRexByteRegs = true;
+    return fmt('mov', [imm(d.byte(), 8), reg(8, d.opReg(op), d.rex !== 0)]);
+  }
   if (op >= 0xb8 && op <= 0xbf) {
-    const r = (op & 7) | ((d.rex & 1) << 3);
+    const r = d.opReg(op);
     if (d.w) return fmt('movabs', [imm(d.u64(), 64), reg(64, r, true)]);
-    return fmt('mov', [imm(v === 16 ? d.u16() : d.u32(), v), reg(v, r, true)]);
+    return fmt('mov', [imm(d.vsize === 16 ? d.u16() : d.u32(), d.vsize), reg(d.vsize, r, true)]);
   }
   switch (op) {
     case 0x63:
       d.modrm();
-      return d.w ? fmt('movslq', [d.E(32), d.G(64)]) : fmt('movsxd', [d.E(32), d.G(v)]);
+      return d.w ? fmt('movslq', [d.E(32), d.G(64)]) : fmt('movsxd', [d.E(32), d.G(d.vsize)]);
     case 0x68:
-      return fmt(d.opsize ? 'pushw' : 'push', [imm(d.opsize ? d.u16() : d.s32(), d.opsize ? 16 : 64)]);
-    case 0x6a:
-      return fmt(d.opsize ? 'pushw' : 'push', [imm(d.s8(), d.opsize ? 16 : 64)]);
+    case 0x6a: {
+      const w16 = stackSize(d) === 16;
+      const i = op === 0x6a ? d.s8() : w16 ? d.u16() : d.s32();
+      return fmt(w16 ? 'pushw' : 'push', [imm(i, w16 ? 16 : 64)]);
+    }
     case 0x69:
     case 0x6b: {
       d.modrm();
-      const i = op === 0x6b ? d.s8() : v === 16 ? d.u16() : d.s32();
-      return fmt('imul', [imm(i, v), d.E(v), d.G(v)]);
+      const i = op === 0x6b ? d.s8() : d.vsize === 16 ? d.u16() : d.s32();
+      return fmt('imul', [imm(i, d.vsize), d.E(d.vsize), d.G(d.vsize)]);
     }
     case 0x6c:
       return fmt('insb', ['(%dx)', '%es:(%rdi)']);
     case 0x6d:
-      return fmt('ins' + SUFFIX[v === 64 ? 32 : v], ['(%dx)', '%es:(%rdi)']);
+      return fmt('ins' + SUFFIX[d.vsize === 64 ? 32 : d.vsize], ['(%dx)', '%es:(%rdi)']);
     case 0x6e:
       return fmt('outsb', ['%ds:(%rsi)', '(%dx)']);
     case 0x6f:
-      return fmt('outs' + SUFFIX[v === 64 ? 32 : v], ['%ds:(%rsi)', '(%dx)']);
+      return fmt('outs' + SUFFIX[d.vsize === 64 ? 32 : d.vsize], ['%ds:(%rsi)', '(%dx)']);
     case 0x80:
     case 0x81:
     case 0x83: {
       d.modrm();
-      const size = op === 0x80 ? 8 : v;
+      const size = op === 0x80 ? 8 : d.vsize;
       const i = op === 0x81 ? (size === 16 ? d.u16() : d.s32()) : op === 0x80 ? d.byte() : d.s8();
       return fmt(ARITH[d.reg & 7]! + sfx(d, size, false), [imm(i, size), d.E(size)]);
     }
@@ -381,40 +462,38 @@ function oneByte(d: Decoder, op: number): string {
     case 0x88:
     case 0x89: {
       d.modrm();
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       return fmt(op < 0x86 ? 'test' : op < 0x88 ? 'xchg' : 'mov', [d.G(size), d.E(size)]);
     }
     case 0x8a:
     case 0x8b: {
       d.modrm();
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       return fmt('mov', [d.E(size), d.G(size)]);
     }
     case 0x8c:
       d.modrm();
-      if ((d.reg & 7) > 5) throw BAD;
-      return fmt('mov', ['%' + SREG[d.reg & 7], d.isMem ? d.E(16) : d.E(v)]);
+      return fmt('mov', ['%' + SREG[d.reg & 7], d.isMem ? d.E(16) : d.E(d.vsize)]);
     case 0x8d:
       d.modrm();
       if (!d.isMem) throw BAD;
-      return fmt('lea', [d.memText, d.G(v)]);
+      return fmt('lea', [d.memText, d.G(d.vsize)]);
     case 0x8e:
       d.modrm();
-      if ((d.reg & 7) > 5 || (d.reg & 7) === 1) throw BAD;
       return fmt('mov', [d.isMem ? d.E(16) : d.E(32), '%' + SREG[d.reg & 7]]);
     case 0x8f:
       d.modrm();
       if ((d.reg & 7) !== 0) throw BAD;
       return fmt('pop', [d.E(d.opsize ? 16 : 64)]);
     case 0x90:
-      if (d.rex & 1) return fmt('xchg', [reg(v, 0, false), reg(v, 8, true)]);
+      if (d.rex & 1) return fmt('xchg', [reg(d.vsize, 0, false), reg(d.vsize, d.opReg(op), true)]);
       if (d.rep === 0xf3) return 'pause';
       if (d.opsize) return fmt('xchg', ['%ax', '%ax']);
       return 'nop';
     case 0x98:
-      return v === 64 ? 'cltq' : v === 16 ? 'cbtw' : 'cwtl';
+      return d.vsize === 64 ? 'cltq' : d.vsize === 16 ? 'cbtw' : 'cwtl';
     case 0x99:
-      return v === 64 ? 'cqto' : v === 16 ? 'cwtd' : 'cltd';
+      return d.vsize === 64 ? 'cqto' : d.vsize === 16 ? 'cwtd' : 'cltd';
     case 0x9c:
       return d.opsize ? 'pushfw' : 'pushf';
     case 0x9d:
@@ -427,7 +506,7 @@ function oneByte(d: Decoder, op: number): string {
     case 0xa1:
     case 0xa2:
     case 0xa3: {
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       const a = `${d.seg ? `%${d.seg}:` : ''}0x${d.u64().toString(16)}`;
       if (d.seg) d.usedSeg = true;
       const r = reg(size, 0, false);
@@ -447,7 +526,7 @@ function oneByte(d: Decoder, op: number): string {
     case 0xa8:
       return fmt('test', [imm(d.byte(), 8), '%al']);
     case 0xa9:
-      return fmt('test', [imm(v === 16 ? d.u16() : d.s32(), v), reg(v, 0, false)]);
+      return fmt('test', [imm(d.vsize === 16 ? d.u16() : d.s32(), d.vsize), reg(d.vsize, 0, false)]);
     case 0xc0:
     case 0xc1:
     case 0xd0:
@@ -455,21 +534,23 @@ function oneByte(d: Decoder, op: number): string {
     case 0xd2:
     case 0xd3: {
       d.modrm();
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       const mn = SHIFT[d.reg & 7]! + sfx(d, size, false);
       if (op <= 0xc1) return fmt(mn, [imm(d.byte(), 8), d.E(size)]);
       if (op <= 0xd1) return fmt(mn, [d.E(size)]);
       return fmt(mn, ['%cl', d.E(size)]);
     }
     case 0xc2:
-      return fmt('ret', [imm(d.u16(), 16)]);
+      d.isBranch = true;
+      return fmt(stackSize(d) === 16 ? 'retw' : 'ret', [imm(d.u16(), 16)]);
     case 0xc3:
-      return d.rep === 0xf3 ? 'repz ret' : 'ret';
+      d.isBranch = true;
+      return stackSize(d) === 16 ? 'retw' : 'ret';
     case 0xc6:
     case 0xc7: {
       d.modrm();
       if ((d.reg & 7) !== 0) throw BAD;
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       const i = size === 8 ? d.byte() : size === 16 ? d.u16() : d.s32();
       return fmt('mov' + sfx(d, size, false), [imm(i, size), d.E(size)]);
     }
@@ -480,20 +561,25 @@ function oneByte(d: Decoder, op: number): string {
     case 0xc9:
       return 'leave';
     case 0xca:
-      return fmt('lret', [imm(d.u16(), 16)]);
+      return fmt(d.w ? 'lretq' : d.opsize ? 'lretw' : 'lret', [imm(d.u16(), 16)]);
     case 0xcb:
-      return 'lret';
+      return d.w ? 'lretq' : d.opsize ? 'lretw' : 'lret';
     case 0xcc:
       return 'int3';
     case 0xcd:
       return fmt('int', [imm(d.byte(), 8)]);
     case 0xcf:
       return d.w ? 'iretq' : d.opsize ? 'iretw' : 'iret';
+    case 0xd7:
+      d.usedAdsize = true;
+      d.usedSeg = true;
+      return fmt('xlat', [`%${d.seg || 'ds'}:(%${d.adsize ? 'ebx' : 'rbx'})`]);
     case 0xe0:
     case 0xe1:
     case 0xe2:
       return fmt(['loopne', 'loope', 'loop'][op - 0xe0]!, [rel(d, d.s8())]);
     case 0xe3:
+      d.usedAdsize = true;
       return fmt(d.adsize ? 'jecxz' : 'jrcxz', [rel(d, d.s8())]);
     case 0xe4:
       return fmt('in', [imm(d.byte(), 8), '%al']);
@@ -504,11 +590,11 @@ function oneByte(d: Decoder, op: number): string {
     case 0xe7:
       return fmt('out', [d.opsize ? '%ax' : '%eax', imm(d.byte(), 8)]);
     case 0xe8:
-      return fmt('call', [rel(d, d.s32())]);
+      return fmt('call', [rel32(d)]);
     case 0xe9:
-      return fmt('jmp', [rel(d, d.s32())]);
+      return fmt('jmp', [rel32(d)]);
     case 0xeb:
-      return fmt('jmp', [rel(d, d.s8())]);
+      return fmt('jmp', [rel(d, d.s8(), true)]);
     case 0xec:
       return fmt('in', ['(%dx)', '%al']);
     case 0xed:
@@ -526,7 +612,7 @@ function oneByte(d: Decoder, op: number): string {
     case 0xf6:
     case 0xf7: {
       d.modrm();
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       const r = d.reg & 7;
       if (r === 0 || r === 1) {
         const i = size === 8 ? d.byte() : size === 16 ? d.u16() : d.s32();
@@ -556,9 +642,11 @@ function oneByte(d: Decoder, op: number): string {
     case 0xff: {
       d.modrm();
       const r = d.reg & 7;
-      if (r === 0 || r === 1) return fmt((r ? 'dec' : 'inc') + sfx(d, v, false), [d.E(v)]);
-      if (r === 2) return fmt('call', ['*' + d.E(64)]);
-      if (r === 4) return fmt('jmp', ['*' + d.E(64)]);
+      if (r === 0 || r === 1) return fmt((r ? 'dec' : 'inc') + sfx(d, d.vsize, false), [d.E(d.vsize)]);
+      if (r === 2 || r === 4) {
+        d.isBranch = true;
+        return fmt(r === 2 ? 'call' : 'jmp', ['*' + d.E(64)]);
+      }
       if (r === 3 || r === 5) {
         if (!d.isMem) throw BAD;
         return fmt(r === 3 ? 'lcall' : 'ljmp', ['*' + d.memText]);
@@ -574,6 +662,7 @@ function oneByte(d: Decoder, op: number): string {
 function stringOp(d: Decoder, op: number): string {
   const size = op & 1 ? d.vsize : 8;
   const a = d.adsize ? 'e' : 'r';
+  d.usedAdsize = true;
   const si = `%${d.seg || 'ds'}:(%${a}si)`;
   if (d.seg) d.usedSeg = true;
   const di = `%es:(%${a}di)`;
@@ -596,24 +685,23 @@ function stringOp(d: Decoder, op: number): string {
 }
 
 function twoByte(d: Decoder, op: number): string {
-  const v = d.vsize;
-  if (op >= 0x80 && op <= 0x8f) return fmt('j' + CC[op & 15], [rel(d, d.s32())]);
+  if (op >= 0x80 && op <= 0x8f) return fmt('j' + CC[op & 15], [rel32(d)]);
   if (op >= 0x90 && op <= 0x9f) {
     d.modrm();
     return fmt('set' + CC[op & 15], [d.E(8)]);
   }
   if (op >= 0x40 && op <= 0x4f) {
     d.modrm();
-    return fmt('cmov' + CC[op & 15], [d.E(v), d.G(v)]);
+    return fmt('cmov' + CC[op & 15], [d.E(d.vsize), d.G(d.vsize)]);
   }
-  if (op >= 0xc8 && op <= 0xcf) return fmt('bswap', [reg(v, (op & 7) | ((d.rex & 1) << 3), true)]);
+  if (op >= 0xc8 && op <= 0xcf) return fmt('bswap', [reg(d.vsize, d.opReg(op), true)]);
   switch (op) {
     case 0x00: {
       d.modrm();
       const r = d.reg & 7;
       const mn = ['sldt', 'str', 'lldt', 'ltr', 'verr', 'verw'][r];
       if (!mn) throw BAD;
-      return fmt(mn, [d.isMem ? d.memText : d.E(r < 2 ? v : 16)]);
+      return fmt(mn, [d.isMem ? d.memText : d.E(r < 2 ? d.vsize : 16)]);
     }
     case 0x01: {
       d.modrm();
@@ -640,7 +728,9 @@ function twoByte(d: Decoder, op: number): string {
     case 0x08:
       return 'invd';
     case 0x09:
-      return 'wbinvd';
+      // 66 0F 09 is undefined (objdump: "(bad)", the 66 taken as part of the opcode); F3 0F 09 is wbnoinvd.
+      if (d.opsize) throw BAD;
+      return d.rep === 0xf3 ? 'wbnoinvd' : 'wbinvd';
     case 0x0b:
       return 'ud2';
     case 0x1f:
@@ -651,14 +741,17 @@ function twoByte(d: Decoder, op: number): string {
         d.memText = d.memText.slice(d.seg.length + 2);
         d.usedSeg = false;
       }
-      return fmt('nop' + SUFFIX[v], [d.E(v)]);
+      return fmt('nop' + SUFFIX[d.vsize], [d.E(d.vsize)]);
     case 0x20:
     case 0x21:
     case 0x22:
     case 0x23: {
-      d.modrm();
-      const special = `%${op & 1 ? 'db' : 'cr'}${d.reg}`;
-      const gpr = reg(64, d.rm, true);
+      // The ModRM of a control/debug register move always names registers, whatever its mod.
+      const m = d.byte();
+      d.usedR = true;
+      d.usedB = true;
+      const special = `%${op & 1 ? 'db' : 'cr'}${((m >> 3) & 7) | ((d.rex & 4) << 1)}`;
+      const gpr = reg(64, (m & 7) | ((d.rex & 1) << 3), true);
       return fmt('mov', op < 0x22 ? [special, gpr] : [gpr, special]);
     }
     case 0x30:
@@ -674,13 +767,12 @@ function twoByte(d: Decoder, op: number): string {
     case 0x35:
       return d.w ? 'sysexitq' : 'sysexitl';
     case 0xa0:
-      return fmt('push', ['%fs']);
     case 0xa1:
-      return fmt('pop', ['%fs']);
     case 0xa8:
-      return fmt('push', ['%gs']);
-    case 0xa9:
-      return fmt('pop', ['%gs']);
+    case 0xa9: {
+      const w = d.rex & 8 ? '' : d.opsize ? 'w' : '';
+      return fmt((op & 1 ? 'pop' : 'push') + w, [op < 0xa8 ? '%fs' : '%gs']);
+    }
     case 0xa2:
       return 'cpuid';
     case 0xa3:
@@ -688,16 +780,16 @@ function twoByte(d: Decoder, op: number): string {
     case 0xb3:
     case 0xbb:
       d.modrm();
-      return fmt({ 0xa3: 'bt', 0xab: 'bts', 0xb3: 'btr', 0xbb: 'btc' }[op]!, [d.G(v), d.E(v)]);
+      return fmt({ 0xa3: 'bt', 0xab: 'bts', 0xb3: 'btr', 0xbb: 'btc' }[op]!, [d.G(d.vsize), d.E(d.vsize)]);
     case 0xa4:
     case 0xac: {
       d.modrm();
-      return fmt(op === 0xa4 ? 'shld' : 'shrd', [imm(d.byte(), 8), d.G(v), d.E(v)]);
+      return fmt(op === 0xa4 ? 'shld' : 'shrd', [imm(d.byte(), 8), d.G(d.vsize), d.E(d.vsize)]);
     }
     case 0xa5:
     case 0xad:
       d.modrm();
-      return fmt(op === 0xa5 ? 'shld' : 'shrd', ['%cl', d.G(v), d.E(v)]);
+      return fmt(op === 0xa5 ? 'shld' : 'shrd', ['%cl', d.G(d.vsize), d.E(d.vsize)]);
     case 0xae: {
       d.modrm();
       if (!d.isMem) {
@@ -710,11 +802,11 @@ function twoByte(d: Decoder, op: number): string {
     }
     case 0xaf:
       d.modrm();
-      return fmt('imul', [d.E(v), d.G(v)]);
+      return fmt('imul', [d.E(d.vsize), d.G(d.vsize)]);
     case 0xb0:
     case 0xb1: {
       d.modrm();
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       return fmt('cmpxchg', [d.G(size), d.E(size)]);
     }
     case 0xb6:
@@ -723,29 +815,29 @@ function twoByte(d: Decoder, op: number): string {
     case 0xbf: {
       d.modrm();
       const from = op & 1 ? 16 : 8;
-      const mn = (op < 0xb8 ? 'movz' : 'movs') + SUFFIX[from] + SUFFIX[v];
-      return fmt(mn, [d.E(from), d.G(v)]);
+      const mn = (op < 0xb8 ? 'movz' : 'movs') + SUFFIX[from] + SUFFIX[d.vsize];
+      return fmt(mn, [d.E(from), d.G(d.vsize)]);
     }
     case 0xba: {
       d.modrm();
       const mn = ['', '', '', '', 'bt', 'bts', 'btr', 'btc'][d.reg & 7];
       if (!mn) throw BAD;
-      return fmt(mn + sfx(d, v, false), [imm(d.byte(), 8), d.E(v)]);
+      return fmt(mn + sfx(d, d.vsize, false), [imm(d.byte(), 8), d.E(d.vsize)]);
     }
     case 0xbc:
     case 0xbd:
       d.modrm();
       // With an F3 prefix these are BMI/ABM's tzcnt and lzcnt (gcc's __builtin_ctz on new CPUs).
-      if (d.rep === 0xf3) return fmt(op === 0xbc ? 'tzcnt' : 'lzcnt', [d.E(v), d.G(v)]);
-      return fmt(op === 0xbc ? 'bsf' : 'bsr', [d.E(v), d.G(v)]);
+      if (d.rep === 0xf3) return fmt(op === 0xbc ? 'tzcnt' : 'lzcnt', [d.E(d.vsize), d.G(d.vsize)]);
+      return fmt(op === 0xbc ? 'bsf' : 'bsr', [d.E(d.vsize), d.G(d.vsize)]);
     case 0xb8:
       if (d.rep !== 0xf3) throw BAD;
       d.modrm();
-      return fmt('popcnt', [d.E(v), d.G(v)]);
+      return fmt('popcnt', [d.E(d.vsize), d.G(d.vsize)]);
     case 0xc0:
     case 0xc1: {
       d.modrm();
-      const size = op & 1 ? v : 8;
+      const size = op & 1 ? d.vsize : 8;
       return fmt('xadd', [d.G(size), d.E(size)]);
     }
   }
