@@ -123,7 +123,7 @@ function ignoredFlag(a: string): boolean {
   return (
     /^-O([0-3sgz]|fast)?$/.test(a) ||
     /^-g(gdb|dwarf(-[2-5])?|[0-3])?$/.test(a) ||
-    /^-W/.test(a) ||
+    (/^-W/.test(a) && !/^-W[lap],/.test(a)) ||
     a === '-w' ||
     a === '-static' ||
     a === '-no-pie' ||
@@ -134,7 +134,14 @@ function ignoredFlag(a: string): boolean {
     a === '-ansi' ||
     a === '-pedantic' ||
     a === '-pedantic-errors' ||
-    /^-fno-/.test(a)
+    /^-fno-/.test(a) ||
+    /^-m(arch|tune)=/.test(a) ||
+    /^-f(PIC|pic|PIE|pie)$/.test(a) ||
+    /^-fstack-protector(-all|-strong|-explicit)?$/.test(a) ||
+    a === '-fomit-frame-pointer' ||
+    a === '-fcommon' ||
+    a === '-fwrapv' ||
+    a === '-fsigned-char'
   );
 }
 
@@ -145,6 +152,7 @@ const UNSUPPORTED: Record<string, string> = {
   '-shared': 'only static executables are built (-shared is not supported)',
   '-pie': 'only static, non-PIE executables are built (-pie is not supported)',
   '-static-pie': 'only static, non-PIE executables are built (-static-pie is not supported)',
+  '-funsigned-char': 'char is signed on x86-64 Linux and in kwb cc (-funsigned-char is not supported)',
 };
 
 /**
@@ -240,6 +248,7 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
     else if (a === '-ffreestanding') inv.freestanding = true;
     else if (a === '-P') inv.noLinemarkers = true;
     else if (UNSUPPORTED[a]) errors.push(`${PROG}: error: ${UNSUPPORTED[a]}`);
+    else if (/^-W[lap],/.test(a)) errors.push(`${PROG}: error: passing options through to the ${{ l: 'linker', a: 'assembler', p: 'preprocessor' }[a[2]!]} (${a}) is not supported`);
     else if (ignoredFlag(a)) continue;
     else errors.push(`${PROG}: error: unrecognized command-line option '${a}'`);
   }

@@ -57,6 +57,12 @@ describe('errors worded as gcc words them', () => {
     expect(r.status).toBe(1);
   });
 
+  it('options for the linker, assembler or preprocessor (-Wl, -Wa, -Wp) are refused, not dropped', () => {
+    const r = cc(['-Wl,-e,start', 't.c']);
+    expect(r.stderr).toBe('kwb cc: error: passing options through to the linker (-Wl,-e,start) is not supported\n');
+    expect(r.status).toBe(1);
+  });
+
   it('-shared and -pie are refused plainly', () => {
     expect(cc(['-shared', 't.c']).stderr).toMatch(/^kwb cc: error: only static executables are built/);
     expect(cc(['-pie', 't.c']).status).toBe(1);
@@ -84,7 +90,7 @@ describe('errors worded as gcc words them', () => {
 
 describe('flags that are accepted', () => {
   it('ignores optimisation, debug, warning and dialect flags', () => {
-    const r = cc(['-O2', '-Os', '-g', '-g3', '-ggdb', '-Wall', '-Wextra', '-Werror', '-w', '-static', '-no-pie', '-pthread', '-std=c99', '-std=gnu11', '-fno-common', '-fno-builtin', '-m64', '-ffreestanding', '-pipe', '-o', 'ok', 't.c']);
+    const r = cc(['-O2', '-Os', '-g', '-g3', '-ggdb', '-Wall', '-Wextra', '-Werror', '-w', '-static', '-no-pie', '-pthread', '-std=c99', '-std=gnu11', '-fno-common', '-fno-builtin', '-m64', '-ffreestanding', '-pipe', '-march=x86-64', '-mtune=generic', '-fPIC', '-fstack-protector-strong', '-fomit-frame-pointer', '-o', 'ok', 't.c']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(statSync(join(dir, 'ok')).mode & 0o777).toBe(0o755);

@@ -18,15 +18,16 @@
 static char stdin_buf[STREAM_BUF];
 static char stdout_buf[STREAM_BUF];
 
-static struct __kwb_file stderr_file = { 2, _IONBF, KWB_F_WRITE | KWB_F_STATIC, -1, 0, 0, 0, 0, 0, 0 };
-static struct __kwb_file stdout_file = { 1, -1, KWB_F_WRITE | KWB_F_STATIC, -1, stdout_buf, STREAM_BUF, 0, 0, 0, &stderr_file };
-static struct __kwb_file stdin_file = { 0, -1, KWB_F_READ | KWB_F_STATIC, -1, stdin_buf, STREAM_BUF, 0, 0, 0, &stdout_file };
+/* Listed newest first, as glibc's list of streams is: exit flushes in this order. */
+static struct __kwb_file stdin_file = { 0, -1, KWB_F_READ | KWB_F_STATIC, -1, stdin_buf, STREAM_BUF, 0, 0, 0, 0 };
+static struct __kwb_file stdout_file = { 1, -1, KWB_F_WRITE | KWB_F_STATIC, -1, stdout_buf, STREAM_BUF, 0, 0, 0, &stdin_file };
+static struct __kwb_file stderr_file = { 2, _IONBF, KWB_F_WRITE | KWB_F_STATIC, -1, 0, 0, 0, 0, 0, &stdout_file };
 
 FILE *stdin = &stdin_file;
 FILE *stdout = &stdout_file;
 FILE *stderr = &stderr_file;
 
-static FILE *all_files = &stdin_file;
+static FILE *all_files = &stderr_file;
 
 /* glibc decides at the first use: line buffering for a terminal, full buffering otherwise. */
 static void decide_mode(FILE *f)
