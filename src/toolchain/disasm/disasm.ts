@@ -351,6 +351,7 @@ const REP_KIND = (b: number) => (b === 0xf2 || b === 0xf3 ? 1 : b === 0x66 ? 2 :
 // use — a repeated one, a 66 on a byte operation ("data16"), REX bits nothing consulted
 // ("rex.W push %rbp") — and always "lock".
 function prefixNotes(d: Decoder): string {
+  if (!d.prefixBytes.length && !d.rex) return '';
   let out = '';
   const lastOfKind = new Map<number, number>();
   d.prefixBytes.forEach((b, i) => lastOfKind.set(REP_KIND(b), i));
