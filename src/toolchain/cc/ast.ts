@@ -30,6 +30,8 @@ export interface AsmStmt {
   outputs: AsmOperand[];
   inputs: AsmOperand[];
   clobbers: string[];
+  /** Extended asm (with a colon): `%%` and `%0` are substituted; basic asm is literal. */
+  extended: boolean;
 }
 
 export interface Node {

@@ -1172,7 +1172,7 @@ class CodeGen {
     const nOut = a.outputs.length;
     if (all.length === 0) {
       this.out.push('#APP');
-      this.out.push('\t' + a.template.replace(/%%/g, '%'));
+      this.out.push('\t' + (a.extended ? a.template.replace(/%%/g, '%') : a.template));
       this.out.push('#NO_APP');
       return;
     }

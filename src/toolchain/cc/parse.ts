@@ -125,19 +125,23 @@ class Parser {
   // ---------------------------------------------------------------- token helpers
 
   get tok(): Token {
-    return this.toks[this.pos]!;
+    const t = this.toks[this.pos]!;
+    if (t.kind === 'error') this.throwDiag(t.diag!);
+    return t;
   }
   peek(n = 1): Token {
     return this.toks[Math.min(this.pos + n, this.toks.length - 1)]!;
   }
   atEof(): boolean {
-    return this.toks[this.pos]!.kind === 'eof';
+    const k = this.toks[this.pos]!.kind;
+    return k === 'eof' || k === 'error';
   }
   prev(): Token {
     return this.toks[Math.max(this.pos - 1, 0)]!;
   }
   next(): Token {
     const t = this.toks[this.pos]!;
+    if (t.kind === 'error') this.throwDiag(t.diag!);
     if (t.kind !== 'eof') this.pos++;
     return t;
   }
@@ -1475,6 +1479,8 @@ class Parser {
     const outputs: AsmOperand[] = [];
     const inputs: AsmOperand[] = [];
     const clobbers: string[] = [];
+    // Basic asm (no colon) is emitted exactly as written; extended asm substitutes %-operands.
+    const extended = this.is(':');
     const operands = (list: AsmOperand[], isOutput: boolean): void => {
       if (this.is(':') || this.is(')') || this.is('::')) return;
       for (;;) {
@@ -1515,7 +1521,7 @@ class Parser {
     this.skip(')');
     this.skipSemi();
     if (outputs.length + inputs.length > 30) this.error(tok, 'more than 30 operands in \'asm\'');
-    return { kind: 'asm', tok, asm: { template, outputs, inputs, clobbers } };
+    return { kind: 'asm', tok, asm: { template, outputs, inputs, clobbers, extended } };
   }
 
   // ---------------------------------------------------------------- initializers

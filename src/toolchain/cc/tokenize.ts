@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { displayColumn, type Diagnostic } from '../../diag.js';
 import { CompileError } from './diagnostics.js';
 
-export type TokenKind = 'ident' | 'punct' | 'num' | 'str' | 'char' | 'eof';
+export type TokenKind = 'ident' | 'punct' | 'num' | 'str' | 'char' | 'eof' | 'error';
 
 export interface SrcFile {
   name: string;
@@ -39,6 +39,8 @@ export interface Token {
   bytes?: number[];
   /** A floating constant (reported as unsupported when the parser meets it). */
   isFloat?: boolean;
+  /** 'error' tokens: the lexical error, reported when the parser reaches it (so it gets its context). */
+  diag?: Diagnostic;
 }
 
 export function sourceLine(f: SrcFile, line: number): string | undefined {
@@ -152,10 +154,19 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     }
 
     if (!file.readable) file.fallback.set(line, lineText);
-    lexLine(lineText, file, line, toks);
+    try {
+      lexLine(lineText, file, line, toks);
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      const d = e.diagnostics[0]!;
+      toks.pop(); // the malformed token itself
+      toks.push({ kind: 'error', text: '', file, line, col: 0, bol: false, diag: d });
+      break;
+    }
     line++;
   }
   const last = toks[toks.length - 1];
+  if (last && last.kind === 'error') return toks;
   toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, bol: true });
   return toks;
 }
