@@ -80,10 +80,12 @@ export default async function (): Promise<void> {
     const cc = spawnSync('gcc', ['-O0', '-static', '-nostdlib', '-ffreestanding', '-fno-stack-protector', '-fcf-protection=none', '-mgeneral-regs-only', '-fno-pie', '-no-pie', '-o', exe, c], { encoding: 'utf8' });
     if (cc.status !== 0) throw new Error(`gcc failed: ${cc.stderr}`);
     const program = new Uint8Array(readFileSync(exe));
+    // CPU time of this process, not wall time: the machine is shared, and a preempted run is not a slow emulator.
     const run = (): { secs: number; insns: number; status: number } => {
-      const t = process.hrtime.bigint();
+      const t = process.cpuUsage();
       const r = mod.runUserProgram({ program, argv: [exe], envp: [], execfn: exe, maxInsns: 1e10, timeoutMs: 120_000 });
-      return { secs: Number(process.hrtime.bigint() - t) / 1e9, insns: r.instructions, status: r.exit.status };
+      const u = process.cpuUsage(t);
+      return { secs: (u.user + u.system) / 1e6, insns: r.instructions, status: r.exit.status };
     };
     run(); // warm-up: compile the interpreter's hot paths
     const e = run();
@@ -94,7 +96,7 @@ export default async function (): Promise<void> {
     totalSeconds += e.secs;
     console.log(
       `   ${name.padEnd(20)} ${(e.insns / 1e6).toFixed(1).padStart(7)}M insns  ${(e.insns / e.secs / 1e6).toFixed(1).padStart(6)}M insns/s  ` +
-        `${(e.secs * 1000).toFixed(0).padStart(6)} ms vs native ${(n * 1000).toFixed(1)} ms  (${(e.secs / n).toFixed(1)}x native gcc -O0)`,
+        `${(e.secs * 1000).toFixed(0).padStart(6)} ms (cpu) vs native ${(n * 1000).toFixed(1)} ms  (${(e.secs / n).toFixed(1)}x native gcc -O0)`,
     );
   }
   console.log(`   overall              ${(totalInsns / totalSeconds / 1e6).toFixed(1)}M insns/s (goal >= 150M, within 30x of native)`);

@@ -9,6 +9,7 @@
 // to the page drops it; a block that writes memory checks after each such instruction whether
 // it wrote its own page, and stops there so the modified code is decoded afresh.
 import type { Cpu } from './cpu.js';
+import { shift } from './alu.js';
 import { HANDLERS } from './exec.js';
 import { Op, type Insn } from './insn.js';
 import { PAGE_SIZE, type Frame } from './mmu.js';
@@ -133,12 +134,16 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
     first.block = NO_BLOCK as Insn['block'];
     return;
   }
-  const params: string[] = ['f', 'arr'];
-  const args: unknown[] = [f, f.code];
+  const params: string[] = ['f', 'arr', 'shift'];
+  const args: unknown[] = [f, f.code, shift];
   const body: string[] = ['return function block(c) {', '  const L = c.lo, H = c.hi;', '  let lo = 0, hi = 0, s = 0;'];
   insns.forEach((x, i) => {
     const last = i === insns.length - 1;
-    const inline = inlineCode(x);
+    const inline = inlineCode(x, i);
+    if (inline !== null && inline.fallback) {
+      params.push(`h${i}`, `d${i}`);
+      args.push(HANDLERS[x.op], x);
+    }
     if (inline !== null) {
       if (inline.mayFault) body.push(`  c.rip = ${x.addr};`);
       body.push(...inline.code.map((l) => '  ' + l));
@@ -194,7 +199,7 @@ function aluCode(sub: number, size: number, dst: string | null, dstHi: string | 
   if (!op) return null;
   const out: string[] = [];
   if (size === 4) {
-    out.push(`{ const a = ${a}, b = ${b}; const r = ${op.f === 5 ? `a ${op.js} b` : `(a ${op.js} b) | 0`};`);
+    out.push(`{ const a = ${a}, b = ${b}; const r = ${op.f === 5 ? `a ${op.js} b` : `(a ${op.js} b) | 0`}, rh = 0;`);
     out.push(`  c.fOp = ${op.f}; c.fSize = 4; c.fRes = r; c.fA = a; c.fB = b; c.fCin = 0;`);
     if (dst !== null && sub !== 7) out.push(`  ${dst} = r; ${dstHi} = 0;`);
     out.push('}');
@@ -211,9 +216,44 @@ function aluCode(sub: number, size: number, dst: string | null, dstHi: string | 
 }
 
 /** Straight JS for the commonest forms (no handler call), or null to call the handler. */
-function inlineCode(x: Insn): { code: string[]; mayFault: boolean } | null {
+function inlineCode(x: Insn, i: number): { code: string[]; mayFault: boolean; fallback?: boolean } | null {
   const wide = x.size === 8;
   switch (x.op) {
+    case Op.ALU_MI:
+    case Op.ALU_MR: {
+      const b = x.op === Op.ALU_MI ? `${x.immLo}` : `L[${x.reg}]`;
+      const bh = x.op === Op.ALU_MI ? `${x.immHi}` : `H[${x.reg}]`;
+      if (!ALU_OPS[x.sub]) return null;
+      if (x.sub === 7) {
+        const read = wide ? '{ const m = c.read64p(lo, hi), mh = c.tHi;' : '{ const m = c.read32p(lo, hi), mh = 0;';
+        return { code: [...eaCode(x), read, ...aluCode(7, x.size, null, null, 'm', 'mh', b, bh)!, '}'], mayFault: true };
+      }
+      // Straight on the page when the pair cache knows it writable; otherwise the handler (which faults precisely).
+      const get = wide ? 'dv.getInt32(o, true), mh = dv.getInt32(o + 4, true)' : 'dv.getInt32(o, true), mh = 0';
+      const put = wide ? 'dv.setInt32(o, r, true); dv.setInt32(o + 4, rh, true);' : 'dv.setInt32(o, r, true);';
+      const alu = aluCode(x.sub, x.size, null, null, 'm', 'mh', b, bh)!;
+      // aluCode leaves the result in r (and rh) inside its block: splice the store in before its closing brace.
+      alu.splice(alu.length - 1, 0, `  if (fr.code !== null) fr.code = null; ${put}`);
+      return {
+        code: [
+          ...eaCode(x),
+          `{ const fr = c.writableFrame(lo, hi, ${x.size});`,
+          `  if (fr === null) h${i}(c, d${i});`,
+          `  else { const dv = fr.dv, o = lo & 0xfff; const m = ${get};`,
+          ...alu.map((l) => '    ' + l),
+          '  } }',
+        ],
+        mayFault: true,
+        fallback: true,
+      };
+    }
+    case Op.SHIFT:
+      if (x.rm < 0 || x.cl || (x.size !== 4 && x.size !== 8) || (x.sub !== 4 && x.sub !== 5 && x.sub !== 6 && x.sub !== 7)) return null;
+      if ((x.immLo & (wide ? 63 : 31)) === 0) return null;
+      return {
+        code: [`L[${x.rm}] = shift(c, ${x.sub}, ${x.size}, L[${x.rm}], H[${x.rm}], ${x.immLo}); H[${x.rm}] = ${wide ? 'c.tHi' : '0'};`],
+        mayFault: false,
+      };
     case Op.MOV_RR:
       return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
     case Op.LOAD:
