@@ -18,7 +18,10 @@ programs with kwb's libc, as gcc -static -no-pie does.
   -nostdlib          link without crt1.o and libc.a
   -nostdinc          do not search kwb's libc headers
   -L DIR, -lNAME     search DIR for libNAME.a
-Accepted and ignored: -O*, -g*, -W*, -w, -static, -no-pie, -pthread, -std=*, -fno-*, -m64.
+  -w, -Werror        no warnings; every warning an error
+  -ffreestanding     __STDC_HOSTED__ is 0
+Accepted and ignored: -O*, -g*, other -W*, -static, -no-pie, -pthread, -std=*, -fno-*, -m64,
+-march=*, -mtune=*, -fPIC, -fstack-protector*. Not supported: -m32, -shared, -pie, -Wl,...
 `;
 
 const command: KwbCommand = {

@@ -57,4 +57,9 @@ int pause(void);
 
 long syscall(long number, ...);
 
+/* Short options, parsed and permuted as glibc does. */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 #endif
