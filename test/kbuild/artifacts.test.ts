@@ -95,9 +95,10 @@ describe('vmlinux, System.map, bzImage', () => {
     expect(cmd).toContain('    $(wildcard include/config/x86/32.h) \\\n');
     expect(cmd).not.toContain('autoconf.h');
     expect(cmd.endsWith('\nkernel/sys.o: $(deps_kernel/sys.o)\n\n$(deps_kernel/sys.o):\n')).toBe(true);
-    expect(readFileSync(join(d, 'kernel/.built-in.o.cmd'), 'utf8')).toBe(
-      'cmd_kernel/built-in.o := ld -m elf_x86_64 -r -o kernel/built-in.o kernel/sys.o kernel/sys_ni.o kernel/printk/built-in.o\n',
-    );
+    const builtin = readFileSync(join(d, 'kernel/.built-in.o.cmd'), 'utf8');
+    expect(builtin).toMatch(/^cmd_kernel\/built-in\.o := ld -m elf_x86_64 -r -o kernel\/built-in\.o( kernel\/\S+\.o)+\n$/);
+    expect(builtin).toContain(' kernel/sys.o ');
+    expect(builtin).toContain(' kernel/printk/built-in.o');
   });
 
   it('generated version headers', () => {
