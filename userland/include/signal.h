@@ -97,5 +97,6 @@ int sigaddset(sigset_t *set, int sig);
 int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
 unsigned int alarm(unsigned int seconds);
+void psignal(int sig, const char *s);
 
 #endif

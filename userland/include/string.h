@@ -37,6 +37,7 @@ char *strpbrk(const char *s, const char *accept);
 char *strtok(char *str, const char *delim);
 char *strtok_r(char *str, const char *delim, char **saveptr);
 char *strerror(int errnum);
+char *strsignal(int sig);
 
 #include <strings.h>
 
