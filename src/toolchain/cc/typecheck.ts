@@ -113,7 +113,7 @@ export function addType(node: Node | undefined): void {
     case 'not': case 'logand': case 'logor':
       for (const side of [node.lhs, node.rhs]) {
         if (side && !isScalar(side.ty!) && side.ty!.kind !== 'array' && side.ty!.kind !== 'func') {
-          fail(side.tok, node.kind === 'not' ? 'wrong type argument to unary exclamation mark' : `used ${typeName(side.ty!)} type value where scalar is required`.replace(/^used (struct|union) /, 'used $1 type value where scalar is required').replace(/ type value where scalar is required type value where scalar is required$/, ' type value where scalar is required'));
+          fail(node.kind === 'not' ? node.tok : side.tok, node.kind === 'not' ? 'wrong type argument to unary exclamation mark' : `used ${side.ty!.kind === 'void' ? 'void' : side.ty!.kind} type value where scalar is required`);
         }
       }
       node.ty = ty_int;

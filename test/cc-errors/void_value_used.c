@@ -1,0 +1,6 @@
+void g(void);
+int f(void)
+{
+	int x = g();
+	return x;
+}
