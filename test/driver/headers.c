@@ -7,6 +7,7 @@
 #include <features.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -23,7 +24,9 @@
 #include <sys/mman.h>
 #include <sys/ptrace.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <sys/user.h>
 #include <sys/utsname.h>
@@ -68,6 +71,9 @@ int main(void)
 	printf("%x %x\n", RB_POWER_OFF, RB_AUTOBOOT);
 	printf("%d %d %d\n", (int)sizeof(struct timespec), (int)sizeof(pid_t), (int)sizeof(off_t));
 	printf("%d\n", (int)sizeof(struct user_regs_struct));
+	printf("%d %d %d\n", (int)sizeof(struct stat), (int)sizeof(struct timeval), (int)sizeof(jmp_buf));
+	printf("%d %d %d\n", (int)offsetof(struct stat, st_size), (int)offsetof(struct stat, st_mtim), S_ISDIR(S_IFDIR | 0755));
+	printf("%d %d %d\n", (int)sizeof(sigset_t), (int)sizeof(siginfo_t), (int)sizeof(struct sigaction));
 	printf("%d %d %d\n", EXIT_SUCCESS, EXIT_FAILURE, RAND_MAX);
 	printf("%d %d %d\n", STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO);
 	printf("%d %d %d\n", EOF, SEEK_END, BUFSIZ > 0);
