@@ -201,17 +201,38 @@ function disassembleSection(
     const here = sec.addr + BigInt(off);
     const sym = findSymbol(sorted, here, sec, true, relocatable);
     out.push(`\n${here.toString(16).padStart(16, '0')} ${label(sym, here, sec)}:\n`);
+    // A block labelled by a data object (a table in .text) is dumped as bytes, not decoded.
+    const isData = !!sym && sym.object && sym.shndx === sec.index && sym.value <= here;
     while (off < stop) {
-      // objdump folds a run of zeros (whole words of 4 unless it reaches the end of the block).
+      // objdump folds a run of 8 or more zeros (in whole words of 4 unless it reaches the end of
+      // the block) into "...", and hides a run of one or two zeros that ends the block.
       let z = off;
       while (z < stop && data[z] === 0) z++;
       if (z !== stop) z = off + ((z - off) & ~3);
-      if (z - off >= 8 || (z === stop && z - off >= 3 && z > off)) {
+      if (z - off >= 8 || (z === stop && z - off < 3)) {
         out.push('\t...\n');
         off = z;
         continue;
       }
       const addr = sec.addr + BigInt(off);
+      if (isData) {
+        const n = Math.min(16, stop - off);
+        let hex = '';
+        let ascii = '';
+        for (let k = 0; k < 16; k++) {
+          if (k < n) {
+            const b = data[off + k]!;
+            hex += hex2(b) + ' ';
+            ascii += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+          } else hex += '   ';
+        }
+        out.push(`${col(addr)}:\t${hex}    ${ascii}\n`);
+        off += n;
+        if (relocs) {
+          while (nextReloc < relocs.length && relocs[nextReloc]!.offset < BigInt(off)) out.push(relocs[nextReloc++]!.text);
+        }
+        continue;
+      }
       const ins = disassembleOne(data.subarray(0, stop), off, addr, { symbolize });
       const bytes = ins.bytes.length ? ins.bytes : [data[off]!];
       let line = `${col(addr)}:\t`;
