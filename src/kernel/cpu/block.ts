@@ -10,6 +10,7 @@
 // it wrote its own page, and stops there so the modified code is decoded afresh.
 import type { Cpu } from './cpu.js';
 import { shift } from './alu.js';
+import { condition } from './flags.js';
 import { HANDLERS } from './exec.js';
 import { Op, type Insn } from './insn.js';
 import { PAGE_SIZE, type Frame } from './mmu.js';
@@ -134,8 +135,8 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
     first.block = NO_BLOCK as Insn['block'];
     return;
   }
-  const params: string[] = ['f', 'arr', 'shift'];
-  const args: unknown[] = [f, f.code, shift];
+  const params: string[] = ['f', 'arr', 'shift', 'condition'];
+  const args: unknown[] = [f, f.code, shift, condition];
   const body: string[] = ['return function block(c) {', '  const L = c.lo, H = c.hi;', '  let lo = 0, hi = 0, s = 0;'];
   insns.forEach((x, i) => {
     const last = i === insns.length - 1;
@@ -147,7 +148,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
     if (inline !== null) {
       if (inline.mayFault) body.push(`  c.rip = ${x.addr};`);
       body.push(...inline.code.map((l) => '  ' + l));
-      if (last) body.push(`  c.rip = ${x.next};`);
+      if (last && !inline.setsRip) body.push(`  c.rip = ${x.next};`);
     } else {
       params.push(`h${i}`, `d${i}`);
       args.push(HANDLERS[x.op], x);
@@ -216,9 +217,49 @@ function aluCode(sub: number, size: number, dst: string | null, dstHi: string | 
 }
 
 /** Straight JS for the commonest forms (no handler call), or null to call the handler. */
-function inlineCode(x: Insn, i: number): { code: string[]; mayFault: boolean; fallback?: boolean } | null {
+function inlineCode(x: Insn, i: number): { code: string[]; mayFault: boolean; fallback?: boolean; setsRip?: boolean } | null {
   const wide = x.size === 8;
+  const canonicalTarget = x.tgt === x.tgt; // not NaN
   switch (x.op) {
+    case Op.JCC:
+      if (!canonicalTarget) return null;
+      return { code: [`c.rip = condition(c, ${x.sub}) ? ${x.tgt} : ${x.next};`], mayFault: false, setsRip: true };
+    case Op.JMP:
+      if (!canonicalTarget) return null;
+      return { code: [`c.rip = ${x.tgt};`], mayFault: false, setsRip: true };
+    case Op.CALL:
+      if (!canonicalTarget) return null;
+      return {
+        code: [
+          `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
+          `  c.write64p(nl, nh, ${x.nextLo}, ${x.nextHi}); L[4] = nl; H[4] = nh; c.rip = ${x.tgt}; }`,
+        ],
+        mayFault: true,
+        setsRip: true,
+      };
+    case Op.RET:
+      return {
+        code: [
+          '{ const ol = L[4], oh = H[4]; const v = c.read64p(ol, oh); const t = c.tHi * 4294967296 + (v >>> 0);',
+          `  if (t >= -140737488355328 && t < 140737488355328) { const sum = (ol >>> 0) + ${8 + x.immLo}; L[4] = sum | 0; H[4] = (sum > 4294967295 ? oh + 1 : oh) | 0; c.rip = t; }`,
+          `  else h${i}(c, d${i}); }`,
+        ],
+        mayFault: true,
+        fallback: true,
+        setsRip: true,
+      };
+    case Op.LEAVE:
+      return {
+        code: [
+          '{ const bl = L[5], bh = H[5]; const v = c.read64p(bl, bh); const vh = c.tHi; const nl = (bl + 8) | 0;',
+          '  L[4] = nl; H[4] = ((nl >>> 0) < 8 ? bh + 1 : bh) | 0; L[5] = v; H[5] = vh; }',
+        ],
+        mayFault: true,
+      };
+    case Op.CBW:
+      if (x.size === 8) return { code: ['H[0] = L[0] >> 31;'], mayFault: false };
+      if (x.size === 4) return { code: ['L[0] = (L[0] << 16) >> 16; H[0] = 0;'], mayFault: false };
+      return null;
     case Op.ALU_MI:
     case Op.ALU_MR: {
       const b = x.op === Op.ALU_MI ? `${x.immLo}` : `L[${x.reg}]`;
