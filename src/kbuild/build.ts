@@ -249,8 +249,17 @@ async function makeGeneric(st: BuildState, plan: DirPlan, target: string, level:
     ctx.err(`make[${level}]: *** No rule to make target '${target}', needed by '${parent}'.  Stop.`);
     throw new RecipeFailed();
   }
-  // Prerequisites that are themselves targets here (asm-offsets.h needs asm-offsets.s) come first.
+  // Prerequisites that are themselves targets here (asm-offsets.h needs asm-offsets.s, init/version.o
+  // needs compile.h) come first.
   for (const p of resolved.prereqs) {
+    const rule = plan.make.ruleFor(p);
+    if (rule && rule.recipe.some((r) => r.text.includes('scripts/mkcompile_h'))) {
+      if (!ctx.done.has(p)) {
+        ctx.done.add(p);
+        compileHStep(st, p);
+      }
+      continue;
+    }
     const sub = resolveTarget(plan.make, ctx.root, p);
     if (sub?.call && p !== target && !existsSourceFile(p)) await makeGeneric(st, plan, p, level);
   }
@@ -279,9 +288,7 @@ function filechkTarget(st: BuildState, r: Resolved): boolean {
 async function buildDir(st: BuildState, dir: string): Promise<void> {
   if (st.built.has(dir)) return;
   st.built.add(dir);
-  const { ctx } = st;
   const plan = readPlanFor(st, dir);
-  if (dir === 'init') compileHStep(st, false);
   for (const o of plan.objY) {
     if (o.endsWith('/built-in.o')) await buildDir(st, o.slice(0, -'/built-in.o'.length));
     else await makeGeneric(st, plan, o, 1);
@@ -293,7 +300,6 @@ async function buildDir(st: BuildState, dir: string): Promise<void> {
   }
   for (const o of plan.extraY) await makeGeneric(st, plan, o, 1);
   for (const s of plan.subdirs) await buildDir(st, s);
-  void ctx;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,10 +314,9 @@ function readVersion(root: string): number | undefined {
   }
 }
 
-/** CHK include/generated/compile.h (init/Makefile), UPD when more than its date changed. */
-function compileHStep(st: BuildState, _relinking: boolean): void {
+/** CHK include/generated/compile.h (init/Makefile's mkcompile_h rule), UPD when more than its date changed. */
+function compileHStep(st: BuildState, target: string): void {
   const { ctx } = st;
-  const target = 'include/generated/compile.h';
   let version = readVersion(ctx.root);
   if (version === undefined) {
     version = 0;
@@ -368,7 +373,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   writeFileAtomic(join(ctx.root, '.version'), `${version}\n`);
   // final build of init/
   st.built.delete('init');
-  for (const t of [...ctx.done]) if (t.startsWith('init/')) ctx.done.delete(t);
+  for (const t of [...ctx.done]) if (t.startsWith('init/') || t === 'include/generated/compile.h') ctx.done.delete(t);
   try {
     await buildDir(st, 'init');
   } catch (e) {
