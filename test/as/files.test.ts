@@ -19,9 +19,10 @@ const ACCEPTANCE = '/work/shared/acceptance/c';
 const acceptance = existsSync(ACCEPTANCE) ? readdirSync(ACCEPTANCE).filter((f) => f.endsWith('.c')).map((f) => join(ACCEPTANCE, f)) : [];
 const corpus = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.c')).map((f) => join(d, f)) : []);
 
-function gccS(file: string, level = '-O0'): string {
-  const out = join(dir, basename(file) + level + '.s');
-  const r = host('gcc', ['-S', level, '-fno-asynchronous-unwind-tables', '-fcf-protection=none', '-mgeneral-regs-only', '-w', '-I', join(ROOT, 'userland/include'), '-o', out, file]);
+function gccS(file: string, level = '-O0', unwind = false): string {
+  const out = join(dir, basename(file) + level + (unwind ? '-cfi' : '') + '.s');
+  const flags = unwind ? [] : ['-fno-asynchronous-unwind-tables'];
+  const r = host('gcc', ['-S', level, ...flags, '-fcf-protection=none', '-mgeneral-regs-only', '-w', '-I', join(ROOT, 'userland/include'), '-o', out, file]);
   if (r.status !== 0) throw new Error(`gcc -S failed for ${file}:\n${r.stderr}`);
   return readFileSync(out, 'utf8');
 }
@@ -80,6 +81,19 @@ describe('gcc -O1/-O2/-Os output (more instruction forms, mergeable strings)', (
           continue; // a corpus file gcc itself rejects is not the assembler's business
         }
         expect(compareWithGnu(src).join('\n'), level).toBe('');
+      }
+    });
+  }
+});
+
+describe('gcc output with call-frame information (.cfi_* → .eh_frame)', () => {
+  for (const f of acceptance) {
+    it(basename(f), () => {
+      for (const level of ['-O0', '-O2']) {
+        const src = gccS(f, level, true);
+        expect(src).toContain('.cfi_startproc');
+        expect(compareWithGnu(src).join('\n'), level).toBe('');
+        expect(identical(src), level).toBe(true);
       }
     });
   }

@@ -2,6 +2,7 @@
 // GNU as compatible (same bytes, relocations and symbols as GNU as 2.40 for what we support).
 import { DiagnosticError, type Diagnostic } from '../../diag.js';
 import { Assembler } from './assembler.js';
+import * as C from '../elf/constants.js';
 import { AsmError } from './errors.js';
 import { evaluate } from './expr.js';
 import { layout } from './layout.js';
@@ -45,6 +46,11 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     }
   }
   if (as.diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(as.diagnostics);
+  // GNU creates .eh_frame after reading everything, so it follows every other section.
+  if (as.fdes.length) {
+    const eh = as.section('.eh_frame', C.SHT_PROGBITS, C.SHF_ALLOC);
+    eh.align = 8;
+  }
   try {
     const laid = layout(as, (where, message, warning) => {
       as.diagnostics.push({ file: where.file, line: where.line, col: 0, severity: warning ? 'warning' : 'error', message });

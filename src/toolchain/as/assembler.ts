@@ -7,6 +7,7 @@ import { encodeInstruction, lookupMnemonic } from './encode.js';
 import { AsmError } from './errors.js';
 import { constValue, evaluate, parseExpr, takeExprWarnings, type Expr, type SymbolSource } from './expr.js';
 import { expandMacro, finishBlock, type Block, type Macro } from './macros.js';
+import type { Fde } from './cfi.js';
 import type { Out } from './insn.js';
 import { Cursor, junk, type Statement } from './lex.js';
 import { Frag, type Explicit, type Fixup, type RelocKind, type Section, type Sym, type Where } from './model.js';
@@ -34,6 +35,9 @@ export class Assembler implements SymbolSource, Out {
   idents: string[] = [];
   ended = false;
   macros = new Map<string, Macro>();
+  /** Frame descriptions from .cfi_startproc ... .cfi_endproc, and the one still open. */
+  fdes: Fde[] = [];
+  curFde: Fde | null = null;
   /** Statements produced by a macro or .rept expansion, run next. */
   injected: Statement[][] = [];
   /** At end of input: complain about a .macro/.rept block never closed. */

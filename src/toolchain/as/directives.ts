@@ -7,6 +7,7 @@ import type { Assembler } from './assembler.js';
 import { Cursor, junk } from './lex.js';
 import { parseFlags, parseType } from './sections.js';
 import { relocSuffix } from './operands.js';
+import { ruleBytes } from './cfi.js';
 
 type Handler = (as: Assembler, c: Cursor, name: string) => void;
 
@@ -407,12 +408,37 @@ on(['ident'], (as, c) => {
   as.previous = prev;
 });
 
+// Accepted and ignored: debug line info, CFI details that gcc's C output does not use, modes we are always in.
 const IGNORED = [
-  'loc', 'loc_mark_labels', 'cfi_startproc', 'cfi_endproc', 'cfi_def_cfa', 'cfi_def_cfa_offset', 'cfi_def_cfa_register',
-  'cfi_offset', 'cfi_rel_offset', 'cfi_adjust_cfa_offset', 'cfi_restore', 'cfi_remember_state', 'cfi_restore_state',
-  'cfi_undefined', 'cfi_same_value', 'cfi_register', 'cfi_escape', 'cfi_signal_frame', 'cfi_sections', 'cfi_return_column',
-  'cfi_personality', 'cfi_lsda', 'cfi_window_save', 'cfi_startproc', 'att_syntax', 'code64', 'sleb128_ignored',
+  'loc', 'loc_mark_labels', 'cfi_escape', 'cfi_signal_frame', 'cfi_sections', 'cfi_return_column',
+  'cfi_personality', 'cfi_lsda', 'cfi_window_save', 'att_syntax', 'code64',
 ];
+
+// ---- call-frame information (.eh_frame) -------------------------------------------------
+
+on(['cfi_startproc'], (as, c) => {
+  c.skipWs();
+  if (c.rest() !== '' && c.rest() !== 'simple') throw junk(c.peek()!);
+  if (as.curFde) throw new AsmError('previous CFI entry not closed (missing .cfi_endproc)');
+  as.curFde = { start: as.dot(), end: null, rules: [], cfaOffset: 8, where: { ...as.where } };
+  as.fdes.push(as.curFde);
+});
+on(['cfi_endproc'], (as, c) => {
+  c.end();
+  if (!as.curFde) throw new AsmError('.cfi_endproc without corresponding .cfi_startproc');
+  as.curFde.end = as.dot();
+  as.curFde = null;
+});
+on(
+  ['cfi_def_cfa', 'cfi_def_cfa_offset', 'cfi_def_cfa_register', 'cfi_offset', 'cfi_rel_offset', 'cfi_adjust_cfa_offset',
+    'cfi_restore', 'cfi_remember_state', 'cfi_restore_state', 'cfi_undefined', 'cfi_same_value', 'cfi_register'],
+  (as, c, name) => {
+    if (!as.curFde) throw new AsmError('CFI instruction used without previous .cfi_startproc');
+    const rest = c.rest().trim();
+    const args = rest === '' ? [] : rest.split(',').map((a) => a.trim());
+    as.curFde.rules.push({ loc: as.dot(), bytes: ruleBytes(as.curFde, name, args) });
+  },
+);
 for (const n of IGNORED) D.set(n, () => {});
 
 on(['intel_syntax'], () => {

@@ -5,6 +5,7 @@ import * as C from '../elf/constants.js';
 import type { Assembler } from './assembler.js';
 import { AsmError } from './errors.js';
 import { evaluate, type Expr } from './expr.js';
+import { buildEhFrame } from './cfi.js';
 import { symAddress, type Fixup, type Frag, type Section, type Sym } from './model.js';
 
 export interface Reloc {
@@ -42,6 +43,8 @@ export function layout(as: Assembler, report: Report): LaidOut {
   const bytes = new Map<Section, Uint8Array>();
   const relocs = new Map<Section, Reloc[]>();
   for (const sec of as.sections) {
+    // 0. Call-frame information describes code laid out before it.
+    if (sec.name === '.eh_frame' && as.fdes.length) buildEhFrame(sec, as.fdes, report);
     // 1. Jumps that cannot stay in this section's hands become 5/6-byte forms with fixups.
     for (const f of sec.frags) {
       const t = f.tail;
