@@ -7,6 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DiagnosticError, displayColumn, type Diagnostic, type Severity } from '../../../diag.js';
+import { BUILTINS, dateText, timestampText, timeText } from './builtins.js';
+import { checkMacroName, parseDefine } from './define.js';
 import { ArraySource, Expander, type ExpandHost, type TokenSource } from './expand.js';
 import { evaluate, ExprError } from './expr.js';
 import { IncludeSearch, type SearchDir } from './include.js';
@@ -14,6 +16,7 @@ import { lex, removeSplices } from './lexer.js';
 import { sameDefinition, type BuiltinName, type Macro } from './macro.js';
 import { OutputWriter } from './output.js';
 import { predefinedSource, stdInfo } from './predefined.js';
+import { FileSource, type Cond, type CondType } from './source.js';
 import { rawLine, synth, type SourceFile, type Token } from './token.js';
 
 export interface EngineOptions {
@@ -38,119 +41,14 @@ const FATAL = 'fatal error' as Severity;
 
 const MAX_INCLUDE_DEPTH = 200;
 
-const VA_ARGS_WARNING = '__VA_ARGS__ can only appear in the expansion of a C99 variadic macro';
-
-type CondType = 'if' | 'ifdef' | 'ifndef' | 'elif' | 'else';
-
-interface Cond {
-  type: CondType;
-  /** Where the conditional began (for "unterminated #if" and "the conditional began here"). */
-  start: Token;
-  /** The enclosing group is skipped, so no branch of this one can be taken. */
-  parentSkipping: boolean;
-  /** A branch has been taken (later #elif/#else groups are skipped). */
-  taken: boolean;
-  sawElse: boolean;
-}
 
 interface Lexed {
   file: SourceFile;
   tokens: Token[];
 }
 
-const BUILTINS: BuiltinName[] = [
-  '__FILE__',
-  '__LINE__',
-  '__COUNTER__',
-  '__INCLUDE_LEVEL__',
-  '__BASE_FILE__',
-  '__DATE__',
-  '__TIME__',
-  '__TIMESTAMP__',
-  '_Pragma',
-  '__has_include',
-  '__has_include_next',
-];
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 /** The builtin and predefined macros for each option set (definitions are never mutated). */
 const predefinedCache = new Map<string, Map<string, Macro>>();
-
-class FileSource implements TokenSource {
-  idx = 0;
-  readonly stack: Token[] = [];
-  readonly conds: Cond[] = [];
-  skipping = false;
-  /** #line changes the presumed name and numbering of the lines that follow. */
-  presumedName: string;
-  lineDelta = 0;
-  system: boolean;
-  /** Include-guard detection: the #ifndef at the very top and where its #endif ended. */
-  guard: { name: string; cond: Cond | null } | null = null;
-  guardEnd = -1;
-
-  constructor(
-    readonly pp: Engine,
-    readonly file: SourceFile,
-    readonly toks: Token[],
-    /** The search-list index the file was found at (for #include_next). */
-    readonly dirIndex: number,
-    readonly depth: number,
-  ) {
-    this.presumedName = file.name;
-    this.system = file.system;
-  }
-
-  next(): Token {
-    if (this.stack.length > 0) return this.stack.pop() as Token;
-    const toks = this.toks;
-    for (;;) {
-      const t = toks[this.idx];
-      if (t.kind === 'eof') return t;
-      if (t.bol && t.kind === 'punct' && t.text === '#') {
-        this.idx++;
-        this.pp.directive(this, t);
-        continue;
-      }
-      if (this.skipping) {
-        this.skipLine();
-        continue;
-      }
-      this.idx++;
-      if (t.warn) this.pp.warn(t, t.warn);
-      else if (t.kind === 'ident' && t.text === '__VA_ARGS__') this.pp.warn(t, VA_ARGS_WARNING);
-      return t;
-    }
-  }
-
-  peek(): Token {
-    if (this.stack.length > 0) return this.stack[this.stack.length - 1];
-    return this.toks[this.idx];
-  }
-
-  push(toks: Token[]): void {
-    for (let k = toks.length - 1; k >= 0; k--) this.stack.push(toks[k]);
-  }
-
-  /** The rest of the current line's tokens (raw: unexpanded). */
-  restOfLine(): Token[] {
-    const toks = this.toks;
-    const start = this.idx;
-    let i = start;
-    while (!toks[i].bol) i++;
-    this.idx = i;
-    return toks.slice(start, i);
-  }
-
-  skipLine(): void {
-    const toks = this.toks;
-    let i = this.idx + 1;
-    while (!toks[i].bol) i++;
-    this.idx = i;
-  }
-}
 
 export class Engine implements ExpandHost {
   readonly macros = new Map<string, Macro>();
@@ -636,138 +534,19 @@ export class Engine implements ExpandHost {
     return { name, angle: true };
   }
 
-  // #define name replacement-list | #define name( params ) replacement-list
   private define(fs: FileSource, dname: Token): void {
     const rest = fs.restOfLine();
     for (const t of rest) if (t.warn) this.warn(t, t.warn);
-    if (rest.length === 0) {
-      this.error(dname, 'no macro name given in #define directive', true);
-      return;
-    }
+    const m = parseDefine(dname, rest, this, this.asm);
+    if (m === null || m.kind === 'builtin') return;
+    const old = this.macros.get(m.name);
     const name = rest[0];
-    if (!this.checkMacroName(name)) return;
-    if (name.text === '__VA_ARGS__') this.warn(name, VA_ARGS_WARNING);
-    let m: Macro | null;
-    if (rest.length > 1 && rest[1].kind === 'punct' && rest[1].text === '(' && !rest[1].space) m = this.functionMacro(name, rest);
-    else m = this.objectMacro(name, rest.slice(1));
-    if (m === null) return;
-    const old = this.macros.get(name.text);
-    if (old !== undefined && old.kind === 'builtin') this.at('warning', name, `"${name.text}" redefined`, { lineOnly: true });
+    if (old !== undefined && old.kind === 'builtin') this.at('warning', name, `"${m.name}" redefined`, { lineOnly: true });
     else if (old !== undefined && !sameDefinition(old, m)) {
-      this.at('warning', name, `"${name.text}" redefined`, { lineOnly: true });
+      this.at('warning', name, `"${m.name}" redefined`, { lineOnly: true });
       if (old.def) this.at('note', old.def, 'this is the location of the previous definition', { lineOnly: true });
     }
-    this.macros.set(name.text, m);
-  }
-
-  private checkMacroName(name: Token): boolean {
-    if (name.kind !== 'ident') {
-      this.error(name, 'macro names must be identifiers');
-      return false;
-    }
-    if (name.text === 'defined') {
-      this.error(name, '"defined" cannot be used as a macro name');
-      return false;
-    }
-    return true;
-  }
-
-  private objectMacro(name: Token, body: Token[]): Macro | null {
-    if (!this.checkPaste(body, name)) return null;
-    for (const t of body) if (t.kind === 'ident' && t.text === '__VA_ARGS__') this.warn(t, VA_ARGS_WARNING);
-    return { kind: 'object', name: name.text, body, def: this.defLoc(name) };
-  }
-
-  private functionMacro(name: Token, rest: Token[]): Macro | null {
-    const params: string[] = [];
-    let variadic = false;
-    let i = 2;
-    for (;;) {
-      const t = rest[i];
-      if (t === undefined) {
-        this.error(rest[i - 1], 'expected parameter name before end of line', true);
-        return null;
-      }
-      if (t.kind === 'punct' && t.text === ')' && params.length === 0) {
-        i++;
-        break;
-      }
-      if (t.kind === 'punct' && t.text === '...') {
-        variadic = true;
-        params.push('__VA_ARGS__');
-        i++;
-      } else if (t.kind === 'ident') {
-        if (params.includes(t.text)) {
-          this.error(t, `duplicate macro parameter "${t.text}"`);
-          return null;
-        }
-        if (t.text === '__VA_ARGS__') {
-          this.error(t, '__VA_ARGS__ can not be used as a parameter name');
-          return null;
-        }
-        params.push(t.text);
-        i++;
-        const d = rest[i];
-        if (d && d.kind === 'punct' && d.text === '...') {
-          variadic = true;
-          i++;
-        }
-      } else {
-        this.error(t, `expected parameter name, found "${t.text}"`);
-        return null;
-      }
-      const sep = rest[i];
-      if (sep && sep.kind === 'punct' && sep.text === ')') {
-        i++;
-        break;
-      }
-      if (variadic) {
-        if (sep) this.error(sep, `expected ')' after "...", found "${sep.text}"`);
-        else this.error(rest[i - 1], 'expected \')\' after "..."', true);
-        return null;
-      }
-      if (!sep || sep.kind !== 'punct' || sep.text !== ',') {
-        if (sep) this.error(sep, `expected ',' or ')', found "${sep.text}"`);
-        else this.error(rest[i - 1], "expected ')' before end of line", true);
-        return null;
-      }
-      i++;
-    }
-    const close = rest[i - 1]; // gcc locates errors in the body at the parameter list's ')'
-    const body = rest.slice(i);
-    const paramIndex = new Int16Array(body.length);
-    for (let k = 0; k < body.length; k++) {
-      const t = body[k];
-      paramIndex[k] = t.kind === 'ident' ? params.indexOf(t.text) : -1;
-    }
-    for (let k = 0; k < body.length; k++) {
-      const t = body[k];
-      if (t.kind === 'punct' && t.text === '#' && !this.asm && (k + 1 >= body.length || paramIndex[k + 1] < 0)) {
-        this.error(close, "'#' is not followed by a macro parameter");
-        return null;
-      }
-    }
-    if (!this.checkPaste(body, close)) return null;
-    for (let k = 0; k < body.length; k++) {
-      if (paramIndex[k] < 0 && body[k].kind === 'ident' && body[k].text === '__VA_ARGS__') this.warn(body[k], VA_ARGS_WARNING);
-    }
-    return { kind: 'function', name: name.text, params, variadic, body, paramIndex, def: this.defLoc(name) };
-  }
-
-  private checkPaste(body: Token[], at: Token): boolean {
-    if (body.length === 0) return true;
-    for (const t of [body[0], body[body.length - 1]]) {
-      if (t.kind === 'punct' && t.text === '##') {
-        this.error(at, "'##' cannot appear at either end of a macro expansion");
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Built-in and command-line definitions have no source line to point at. */
-  private defLoc(name: Token): Token | null {
-    return name.file.name.startsWith('<') ? null : name;
+    this.macros.set(m.name, m);
   }
 
   private undef(fs: FileSource, dname: Token): void {
@@ -776,7 +555,7 @@ export class Engine implements ExpandHost {
       this.error(dname, 'no macro name given in #undef directive', true);
       return;
     }
-    if (!this.checkMacroName(rest[0])) return;
+    if (!checkMacroName(rest[0], this)) return;
     if (rest.length > 1) this.warn(rest[1], 'extra tokens at end of #undef directive');
     if (this.macros.get(rest[0].text)?.kind === 'builtin') {
       this.at('warning', rest[0], `undefining "${rest[0].text}"`, { lineOnly: true, tag: '[-Wbuiltin-macro-redefined]' });
@@ -947,12 +726,10 @@ export class Engine implements ExpandHost {
         return [synth('number', String(this.counter++), t)];
       case '__INCLUDE_LEVEL__':
         return [synth('number', String(cur.depth), t)];
-      case '__DATE__': {
-        const d = this.now;
-        return [synth('string', `"${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')} ${d.getFullYear()}"`, t)];
-      }
+      case '__DATE__':
+        return [synth('string', `"${dateText(this.now)}"`, t)];
       case '__TIME__':
-        return [synth('string', `"${hms(this.now)}"`, t)];
+        return [synth('string', `"${timeText(this.now)}"`, t)];
       case '__TIMESTAMP__': {
         let d = this.now;
         try {
@@ -960,8 +737,7 @@ export class Engine implements ExpandHost {
         } catch {
           // a file given only as source text has no time stamp; use the build time
         }
-        const text = `${DAYS[d.getDay()]} ${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')} ${hms(d)} ${d.getFullYear()}`;
-        return [synth('string', `"${text}"`, t)];
+        return [synth('string', `"${timestampText(d)}"`, t)];
       }
       case '_Pragma':
         return this.pragmaOperator(t, src);
@@ -1000,11 +776,6 @@ export class Engine implements ExpandHost {
     }
     return [];
   }
-}
-
-function hms(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 function strTok(s: string, at: Token): Token {
