@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { KwbError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { KwbCommand } from './command.js';
 
 const HELP = `Usage: kwb run --user-mode [options] PROG|PROG.c [ARGS...]
@@ -176,4 +176,4 @@ const command: KwbCommand = {
 };
 
 export default command;
-export { KwbError };
+

@@ -60,6 +60,15 @@ describe('kwb run', () => {
     expect(r).toMatchObject({ status: 0, stdout: 'hi\n', stderr: '' });
   });
 
+  it('compiles PROG.c with kwb cc first, and reports its compile errors as gcc does (exit 1)', () => {
+    writeFileSync(join(dir, 'args.c'), '#include <stdio.h>\nint main(int argc, char **argv) { printf("%d %s\\n", argc, argv[1]); return 4; }\n');
+    expect(kwb(['run', '--user-mode', join(dir, 'args.c'), 'x'])).toMatchObject({ status: 4, stdout: '2 x\n' });
+    writeFileSync(join(dir, 'broken.c'), 'int main(void) { return y; }\n');
+    const r = kwb(['run', '--user-mode', join(dir, 'broken.c')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error: 'y' undeclared");
+  });
+
   it('--trace-insn prints address, bytes, disassembly and changed registers per instruction', () => {
     const r = kwb(['run', '--user-mode', '--trace-insn', hello]);
     expect(r.status).toBe(0);

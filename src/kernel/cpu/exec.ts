@@ -4,8 +4,8 @@
 // before moving rsp, and rip advances only at the end.
 import { alu, divide, divide32, imulTrunc, incdec, logicFlags, mulWide, shift, shiftDouble, sx, zx } from './alu.js';
 import { CpuFault, RAX, RCX, RDI, RSI, RSP, RBP, VEC_GP, VEC_UD, type Cpu } from './cpu.js';
-import { AF, carry, CF, condition, DF, F_EXPLICIT, F_SUB, materialize, PF, SF, ZF } from './flags.js';
-import { Op, SEG_FS, SEG_GS, type Insn } from './insn.js';
+import { AF, CF, condition, DF, materialize, PF, SF, ZF } from './flags.js';
+import { Op, SEG_FS, type Insn } from './insn.js';
 import { CANON_LIMIT } from './mmu.js';
 import * as sys from './system.js';
 
@@ -1099,4 +1099,4 @@ function bulk(c: Cpu, d: Insn): boolean {
   return true;
 }
 
-export { F_EXPLICIT, F_SUB, carry };
+
