@@ -76,8 +76,17 @@ const PUNCTS = [
 ];
 
 const PUNCT1 = '()[]{};,.<>+-*/%&|^!~?:=#';
-const PUNCT3 = new Set(PUNCTS.filter((p) => p.length === 3));
-const PUNCT2 = new Set(PUNCTS.filter((p) => p.length === 2));
+const PUNCT2_CODES = new Set(PUNCTS.filter((p) => p.length === 2).map((p) => p.charCodeAt(0) * 256 + p.charCodeAt(1)));
+const ONE_CHAR = Array.from({ length: 128 }, (_, k) => String.fromCharCode(k));
+
+/** Length of the punctuator at s[i] (first char code c): 3, 2 or 1. Allocation-free. */
+function punctLength(s: string, i: number, c: number): number {
+  const d = s.charCodeAt(i + 1);
+  if (c === 46) return d === 46 && s.charCodeAt(i + 2) === 46 ? 3 : 1; // ...
+  if ((c === 60 || c === 62) && d === c) return s.charCodeAt(i + 2) === 61 ? 3 : 2; // <<= >>= << >>
+  if (d !== d) return 1; // end of line
+  return PUNCT2_CODES.has(c * 256 + d) ? 2 : 1;
+}
 
 function mkTok(toks: Token[], kind: TokenKind, text: string, file: SrcFile, line: number, col: number, bol: boolean): Token {
   // Every field present from the start keeps all tokens in one hidden class.
@@ -261,19 +270,17 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
       bol = false;
       continue;
     }
-    let p = s.substr(i, 3);
-    if (!PUNCT3.has(p)) {
-      p = s.substr(i, 2);
-      if (!PUNCT2.has(p)) {
-        p = s[i]!;
-        if (!PUNCT1.includes(p)) {
-          const shown = c < 32 || c === 127 ? `\\${c.toString(8)}` : p;
-          const t = mkTok(toks, 'punct', p, file, line, start, bol);
-          throw new CompileError([diagAt(t, 'error', `stray '${shown}' in program`)]);
-        }
+    const len = punctLength(s, i, c);
+    let p: string;
+    if (len === 1) {
+      p = c < 128 ? ONE_CHAR[c]! : s[i]!;
+      if (!PUNCT1.includes(p)) {
+        const shown = c < 32 || c === 127 ? `\\${c.toString(8)}` : p;
+        const t = mkTok(toks, 'punct', p, file, line, start, bol);
+        throw new CompileError([diagAt(t, 'error', `stray '${shown}' in program`)]);
       }
-    }
-    i += p.length;
+    } else p = s.slice(i, i + len);
+    i += len;
     mkTok(toks, 'punct', p, file, line, start, bol);
     bol = false;
   }
