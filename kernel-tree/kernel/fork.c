@@ -36,7 +36,7 @@ static int last_pid;
 
 extern int copy_thread(unsigned long clone_flags, unsigned long sp,
 		       unsigned long arg, struct task_struct *p,
-		       unsigned long stack_top);
+		       unsigned long stack_top, int pid);
 
 /* The next free pid, as alloc_pid() hands them out: increasing, skipping those in use. */
 static int alloc_pid(void)
@@ -93,7 +93,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	p->timeout = 0;
 
 	if (copy_mm(clone_flags, p) < 0 ||
-	    copy_thread(clone_flags, stack_start, stack_size, p, task_stack_top(p)) < 0) {
+	    copy_thread(clone_flags, stack_start, stack_size, p, task_stack_top(p), p->pid) < 0) {
 		kfree(p->stack);
 		kfree(p);
 		return ERR_PTR(-ENOMEM);

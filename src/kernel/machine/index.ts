@@ -16,6 +16,7 @@ import { Machine, type ExitRecord, type StopReason } from './machine.js';
 import { buildCached, userlandEntries } from './userland.js';
 
 export { Machine, normalize } from './machine.js';
+export { buildCached } from './userland.js';
 export { writeCpio, readCpio } from './cpio.js';
 export { formatDmesg, parseLevels, parseSyslogText, syslogText, timePrefix } from './log.js';
 export type { LogRecord } from './log.js';
@@ -49,7 +50,9 @@ export function finish(m: Machine, reason: StopReason): BootResult {
   const log = m.kernelLog();
   if (reason === 'lockup') {
     const ts = BigInt(m.instructions);
-    log.push({ ts, level: 0, facility: 0, text: `NMI watchdog: BUG: soft lockup - CPU#0 stuck for ${Math.round(m.instructions / 1e9)}s! [kwb:budget]` });
+    // What 4.4's watchdog prints when a CPU does not get back to the scheduler's watchdog thread;
+    // here the machine's instruction budget plays that part.
+    log.push({ ts, level: 0, facility: 0, text: `NMI watchdog: BUG: soft lockup - CPU#0 stuck for ${Math.max(1, Math.round(m.instructions / 1e9))}s! [${m.currentTask()}]` });
   }
   return { reason, log, exits: m.exits, instructions: m.instructions };
 }
@@ -92,6 +95,8 @@ export interface RunOptions {
   write: (bytes: Uint8Array) => void;
   maxInsns?: number;
   memoryMb?: number;
+  /** The program's standard input (the console's), then end of file. */
+  input?: Uint8Array;
 }
 
 export interface RunResult {
@@ -123,13 +128,13 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const cmdline = [opts.console ? 'quiet' : 'loglevel=0', 'console=ttyS0', 'rdinit=/init', '--', '-x', '/' + name, ...opts.args.map(quoteArg)].join(' ');
   let r: BootResult;
   try {
-    r = boot({ kernel, initrd, cmdline, console: opts.write, maxInsns: opts.maxInsns, memoryMb: opts.memoryMb });
+    r = boot({ kernel, initrd, cmdline, console: opts.write, maxInsns: opts.maxInsns, memoryMb: opts.memoryMb, input: opts.input });
   } catch (e) {
     if (e instanceof KernelImageError) throw new KwbError(`kwb run: ${e.message}`, 1);
     throw e;
   }
   saveLog(opts.workspace, r.log);
-  const exit = r.exits.find((x) => x.path === '/' + name);
+  const exit = r.exits.find((x) => x.execed && x.path === '/' + name);
   if (r.reason === 'lockup') return { status: 124, message: 'kwb run: the guest was stopped by the watchdog (soft lockup); see kwb dmesg', log: r.log, reason: r.reason };
   if (!exit) {
     const why = r.reason === 'poweroff' ? 'the program did not run (see kwb dmesg)' : r.reason === 'triple-fault' ? 'the machine reset (triple fault)' : 'every process is blocked';
@@ -148,6 +153,7 @@ export async function runOnKernel(o: {
   console?: boolean;
   write: (bytes: Uint8Array) => void;
   maxInsns?: number;
+  input?: Uint8Array;
 }): Promise<RunResult> {
   const ws = resolve(o.dir);
   let program = o.prog;
@@ -158,5 +164,5 @@ export async function runOnKernel(o: {
     program = join(dir, basename(o.prog, '.c'));
     writeFileAtomic(program, bytes, 0o755);
   }
-  return runProgram({ workspace: ws, program, args: o.args, console: o.console, write: o.write, maxInsns: o.maxInsns });
+  return runProgram({ workspace: ws, program, args: o.args, console: o.console, write: o.write, maxInsns: o.maxInsns, input: o.input });
 }

@@ -67,6 +67,8 @@ export interface ExitRecord {
   code: number;
   /** The file the task last exec'd ("" for kernel threads). */
   path: string;
+  /** false for a forked child that exited without an execve of its own. */
+  execed: boolean;
 }
 
 interface Context {
@@ -92,6 +94,8 @@ interface Task {
   stackLow: number;
   image: { base: number; size: number; name: string } | null;
   path: string;
+  execed: boolean;
+  pid: number;
   fds: Map<number, OpenFile>;
 }
 
@@ -155,7 +159,7 @@ export class Machine {
   }
 
   private newTask(ptr: number, stackTop: number, space: ProcessSpace): Task {
-    const t: Task = { ptr, stackTop, space, ctx: null, brkStart: 0, brk: 0, stackLow: STACK_TOP, image: null, path: '', fds: new Map() };
+    const t: Task = { ptr, stackTop, space, ctx: null, brkStart: 0, brk: 0, stackLow: STACK_TOP, image: null, path: '', execed: false, pid: 0, fds: new Map() };
     this.tasks.set(ptr, t);
     return t;
   }
@@ -282,6 +286,12 @@ export class Machine {
     if (!this.timerPending()) this.cpu.raiseIrq(TIMER_VECTOR);
   }
 
+  /** The running task as the watchdog names it: "comm:pid". */
+  currentTask(): string {
+    const t = this.current;
+    return `${t.image?.name.slice(0, 15) ?? 'swapper/0'}:${t.pid}`;
+  }
+
   get instructions(): number {
     return this.cpu.icount;
   }
@@ -301,7 +311,7 @@ export class Machine {
     def('kmalloc', ([size]) => this.heap.alloc(size!));
     def('kfree', ([p]) => (this.heap.release(p!), 0));
     def('copy_mm', (a) => this.copyMm(a[0]!, a[1]!));
-    def('copy_thread', (a) => this.copyThread(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!));
+    def('copy_thread', (a) => this.copyThread(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!));
     def('exit_mm', () => 0);
     def('__switch_to', (a) => this.switchTo(a[0]!, a[1]!));
     def('do_execve', (a) => this.doExecve(a[0]!, a[1]!, a[2]!));
@@ -311,7 +321,7 @@ export class Machine {
     def('kallsyms_lookup', (a) => this.kallsymsLookup(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!));
     def('proc_exit_connector', (a) => {
       const t = this.tasks.get(a[0]!);
-      this.exits.push({ pid: a[1]!, code: a[2]!, path: t?.path ?? '' });
+      this.exits.push({ pid: a[1]!, code: a[2]!, path: t?.path ?? '', execed: t?.execed ?? false });
       return 0;
     });
     def('sys_open', (a) => this.sysOpen(a[0]!, a[1]!));
@@ -386,10 +396,11 @@ export class Machine {
     return 0;
   }
 
-  private copyThread(flags: number, sp: number, arg: number, p: number, stackTop: number): number {
+  private copyThread(flags: number, sp: number, arg: number, p: number, stackTop: number, pid: number): number {
     const t = this.tasks.get(p);
     if (!t) return -ENOMEM;
     t.stackTop = stackTop;
+    t.pid = pid;
     const regs = stackTop - PT_REGS_SIZE;
     const ks = this.kernelSpace;
     const ctx: Context = { lo: new Int32Array(16), hi: new Int32Array(16), flags: 0x2 };
@@ -473,6 +484,7 @@ export class Machine {
     const name = path.slice(path.lastIndexOf('/') + 1);
     t.image = { base: loaded.imageBase, size: loaded.imageSize, name };
     t.path = '/' + path;
+    t.execed = true;
     const regs = new Uint8Array(PT_REGS_SIZE);
     const dv = new DataView(regs.buffer);
     dv.setBigInt64(128, BigInt(loaded.entry), true); // ip
