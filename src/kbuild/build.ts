@@ -421,7 +421,8 @@ export function systemMap(nm: string): string {
 
 async function bzImage(st: BuildState): Promise<void> {
   const { ctx } = st;
-  const target = 'arch/x86/boot/bzImage';
+  // KBUILD_IMAGE from the arch Makefile: arch/x86/boot/bzImage
+  const target = normalize(st.top.value('KBUILD_IMAGE') || 'arch/x86/boot/bzImage');
   const t = mtime(ctx.root, target);
   const v = mtime(ctx.root, 'vmlinux');
   const version = readVersion(ctx.root) ?? 0;
