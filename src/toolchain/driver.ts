@@ -40,8 +40,8 @@ export interface CcInvocation {
   nostdinc: boolean;
   freestanding: boolean;
   noLinemarkers: boolean;
+  /** -L directories, searched for -lNAME (which stays among the inputs, in order). */
   libDirs: string[];
-  libs: string[];
   /** -w: no warnings at all. */
   noWarnings: boolean;
   /** -Werror: every warning is an error (gcc's "all warnings being treated as errors"). */
@@ -172,7 +172,6 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
     freestanding: false,
     noLinemarkers: false,
     libDirs: [],
-    libs: [],
     noWarnings: false,
     warningsAreErrors: false,
   };
