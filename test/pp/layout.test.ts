@@ -237,3 +237,26 @@ describe('-std and -Wundef', () => {
     expect(r.diagnostics.map(formatHeadline)).toEqual(g.stderr.split('\n').filter((l) => l.includes('warning:')));
   });
 });
+
+describe('-D/-U problems', () => {
+  const cases: { defines: [string, string?][]; undefs: string[] }[] = [
+    { defines: [['3', 'x']], undefs: [] },
+    { defines: [['A', '1'], ['A', '2']], undefs: ['4'] },
+    { defines: [['F(x', '1']], undefs: [] },
+    { defines: [['X', '"unterminated']], undefs: [] },
+    { defines: [['__STDC__', '2']], undefs: [] },
+  ];
+  for (const c of cases) {
+    it(`are reported as gcc reports them: ${JSON.stringify(c)}`, () => {
+      const args = ['-E', '-nostdinc', ...c.defines.map(([n, v]) => (v === undefined ? `-D${n}` : `-D${n}=${v}`)), ...c.undefs.map((u) => `-U${u}`), '-x', 'c', '-', '-o', '/dev/null'];
+      const g = host('gcc', args, { input: 'A X\n', env: { ...process.env, LC_ALL: 'C' } });
+      let heads: string[];
+      try {
+        heads = preprocess({ file: 'x.c', source: 'A X\n', includeDirs: [], systemIncludeDirs: [], defines: c.defines, undefs: c.undefs }).diagnostics.map(diag.formatHeadline);
+      } catch (e) {
+        heads = (e as diag.DiagnosticError).diagnostics.map(diag.formatHeadline);
+      }
+      expect(heads).toEqual(g.stderr.split('\n').filter((l) => /^<(command-line|built-in)>/.test(l)));
+    });
+  }
+});

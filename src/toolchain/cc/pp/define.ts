@@ -131,7 +131,7 @@ function checkPaste(body: Token[], at: Token, r: DefineReporter): boolean {
   return true;
 }
 
-/** Built-in and command-line definitions have no source line to point at. */
+/** Where notes say the macro was defined (a <built-in> or <command-line> one has no line). */
 function defLoc(name: Token): Token | null {
-  return name.file.name.startsWith('<') ? null : name;
+  return name;
 }

@@ -41,7 +41,6 @@ const FATAL = 'fatal error' as Severity;
 
 const MAX_INCLUDE_DEPTH = 200;
 
-
 interface Lexed {
   file: SourceFile;
   tokens: Token[];
@@ -233,6 +232,12 @@ export class Engine implements ExpandHost {
 
   /** A diagnostic at token `t` (after it, when `after`); `lineOnly` leaves the column out like gcc's notes. */
   private at(severity: Severity, t: Token, message: string, o: { after?: boolean; lineOnly?: boolean; length?: number; tag?: string } = {}): void {
+    if (t.file.name === '<command-line>' || t.file.name === '<built-in>') {
+      // -D/-U text and predefines: gcc names the pseudo file and gives no line or column.
+      if (severity === 'error' || severity === FATAL) this.errors++;
+      this.diagnostics.push({ file: t.file.name, line: 0, col: 0, severity, message });
+      return;
+    }
     const cur = this.cur;
     const mine = cur !== null && cur.file === t.file;
     const line = t.line + (mine ? cur.lineDelta : 0);
