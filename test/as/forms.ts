@@ -137,7 +137,7 @@ export function instructionForms(): string[] {
     push(`j${cc} near`, `j${cc} far`, `j${cc} ext`);
   }
   // jumps and calls
-  push('jmp near', 'jmp far', 'jmp ext', 'jmp gsym', 'jmp loc', 'call ext', 'call loc', 'call gsym', 'call near', 'call ext+4', 'call ext@PLT');
+  push('jmp 0x10', 'je 0x20', 'call 0x1000', 'jmp near', 'jmp far', 'jmp ext', 'jmp gsym', 'jmp loc', 'call ext', 'call loc', 'call gsym', 'call near', 'call ext+4', 'call ext@PLT');
   push('jmp *%rax', 'jmp *%r11', 'jmp *(%rax)', 'jmp *sym(,%rax,8)', 'jmp *8(%rbp)', 'call *%rax', 'call *%r11', 'call *(%rbx)', 'call *sym(%rip)', 'callq *%rax', 'jmpq *%rcx');
   push('ret', 'retq', 'ret $8', 'ret $0xffff', 'leave', 'leaveq', 'lret');
   // the rest

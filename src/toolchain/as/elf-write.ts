@@ -179,7 +179,7 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
   }
 
   // With no symbols at all (and so no relocations), GNU as writes neither table.
-  const noSymbols = syms.length === 1;
+  const noSymbols = syms.length === 1 && ![...laid.relocs.values()].some((l) => l.length > 0);
   if (!noSymbols) {
     out.push({ name: '.symtab', type: C.SHT_SYMTAB, flags: 0, data: symtab, size: symtab.length, align: 8, entsize: C.SYM_SIZE, link: symtabIndex + 1, info: firstGlobal });
     out.push({ name: '.strtab', type: C.SHT_STRTAB, flags: 0, data: strtab.bytes, size: strtab.bytes.length, align: 1, entsize: 0, link: 0, info: 0 });

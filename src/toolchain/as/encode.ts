@@ -666,11 +666,20 @@ function branch(c: Ctx, n: number): void {
     throw mismatch(c);
   }
   const v = t.val ?? evaluate(t.disp!, false);
-  if (!v || !v.sym || v.sub) throw new AsmError(`operand type mismatch for \`${c.name}'`);
+  if (!v || v.sub) throw new AsmError(`operand type mismatch for \`${c.name}'`);
+  if (!v.sym && n !== -2) {
+    // An absolute target: the 5/6-byte form with a pc-relative relocation against *ABS*.
+    const i = insn(c);
+    i.op = n === -1 ? [0xe9] : [0x0f, 0x80 + n];
+    i.immediate({ k: 'imm', expr: t.disp!, val: null, star: false }, 4, true);
+    (i.imm!.fix as { kind: string }).kind = 'branch';
+    i.emit(c.out);
+    return;
+  }
   if (n === -2) {
     const i = insn(c);
     i.op = [0xe8];
-    i.immediate({ k: 'imm', expr: t.disp!, val: v, star: false, explicit: t.explicit }, 4, true);
+    i.immediate({ k: 'imm', expr: t.disp!, val: null, star: false, explicit: t.explicit }, 4, true);
     (i.imm!.fix as { kind: string }).kind = 'branch';
     i.emit(c.out);
     return;
@@ -680,7 +689,7 @@ function branch(c: Ctx, n: number): void {
     if (c.rep) bytes.push(c.rep);
     if (c.lock) bytes.push(0xf0);
   }
-  c.out.branch(n, v.sym, v.add);
+  c.out.branch(n, v.sym!, v.add);
 }
 
 def('ret', [2, 8], (c) => {
