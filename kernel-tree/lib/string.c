@@ -185,6 +185,7 @@ size_t strnlen(const char *s, size_t count)
  *
  * Do not use memset() to access IO space, use memset_io() instead.
  */
+#ifndef __HAVE_ARCH_MEMSET
 void *memset(void *s, int c, size_t count)
 {
 	char *xs = s;
@@ -193,6 +194,7 @@ void *memset(void *s, int c, size_t count)
 		*xs++ = c;
 	return s;
 }
+#endif
 
 /**
  * memcpy - Copy one area of memory to another
@@ -203,6 +205,7 @@ void *memset(void *s, int c, size_t count)
  * You should not use this function to access IO space, use memcpy_toio()
  * or memcpy_fromio() instead.
  */
+#ifndef __HAVE_ARCH_MEMCPY
 void *memcpy(void *dest, const void *src, size_t count)
 {
 	char *tmp = dest;
@@ -212,6 +215,7 @@ void *memcpy(void *dest, const void *src, size_t count)
 		*tmp++ = *s++;
 	return dest;
 }
+#endif
 
 /**
  * memmove - Copy one area of memory to another
