@@ -5,6 +5,7 @@
 #include <linux/compiler.h>	/* for inline */
 #include <linux/types.h>	/* for size_t */
 #include <linux/stddef.h>	/* for NULL */
+#include <asm/string.h>
 
 extern char *strcpy(char *,const char *);
 extern char *strncpy(char *,const char *, __kernel_size_t);
