@@ -112,6 +112,7 @@ export class Machine {
   private current: Task;
   private readonly natives = new Map<number, Native>();
   private readonly rx: number[] = [];
+  private tx: number[] = [];
   private poweredOff = false;
   private nextTick = TICK_INSNS;
   private readonly maxInsns: number;
@@ -220,7 +221,9 @@ export class Machine {
   private portOut(port: number, _size: number, value: number): void {
     switch (port) {
       case UART_PORT:
-        this.opts.console(Uint8Array.of(value & 0xff));
+        // Transmitted bytes are handed on in batches (at the end of each slice and on newlines).
+        this.tx.push(value & 0xff);
+        if (value === 10 && this.tx.length >= 4096) this.flushConsole();
         return;
       case NATIVE_SERVICE_PORT:
         this.callNative();
@@ -253,8 +256,24 @@ export class Machine {
     }
   }
 
+  /** Hands the bytes the UART transmitted to the console callback. */
+  flushConsole(): void {
+    if (this.tx.length === 0) return;
+    const b = Uint8Array.from(this.tx);
+    this.tx = [];
+    this.opts.console(b);
+  }
+
   /** Runs at most `budget` instructions; 'idle' when the CPU halted with nothing to do. */
   slice(budget: number): StopReason | 'idle' | 'running' {
+    try {
+      return this.runSlice(budget);
+    } finally {
+      this.flushConsole();
+    }
+  }
+
+  private runSlice(budget: number): StopReason | 'idle' | 'running' {
     const cpu = this.cpu;
     const end = cpu.icount + budget;
     while (!this.poweredOff) {

@@ -2,7 +2,7 @@
 // compiled from userland/bin/*.c by kwb's own toolchain against kwb's libc, on first use, into a
 // cache keyed by the source and the libc build (so later boots do not recompile them).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userlandBuildDir, userlandDir } from '../../paths.js';
@@ -23,18 +23,21 @@ export function cacheDir(): string {
   return join(base, 'kwb');
 }
 
+let libcKey: string | null = null;
+
+/** The libc build's content (not its mtime: \`npm run build\` rewrites identical files). */
 function libcStamp(): string {
-  const parts: string[] = [];
+  if (libcKey !== null) return libcKey;
+  const h = createHash('sha256');
   for (const f of ['libc.a', 'crt1.o']) {
-    const p = join(userlandBuildDir(), f);
     try {
-      const st = statSync(p);
-      parts.push(`${f}:${st.size}:${st.mtimeMs}`);
+      h.update(readFileSync(join(userlandBuildDir(), f)));
     } catch {
-      parts.push(`${f}:missing`);
+      h.update(`${f}:missing`);
     }
   }
-  return parts.join(',');
+  libcKey = h.digest('hex');
+  return libcKey;
 }
 
 /**
