@@ -132,6 +132,15 @@ class Parser {
   peek(n = 1): Token {
     return this.toks[Math.min(this.pos + n, this.toks.length - 1)]!;
   }
+  /** Where gcc places "at end of input" errors: the first token of the last line with tokens. */
+  eofToken(): Token {
+    let i = this.toks.length - 2;
+    if (i < 0) return this.toks[0]!;
+    const last = this.toks[i]!;
+    while (i > 0 && this.toks[i - 1]!.line === last.line && this.toks[i - 1]!.file === last.file) i--;
+    return this.toks[i]!;
+  }
+
   atEof(): boolean {
     const k = this.toks[this.pos]!.kind;
     return k === 'eof' || k === 'error';
@@ -206,7 +215,7 @@ class Parser {
   expected(what: string): never {
     const t = this.tok;
     const p = this.prev();
-    if (t.kind === 'eof') this.error(p, `expected ${what} at end of input`);
+    if (t.kind === 'eof') this.error(this.eofToken(), `expected ${what} at end of input`);
     const d = diagAfter(p, 'error', `expected ${what} before ${this.describe(t)}`);
     if (p.line === t.line && p.file === t.file && d.sourceLine !== undefined) {
       const endCol = diagAt(t, 'error', '').col + t.text.length;
@@ -227,7 +236,7 @@ class Parser {
   /** Errors where gcc points at the offending token itself ("expected expression before ')' token"). */
   expectedAt(what: string): never {
     const t = this.tok;
-    if (t.kind === 'eof') this.error(this.prev(), `expected ${what} at end of input`);
+    if (t.kind === 'eof') this.error(this.eofToken(), `expected ${what} at end of input`);
     this.error(t, `expected ${what} before ${this.describe(t)}`);
   }
 
@@ -702,7 +711,8 @@ class Parser {
         break;
       }
       const t = this.tok;
-      if (t.kind === 'ident' && !this.isTypename(t)) this.error(t, `unknown type name '${t.text}'`);
+      if (t.kind === 'ident' && !this.isTypename(t) && !KEYWORDS.has(t.text)) this.error(t, `unknown type name '${t.text}'`);
+      if (!this.isTypename(t)) this.expectedAt("declaration specifiers or '...'");
       const base = this.declspec(newAttr());
       const d = this.declarator(base);
       let pty = d.ty;
@@ -931,6 +941,31 @@ class Parser {
       // `foo x;` with an unknown type name, or an implicit-int declaration.
       const nt = this.peek();
       if (nt.kind === 'ident' || nt.text === '*') this.error(startTok, `unknown type name '${startTok.text}'`);
+      if (nt.text === '(') {
+        // `f(x) { ... }` (say, SYSCALL_DEFINE0(nsys) without its header): gcc 12 accepts it as an
+        // int function with K&R parameters, warning twice under -Wimplicit-int.
+        this.implicitInt = true;
+        const d = this.declarator(ty_int, attr);
+        this.implicitInt = false;
+        const w = diagAt(startTok, 'warning', "return type defaults to 'int'");
+        w.tag = '[-Wimplicit-int]';
+        this.warn(w);
+        if (d.ty.kind === 'func' && d.name && this.knrFunc === d.ty && !this.is('{') && !this.is(';') && !this.is(',')) this.knrDeclarations(d.ty);
+        if (d.ty.kind === 'func' && this.knrFunc === d.ty) {
+          for (const p of d.ty.params) {
+            if (p.declared) continue;
+            const pw = diagAt(startTok, 'warning', `type of '${p.name}' defaults to 'int'`);
+            pw.tag = '[-Wimplicit-int]';
+            this.warn(pw);
+          }
+        }
+        if (d.ty.kind === 'func' && d.name && this.is('{')) {
+          this.functionDefinition(d.ty, d.name, attr);
+          return;
+        }
+        this.pos = this.toks.indexOf(startTok);
+        this.error(startTok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(nt)}`, startTok.text.length);
+      }
       this.error(startTok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(nt)}`.replace(/^/, ''), startTok.text.length);
     }
     if (startTok.kind !== 'ident') this.expectedAt('identifier or \'(\'');
@@ -956,6 +991,14 @@ class Parser {
   }
 
   knrFunc: Type | null = null;
+  /** Whether the declarator just parsed had an initializer (changes gcc's "expected ..." list). */
+  lastHadInit = false;
+
+  missingDeclSeparator(): never {
+    if (this.atEof()) this.expected("',' or ';'");
+    this.error(this.tok, this.lastHadInit ? `expected ',' or ';' before ${this.describe(this.tok)}` : `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(this.tok)}`);
+  }
+  implicitInt = false;
 
   /** `struct s { ... }` followed by something that cannot start a declarator: the usual missing ';'. */
   checkAfterTagDecl(base: Type): void {
@@ -979,6 +1022,7 @@ class Parser {
         if (ty.kind === 'array') ty = pointerTo(ty.base!);
         else if (ty.kind === 'func') ty = pointerTo(ty);
         p.ty = ty;
+        p.declared = true;
         if (!this.consume(',')) break;
       }
       this.skipSemi();
@@ -1056,12 +1100,10 @@ class Parser {
   // global-declaration = declarator ("=" initializer)? ("," declarator ("=" initializer)?)* ";"
   globalDeclaration(base: Type, attr: Attr): void {
     let first = true;
+    this.lastHadInit = false;
     while (!this.consume(';')) {
       if (!first) {
-        if (!this.is(',')) {
-          if (this.tok.kind === 'eof' || this.tok.line !== this.prev().line) this.expected("',' or ';'");
-          this.error(this.tok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(this.tok)}`);
-        }
+        if (!this.is(',')) this.missingDeclSeparator();
         this.next();
       }
       first = false;
@@ -1071,6 +1113,7 @@ class Parser {
       if (d.ty.kind === 'void') this.error(d.name, `variable or field '${d.name.text}' declared void`);
       if (usesFloat(d.ty) && !d.name.file.system) this.error(d.name, 'kwb does not support floating-point types');
       const o = this.declareGlobal(d.name, d.ty, dattr);
+      this.lastHadInit = false;
       if (d.ty.kind === 'func') continue;
       if (this.is('=')) {
         this.next();
@@ -1081,6 +1124,7 @@ class Parser {
         o.isTentative = false;
         o.isExtern = false;
         this.gvarInitializer(o);
+        this.lastHadInit = true;
         continue;
       }
       if (!dattr.isExtern && !o.isDefinition) {
@@ -1142,7 +1186,7 @@ class Parser {
     this.enterScope();
     while (!this.is('}')) {
       if (this.tok.kind === 'eof') {
-        this.error(this.prev(), 'expected declaration or statement at end of input');
+        this.error(this.eofToken(), 'expected declaration or statement at end of input');
       }
       body.push(this.blockItem());
     }
@@ -1183,11 +1227,10 @@ class Parser {
     const body: Node[] = [];
     if (!this.is(';')) this.checkAfterTagDecl(base);
     let first = true;
+    this.lastHadInit = false;
     while (!this.consume(';')) {
       if (!first) {
-        if (!this.is(',')) {
-          this.error(this.tok, `expected ',' or ';' before ${this.describe(this.tok)}`);
-        }
+        if (!this.is(',')) this.missingDeclSeparator();
         this.next();
       }
       first = false;
@@ -1201,6 +1244,7 @@ class Parser {
       if (cur && cur.obj && cur.obj.isLocal && !dattr.isExtern) {
         this.throwDiag(diagAt(name, 'error', `redeclaration of '${name.text}' with no linkage`), cur.obj.tok ? [diagAt(cur.obj.tok, 'note', `previous declaration of '${name.text}' with type '${typeName(cur.obj.ty)}'`)] : []);
       }
+      this.lastHadInit = false;
       if (dattr.isExtern || d.ty.kind === 'func') {
         this.declareGlobal(name, d.ty, dattr);
         continue;
@@ -1214,14 +1258,20 @@ class Parser {
         this.mergeAttr(o, dattr);
         this.globals.push(o);
         this.pushScope(name.text).obj = o;
-        if (this.consume('=')) this.gvarInitializer(o);
+        this.lastHadInit = false;
+        if (this.consume('=')) {
+          this.gvarInitializer(o);
+          this.lastHadInit = true;
+        }
         continue;
       }
       const v = this.newLocal(name.text, d.ty, name);
       if (dattr.align) v.align = Math.max(v.align, dattr.align);
+      this.lastHadInit = false;
       if (this.is('=')) {
         const eq = this.next();
         body.push({ kind: 'exprstmt', tok: eq, lhs: this.lvarInitializer(v, eq) });
+        this.lastHadInit = true;
       }
       if (v.ty.kind === 'array' && v.ty.len < 0) this.error(name, `array size missing in '${name.text}'`);
       if (isRecord(v.ty) && !recordOf(v.ty).complete) this.error(name, `storage size of '${name.text}' isn't known`);

@@ -17,6 +17,8 @@ export interface Param {
   name: string | null;
   ty: Type;
   tok: Token | null;
+  /** K&R parameters: given a type by a declaration before the body. */
+  declared?: boolean;
 }
 
 const NO_MEMBERS: Member[] = [];

@@ -1,0 +1,5 @@
+int f(void)
+{
+	int x
+	return 0;
+}

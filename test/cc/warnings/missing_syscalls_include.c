@@ -1,0 +1,7 @@
+int printf(const char *, ...);
+
+SYSCALL_DEFINE0(nsys)
+{
+	printf("hi\n");
+	return 0;
+}
