@@ -31,20 +31,22 @@ int main(int argc, char **argv) {
 }
 `;
 
-describe('a libc program, linked by us and by GNU ld', () => {
+for (const opt of ['-O0', '-O2']) describe(`a libc program (gcc ${opt}), linked by us and by GNU ld`, () => {
   const dir = tmp('ldlibc');
+  // -O2 puts string literals in mergeable .rodata.str1.1 sections, which GNU ld merges.
+  const CFLAGS_OPT = [...CFLAGS.filter((f) => !f.startsWith('-O')), opt];
   const libc = join(ROOT, 'userland', 'libc');
   const inc = ['-nostdinc', '-isystem', join(ROOT, 'userland', 'include'), '-I', libc];
   const members: { name: string; data: Uint8Array }[] = [];
   for (const f of readdirSync(libc).filter((n) => /\.[cS]$/.test(n)).sort()) {
     const obj = join(dir, f.replace(/\.[cS]$/, '.o'));
-    const r = host('gcc', [...CFLAGS, ...inc, '-o', obj, join(libc, f)]);
+    const r = host('gcc', [...CFLAGS_OPT, ...inc, '-o', obj, join(libc, f)]);
     if (r.status !== 0) throw new Error(`gcc ${f}: ${r.stderr}`);
     if (f !== 'crt1.S') members.push({ name: f.replace(/\.[cS]$/, '.o'), data: new Uint8Array(readFileSync(obj)) });
   }
   writeFileSync(join(dir, 'libc.a'), writeArchive(members));
   writeFileSync(join(dir, 'prog.c'), PROGRAM);
-  const c = host('gcc', [...CFLAGS, ...inc, '-o', join(dir, 'prog.o'), join(dir, 'prog.c')]);
+  const c = host('gcc', [...CFLAGS_OPT, ...inc, '-o', join(dir, 'prog.o'), join(dir, 'prog.c')]);
   if (c.status !== 0) throw new Error(c.stderr);
   const inputs = ['crt1.o', 'prog.o', 'libc.a'].map((n) => join(dir, n));
 

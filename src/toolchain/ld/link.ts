@@ -14,6 +14,7 @@ import { applyReloc, RELOC_HOW } from './reloc.js';
 import { resolve, type Global, type LinkInput, type Obj } from './resolve.js';
 import { addPiece, defaultOutputName, fillData, keptInExecutable, mergeStrings, newOutSec, relayout, type OutSec, type Piece } from './sections.js';
 import { linkRelocatable } from './relocatable.js';
+import { mapOffset, mergeOutSection, type MergeInfo } from './merge.js';
 
 export type { LinkInput } from './resolve.js';
 export { LinkError, LinkInputError } from './errors.js';
@@ -108,15 +109,26 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
       pieces[obj.order]![sec.index] = addPiece(out, obj, sec);
     }
   }
+  const textOut = outs.get('.text');
+  // GNU ld's default script gathers .text in classes: unlikely, exit, startup (gcc -O2's main),
+  // hot, then everything else, each in input order.
+  if (!kernelLayout && textOut) {
+    const cls = (n: string) => (/^\.text\.(unlikely|[^.]*_unlikely)(\.|$)/.test(n) ? 0 : /^\.text\.exit(\.|$)/.test(n) ? 1 : /^\.text\.startup(\.|$)/.test(n) ? 2 : /^\.text\.hot(\.|$)/.test(n) ? 3 : 4);
+    const sortedPieces = textOut.pieces.map((p, i) => ({ p, i })).sort((a, b) => cls(a.p.sec.name) - cls(b.p.sec.name) || a.i - b.i).map((x) => x.p);
+    if (sortedPieces.some((p, i) => p !== textOut.pieces[i])) relayout(textOut, [], sortedPieces, 1);
+  }
   // vmlinux.lds: ".text : { _text = .; HEAD_TEXT; . = ALIGN(8); _stext = .; TEXT_TEXT ... }" —
   // the boot code (.head.text) opens .text whatever the link order, and _stext follows it.
   let stext: number | null = null;
-  const textOut = outs.get('.text');
   if (kernelLayout && textOut && textOut.pieces.some((p) => p.sec.name === '.head.text')) {
     const head = textOut.pieces.filter((p) => p.sec.name === '.head.text');
     const rest = textOut.pieces.filter((p) => p.sec.name !== '.head.text');
     stext = relayout(textOut, head, rest, 8);
   }
+
+  // SHF_MERGE sections (string literals, constants of gcc -O1+) are merged as GNU ld does.
+  const merged = new Map<Piece, MergeInfo>();
+  for (const out of outs.values()) for (const [p, info] of mergeOutSection(out)) merged.set(p, info);
 
   // COMMON symbols go to the end of .bss, in the order they were first seen.
   const commons = [...globals.values()].filter((g) => g.kind === 'common').sort((a, b) => a.order - b.order);
@@ -264,11 +276,17 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
     const p = pieces[obj.order]![shndx];
     return p ? p.out.addr + BigInt(p.offset) : null;
   };
+  /** The address of input offset `off` of section `shndx` of `obj`, through any merging. */
+  const placeAddr = (obj: Obj, shndx: number, off: bigint): bigint | null => {
+    const p = pieces[obj.order]![shndx];
+    if (!p) return null;
+    const info = merged.get(p);
+    return info ? p.out.addr + mapOffset(info, off) : p.out.addr + BigInt(p.offset) + off;
+  };
   const localAddr = (obj: Obj, s: ElfSymbol): bigint | null => {
     if (s.shndx === C.SHN_ABS) return s.value;
     if (s.shndx === C.SHN_UNDEF || s.shndx >= 0xff00) return null;
-    const a = pieceAddr(obj, s.shndx);
-    return a === null ? null : a + s.value;
+    return placeAddr(obj, s.shndx, s.value);
   };
 
   // Linker-defined symbols: section boundaries. Defined when referenced (ld's PROVIDE), or always
@@ -370,10 +388,16 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
           continue;
         }
         let S: bigint;
+        let addend = r.addend;
         let against: string;
         if (r.sym === 0) {
           S = 0n;
           against = "`*ABS*'";
+        } else if (s.type === C.STT_SECTION && merged.has(pieces[p.obj.order]![s.shndx]!)) {
+          // bfd maps symbol+addend through the merge for a section symbol, then adds nothing more.
+          S = placeAddr(p.obj, s.shndx, s.value + r.addend) ?? 0n;
+          addend = 0n;
+          against = `\`${p.obj.elf.sections[s.shndx]?.name ?? ''}'`;
         } else if (s.bind === C.STB_LOCAL) {
           S = localAddr(p.obj, s) ?? 0n;
           const nm = s.type === C.STT_SECTION ? p.obj.elf.sections[s.shndx]?.name ?? '' : s.name;
@@ -404,7 +428,7 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
           rep.plain(p.obj.name, `${p.obj.name}: relocation at offset 0x${r.offset.toString(16)} lies outside section ${p.sec.name}`);
           continue;
         }
-        if (!applyReloc(out.data, p.offset + off, how, S, r.addend, secAddr + r.offset)) {
+        if (!applyReloc(out.data, p.offset + off, how, S, addend, secAddr + r.offset)) {
           rep.truncated(p.obj.name, p.obj.elf, p.sec.index, r.offset, `${C.RELOC_NAMES[r.type]} against ${against}`);
         }
       }
@@ -425,6 +449,8 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
         continue;
       }
       if (s.name === '') continue;
+      // ld drops assembler temporaries (.L labels) that point into merged sections.
+      if ((s.name.startsWith('.L') || s.name.startsWith('..')) && merged.has(pieces[obj.order]![s.shndx]!)) continue;
       const a = localAddr(obj, s);
       if (a === null) continue;
       symbols.push({ name: s.name, value: a, size: s.size, bind: C.STB_LOCAL, type: s.type, other: s.other, shndx: s.shndx === C.SHN_ABS ? C.SHN_ABS : outIndexOf(obj, s.shndx) });

@@ -10,6 +10,9 @@ export interface Piece {
   out: OutSec;
   /** Offset of this piece inside its output section. */
   offset: number;
+  /** Contents and size after SHF_MERGE merging (merge.ts), when they differ from the input's. */
+  data?: Uint8Array;
+  size?: number;
 }
 
 export interface OutSec {
@@ -128,8 +131,8 @@ export function fillData(out: OutSec): void {
   let end = 0;
   for (const p of out.pieces) {
     if (code && p.offset > end) codeFill(out.data, end, p.offset);
-    if (p.sec.type !== C.SHT_NOBITS) out.data.set(p.sec.data, p.offset);
-    end = p.offset + p.sec.size;
+    if (p.sec.type !== C.SHT_NOBITS) out.data.set(p.data ?? p.sec.data, p.offset);
+    end = p.offset + (p.size ?? p.sec.size);
   }
 }
 
