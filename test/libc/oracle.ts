@@ -75,7 +75,8 @@ export interface Outcome {
   status: number;
 }
 
-const ENV = { PATH: '/usr/bin:/bin', KWB_TEST_VAR: 'from-env', LANG: 'C', LC_ALL: 'C' };
+// TZ=UTC: kwb has no time zones, so glibc's local time must be UTC too for the comparison.
+const ENV = { PATH: '/usr/bin:/bin', KWB_TEST_VAR: 'from-env', LANG: 'C', LC_ALL: 'C', TZ: 'UTC' };
 
 /** Runs with stdout and stderr on separate pipes (fully buffered stdout, as glibc decides). */
 export function runPiped(prog: string, input = '', args: string[] = []): Outcome {
