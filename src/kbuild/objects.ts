@@ -57,6 +57,8 @@ function compileRequest(ctx: Ctx, cmd: string, source: string, dirs: CompilerDir
     undefs: f.undefs,
     forceIncludes: f.forceIncludes,
     assembler,
+    std: f.std,
+    warnUndef: f.warnUndef,
   };
 }
 

@@ -130,15 +130,19 @@ export interface CcFlags {
   undefs: string[];
   forceIncludes: string[];
   nostdinc: boolean;
+  std?: string;
+  warnUndef: boolean;
 }
 
 /** The flags of a gcc command line that change what the preprocessor sees; code-generation flags are ignored. */
 export function parseCcFlags(words: string[]): CcFlags {
-  const f: CcFlags = { includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], forceIncludes: [], nostdinc: false };
+  const f: CcFlags = { includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], forceIncludes: [], nostdinc: false, warnUndef: false };
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
     const val = (flag: string): string | undefined => (w === flag ? words[++i] : w.startsWith(flag) ? w.slice(flag.length) : undefined);
     if (w === '-nostdinc') f.nostdinc = true;
+    else if (w === '-Wundef') f.warnUndef = true;
+    else if (w.startsWith('-std=')) f.std = w.slice(5);
     else if (w === '-include') f.forceIncludes.push(norm(words[++i] ?? ''));
     else if (w.startsWith('-isystem')) {
       const v = val('-isystem');

@@ -2,7 +2,7 @@
 // goes through this interface, in-process (no subprocesses). The real implementation is loaded
 // with a dynamic import only when something must be compiled or linked, so a build with nothing
 // to do never loads the compiler. Tests substitute a recording toolchain.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { Diagnostic } from '../diag.js';
 
 export interface CompileRequest {
@@ -18,6 +18,10 @@ export interface CompileRequest {
   forceIncludes: string[];
   /** .S files: preprocess as assembler-with-cpp. */
   assembler?: boolean;
+  /** -std= (kbuild: gnu89). */
+  std?: string;
+  /** -Wundef. */
+  warnUndef?: boolean;
 }
 
 export interface CompileOutput {
@@ -46,17 +50,6 @@ export interface Toolchain {
   version: string;
 }
 
-/**
- * Our preprocessor has no `-include` option yet: the source is handed over with `#include` lines
- * for the forced includes in front and a `#line 1` that restores the file's own numbering, so
- * diagnostics still name the right line.
- */
-function withForcedIncludes(req: CompileRequest, text: string): string {
-  if (req.forceIncludes.length === 0) return text;
-  const inc = req.forceIncludes.map((f) => `#include "${resolve(req.cwd, f)}"\n`).join('');
-  return `${inc}#line 1 "${req.file}"\n${text}`;
-}
-
 function relDeps(cwd: string, deps: string[]): string[] {
   const out: string[] = [];
   for (const d of deps) {
@@ -76,21 +69,21 @@ let loaded: Promise<Toolchain> | undefined;
 /** The real toolchain (src/toolchain), loaded on first use. */
 export function realToolchain(): Promise<Toolchain> {
   loaded ??= (async () => {
-    const [{ preprocess }, { compile }, { assemble }, { link }, { writeArchive }, { nmText }, fs] = await Promise.all([
+    const [{ preprocess }, { compile }, { assemble }, { link }, { writeArchive }, { nmText }] = await Promise.all([
       import('../toolchain/cc/preprocess.js'),
       import('../toolchain/cc/compile.js'),
       import('../toolchain/as/assemble.js'),
       import('../toolchain/ld/link.js'),
       import('../toolchain/ld/archive.js'),
       import('../toolchain/nm.js'),
-      import('node:fs'),
     ]);
     return {
       compile(req) {
-        const source = withForcedIncludes(req, fs.readFileSync(resolve(req.cwd, req.file), 'utf8'));
         const base = {
           file: req.file,
-          source,
+          forceIncludes: req.forceIncludes,
+          std: req.std,
+          warnUndef: req.warnUndef,
           includeDirs: req.includeDirs,
           systemIncludeDirs: req.systemIncludeDirs,
           defines: req.defines,
@@ -101,8 +94,7 @@ export function realToolchain(): Promise<Toolchain> {
         };
         const pp = preprocess({ ...base, assembler: req.assembler ?? false });
         if (req.assembler) return { asm: pp.text, deps: relDeps(req.cwd, pp.deps), diagnostics: pp.diagnostics };
-        // The compiler quotes source lines from the file itself, which the #line above keeps aligned.
-        const r = compile({ ...base, source: undefined, preprocessed: pp.text });
+        const r = compile({ ...base, preprocessed: pp.text });
         return { asm: r.asm, deps: relDeps(req.cwd, pp.deps), diagnostics: [...pp.diagnostics, ...r.diagnostics] };
       },
       assemble(asm, file) {
