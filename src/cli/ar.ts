@@ -30,7 +30,7 @@ const command: KwbCommand = {
     }
     if (!opRaw || !archive) throw new UsageError(`ar: missing operation or archive\n${USAGE}`);
     const op = opRaw.replace(/^-/, '');
-    if (!/^[rtxcsuDvU]+$/.test(op)) throw new UsageError(`ar: invalid option -- '${op}'\n${USAGE}`);
+    if (!/^[rqtxcsuDvUT]+$/.test(op)) throw new UsageError(`ar: invalid option -- '${op}'\n${USAGE}`);
     if (op.includes('t')) {
       for (const m of readMembers(archive)) process.stdout.write(m.name + '\n');
       return EXIT.ok;
@@ -39,7 +39,7 @@ const command: KwbCommand = {
       for (const m of readMembers(archive)) if (!files.length || files.includes(m.name)) writeFileSync(m.name, m.data);
       return EXIT.ok;
     }
-    if (op.includes('r') || op.includes('s')) {
+    if (op.includes('r') || op.includes('q') || op.includes('s')) {
       const members: ArchiveMember[] = existsSync(archive) ? readMembers(archive) : [];
       if (!existsSync(archive) && !op.includes('c')) process.stderr.write(`ar: creating ${archive}\n`);
       for (const f of files) {
@@ -50,7 +50,8 @@ const command: KwbCommand = {
           throw new UsageError(`ar: ${f}: No such file or directory`);
         }
         const name = basename(f);
-        const at = members.findIndex((m) => m.name === name);
+        // r replaces a member of the same name; q (quick append) always appends.
+        const at = op.includes('q') ? -1 : members.findIndex((m) => m.name === name);
         if (at >= 0) members[at] = { name, data };
         else members.push({ name, data });
       }
