@@ -217,8 +217,19 @@ class CodeGen {
       stackParams.add(p);
     }
     let bottom = 0;
+    this.overAligned = [];
     for (const v of fn.locals) {
       if (stackParams.has(v)) continue;
+      if (v.align > 16) {
+        // The frame is only 16-byte aligned: reserve room to align by hand at entry, and reach
+        // the object through a pointer slot.
+        bottom = alignTo(bottom + sizeOf(v.ty) + v.align, 16);
+        const area = -bottom;
+        bottom += 8;
+        v.offset = -bottom;
+        this.overAligned.push({ v, area });
+        continue;
+      }
       const align = v.ty.kind === 'array' && sizeOf(v.ty) >= 16 ? Math.max(16, v.align) : v.align;
       bottom += sizeOf(v.ty);
       bottom = alignTo(bottom, Math.max(align, 1));
@@ -254,6 +265,11 @@ class CodeGen {
       } else {
         this.storeParam(gp++, p.offset, sz);
       }
+    }
+    for (const { v, area } of this.overAligned) {
+      this.emit(`leaq ${area + v.align - 1}(%rbp), %rax`);
+      this.emit(`andq $${-v.align}, %rax`);
+      this.emit(`movq %rax, ${v.offset}(%rbp)`);
     }
     if (fn.vaArea) {
       for (let i = 0; i < 6; i++) this.emit(`movq ${ARG64[i]}, ${fn.vaArea.offset + i * 8}(%rbp)`);
@@ -292,6 +308,7 @@ class CodeGen {
     this.fn = null;
   }
 
+  overAligned: { v: Obj; area: number }[] = [];
   vaGp = 0;
   vaOverflow = 16;
   retPtrOffset = 0;
@@ -541,7 +558,7 @@ class CodeGen {
     }
     if (n.kind !== 'var') return null;
     const o = n.obj!;
-    if (o.isLocal) return `${o.offset + disp}(%rbp)`;
+    if (o.isLocal) return o.align > 16 ? null : `${o.offset + disp}(%rbp)`;
     return disp ? `${o.asmName}+${disp}(%rip)` : `${o.asmName}(%rip)`;
   }
 
@@ -661,7 +678,8 @@ class CodeGen {
     switch (node.kind) {
       case 'var': {
         const o = node.obj!;
-        if (o.isLocal) this.emit(`leaq ${o.offset}(%rbp), %rax`);
+        if (o.isLocal && o.align > 16) this.emit(`movq ${o.offset}(%rbp), %rax`);
+        else if (o.isLocal) this.emit(`leaq ${o.offset}(%rbp), %rax`);
         else this.emit(`leaq ${o.asmName}(%rip), %rax`);
         return;
       }
@@ -840,13 +858,13 @@ class CodeGen {
       case 'memzero': {
         const o = node.obj!;
         const size = sizeOf(o.ty);
-        if (size <= 64) {
+        if (size <= 64 && o.align <= 16) {
           let i = 0;
           for (; i + 8 <= size; i += 8) this.emit(`movq $0, ${o.offset + i}(%rbp)`);
           for (; i + 4 <= size; i += 4) this.emit(`movl $0, ${o.offset + i}(%rbp)`);
           for (; i < size; i++) this.emit(`movb $0, ${o.offset + i}(%rbp)`);
         } else {
-          this.emit(`leaq ${o.offset}(%rbp), %rdi`);
+          this.emit(o.align > 16 ? `movq ${o.offset}(%rbp), %rdi` : `leaq ${o.offset}(%rbp), %rdi`);
           this.emit(`movq $${size}, %rcx`);
           this.emit('movl $0, %eax');
           this.emit('rep stosb');
