@@ -32,7 +32,6 @@ export class Assembler implements SymbolSource, Out {
   diagnostics: Diagnostic[] = [];
   where: Where = { file: '', line: 0 };
   fileNames: string[] = [];
-  idents: string[] = [];
   ended = false;
   macros = new Map<string, Macro>();
   /** Frame descriptions from .cfi_startproc ... .cfi_endproc, and the one still open. */

@@ -3,7 +3,6 @@
 // and one FDE per .cfi_startproc/.cfi_endproc pair, laid out byte for byte as GNU as does.
 // The advance between two rules is known only after jump relaxation, so the section is built
 // during layout, after the code it describes.
-import * as C from '../elf/constants.js';
 import { AsmError } from './errors.js';
 import { symAddress, type Fixup, type Section, type Sym } from './model.js';
 
@@ -170,5 +169,3 @@ function setLength(out: number[], start: number): void {
 function pushU32(out: number[], v: number): void {
   out.push(v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >>> 24) & 0xff);
 }
-
-export const EH_FRAME_FLAGS = C.SHF_ALLOC;

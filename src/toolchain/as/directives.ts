@@ -80,9 +80,7 @@ on(['section', 'pushsection'], (as, c, name) => {
   c.end();
   const existing = as.sections.find((s) => s.name === secName);
   const s = existing ?? as.section(secName, type, flags, entsize);
-  if (!existing && flags !== undefined && type === undefined) {
-    // flags given without a type: the name's default type still applies
-  }
+  // (Flags given without a type keep the type the name implies, e.g. @nobits for .bss.*.)
   if (name === 'pushsection') as.stack.push([as.cur, as.previous]);
   as.switchTo(s);
 });
@@ -248,6 +246,35 @@ export function data(as: Assembler, e: Expr, size: 1 | 2 | 4 | 8): void {
   for (let i = 0; i < size; i++) bytes.push(0);
   as.fixup(at, size, 'abs', false, e, 0);
 }
+
+// .uleb128 / .sleb128: DWARF variable-length constants.
+on(['uleb128', 'sleb128'], (as, c, name) => {
+  do {
+    let v = constant(as, c);
+    const bytes = as.bytes();
+    if (name === 'uleb128') {
+      v &= 0xffffffffffffffffn;
+      do {
+        let b = Number(v & 0x7fn);
+        v >>= 7n;
+        if (v) b |= 0x80;
+        bytes.push(b);
+      } while (v);
+    } else {
+      let s = BigInt.asIntN(64, v);
+      for (;;) {
+        const b = Number(s & 0x7fn);
+        s >>= 7n;
+        if ((s === 0n && (b & 0x40) === 0) || (s === -1n && (b & 0x40) !== 0)) {
+          bytes.push(b);
+          break;
+        }
+        bytes.push(b | 0x80);
+      }
+    }
+  } while (c.eat(','));
+  c.end();
+});
 
 function strings(as: Assembler, c: Cursor, zero: boolean): void {
   if (c.atEnd()) return;

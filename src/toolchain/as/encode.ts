@@ -177,7 +177,7 @@ function immediateFor(i: Insn, src: ImmOp, size: number, c?: Ctx): void {
   if (size === 8) {
     const v = immConst(src);
     if (v !== null && !fitsS32(v)) throw new AsmError(`operand type mismatch for \`${c?.name ?? ''}'`);
-    i.immediate(src, 4, true, 8);
+    i.immediate(src, 4, true);
   } else i.immediate(src, size, false);
 }
 

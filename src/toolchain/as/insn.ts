@@ -121,8 +121,8 @@ export class Insn {
   }
 
   /** An immediate field of `size` bytes; `signed` picks R_X86_64_32S over R_X86_64_32 when symbolic. */
-  immediate(op: ImmOp, size: number, signed: boolean, opSize = size): this {
-    const f = immField(op, size, signed, opSize, this.warnTo);
+  immediate(op: ImmOp, size: number, signed: boolean): this {
+    const f = immField(op, size, signed, this.warnTo);
     if (this.imm) this.imm2 = f;
     else this.imm = f;
     return this;
@@ -219,13 +219,12 @@ export function fitsS32(v: bigint): boolean {
   return s >= -0x80000000n && s <= 0x7fffffffn;
 }
 
-function immField(op: ImmOp, size: number, signed: boolean, opSize: number, warn: Out | null): Field {
+function immField(op: ImmOp, size: number, signed: boolean, warn: Out | null): Field {
   const c = immConst(op);
   if (c === null) return { size, value: 0n, fix: { expr: op.expr, kind: 'abs', signed, explicit: op.explicit } };
   if (size < 8 && !fitsIn(c, size) && warn) {
     const mask = (1n << BigInt(size * 8)) - 1n;
     warn.warn(`0x${(c & 0xffffffffffffffffn).toString(16)} shortened to 0x${(c & mask).toString(16)}`);
   }
-  void opSize;
   return { size, value: c, fix: null };
 }

@@ -91,6 +91,8 @@ gdt_end:
 	.space	1
 	.fill	2, 4, 0x11223344
 	.fill	3, 1
+	.uleb128 0, 127, 128, 624485, 0xffffffffffffffff
+	.sleb128 0, -1, 63, 64, -64, -65, -123456
 	.balign	8, 0xcc
 	.p2align 5,,7
 	.byte	9
