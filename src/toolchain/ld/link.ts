@@ -184,7 +184,6 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   if (commons.length) defines.add(outs.get('.bss')!);
   const kept = sorted.filter((o) => o.size > 0 || (o.flags & ALLOC) === 0n || defines.has(o));
   const loaded = kept.filter((o) => (o.flags & ALLOC) !== 0n);
-  const unloaded = sorted.filter((o) => (o.flags & ALLOC) === 0n);
 
   // Segments. Addresses and file offsets stay congruent modulo the page size: vaddr = offset + delta.
   const loadHeaders = opts.loadHeaders ?? true;
@@ -490,15 +489,13 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
     entsize: o.entsize,
     data: o.type === C.SHT_NOBITS ? new Uint8Array(0) : o.data,
   }));
-  void unloaded;
   const symIndex = sections.length + 1;
   sections.push(
     { name: '.symtab', type: C.SHT_SYMTAB, flags: 0n, addr: 0n, offset: -1, size: symtab.length, link: symIndex + 1, info: firstGlobal, addralign: 8, entsize: C.SYM_SIZE, data: symtab },
     { name: '.strtab', type: C.SHT_STRTAB, flags: 0n, addr: 0n, offset: -1, size: strtab.length, link: 0, info: 0, addralign: 1, entsize: 0, data: strtab },
   );
-  // Non-loaded sections must not be placed before the end of the loaded image.
-  const imageEnd = Math.max(headerEnd, ...phdrs.map((p) => p.offset + p.filesz));
-  const output = writeElf({ type: C.ET_EXEC, entry, phoff: C.EHDR_SIZE, segments: phdrs, sections: placeAfter(sections, imageEnd) });
+  // Non-loaded sections (offset -1) are placed by the writer after the last loaded byte.
+  const output = writeElf({ type: C.ET_EXEC, entry, phoff: C.EHDR_SIZE, segments: phdrs, sections });
   return { output, warnings };
 }
 
@@ -507,10 +504,4 @@ function PF(o: OutSec): number {
   if (o.flags & WRITE) f |= C.PF_W;
   if (o.flags & EXEC) f |= C.PF_X;
   return f;
-}
-
-// The writer places offset -1 sections after the highest placed byte; NOBITS sections with an
-// offset past the file's contents would otherwise not count, so nothing else is needed here.
-function placeAfter(sections: OutSection[], _imageEnd: number): OutSection[] {
-  return sections;
 }

@@ -69,8 +69,7 @@ export function resolve(inputs: readonly LinkInput[], rep: Reporter, undefinedNa
   const globals = new Map<string, Global>();
   let globalOrder = 0;
 
-  // `-u SYM` style roots (e.g. the entry symbol): they make archive members get pulled.
-  const rootObj: Obj | null = null;
+  // `-u SYM` style roots (the entry symbol): they make archive members get pulled.
   const pendingRoots = new Set(undefinedNames);
 
   const stillNeeded = (n: string): boolean => {
@@ -168,6 +167,5 @@ export function resolve(inputs: readonly LinkInput[], rep: Reporter, undefinedNa
     }
     add({ name: input.name, elf: openObject(input.name, input.data), order: order++ });
   }
-  void rootObj;
   return { objs, globals };
 }
