@@ -52,22 +52,46 @@ export function sourceLine(f: SrcFile, line: number): string | undefined {
   return f.fallback.get(line);
 }
 
-/** Located diagnostic at a token. */
-export function diagAt(tok: Token, severity: Diagnostic['severity'], message: string, length?: number): Diagnostic {
+/**
+ * The token's index in the original source line. A line that contained a macro call is laid out
+ * expanded, so tokens after the call may have shifted; then the nearest spelling of the token in
+ * the original line is where the user wrote it.
+ */
+function sourceIndex(tok: Token, src: string): number {
+  const text = tok.text;
+  if (!text || src.startsWith(text, tok.col)) return Math.min(tok.col, src.length);
+  const isWord = /^[A-Za-z0-9_$]/.test(text);
+  let best = -1;
+  for (let i = src.indexOf(text); i >= 0; i = src.indexOf(text, i + 1)) {
+    if (isWord && (/[A-Za-z0-9_$]/.test(src[i - 1] ?? '') || /[A-Za-z0-9_$]/.test(src[i + text.length] ?? ''))) continue;
+    if (best < 0 || Math.abs(i - tok.col) < Math.abs(best - tok.col)) best = i;
+  }
+  return best >= 0 ? best : Math.min(tok.col, src.length);
+}
+
+function located(tok: Token, index: number, severity: Diagnostic['severity'], message: string, length: number): Diagnostic {
   const src = sourceLine(tok.file, tok.line);
-  const col = src !== undefined ? displayColumn(src, Math.min(tok.col, src.length)) : tok.col + 1;
+  const col = src !== undefined ? displayColumn(src, Math.min(index, src.length)) : index + 1;
   const d: Diagnostic = { file: tok.file.name, line: tok.line, col, severity, message };
   if (src !== undefined) {
     d.sourceLine = src;
-    d.length = Math.max(1, length ?? tok.text.length);
+    d.length = Math.max(1, length);
   }
   return d;
 }
 
+/** Located diagnostic at a token. */
+export function diagAt(tok: Token, severity: Diagnostic['severity'], message: string, length?: number): Diagnostic {
+  const src = sourceLine(tok.file, tok.line);
+  const index = src !== undefined ? sourceIndex(tok, src) : tok.col;
+  return located(tok, index, severity, message, length ?? tok.text.length);
+}
+
 /** Diagnostic just past the end of a token (gcc's spot for "expected ';' before ..."). */
 export function diagAfter(tok: Token, severity: Diagnostic['severity'], message: string): Diagnostic {
-  const t: Token = { ...tok, col: tok.col + tok.text.length, text: ' ' };
-  return diagAt(t, severity, message, 1);
+  const src = sourceLine(tok.file, tok.line);
+  const index = (src !== undefined ? sourceIndex(tok, src) : tok.col) + tok.text.length;
+  return located(tok, index, severity, message, 1);
 }
 
 const PUNCTS = [
