@@ -32,6 +32,7 @@ extern void parse_early_param(void);
 extern void parse_init_args(char *cmdline, const char **argv, int max_argv,
 			    const char **envp, int max_envp, char **rdinit);
 extern void cpu_startup_entry(int state);
+extern void panic(const char *fmt, unsigned long arg);	/* kernel/exit.c */
 extern int kernel_execve(const char *filename, const char *const argv[],
 			 const char *const envp[]);
 
@@ -53,9 +54,8 @@ static int kernel_init(void *unused)
 	if (!ret)
 		return 0;
 	pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, ret);
-	printk(KERN_EMERG "Kernel panic - not syncing: No working init found.  Try passing init= option to kernel. See Linux Documentation/init.txt for guidance.\n");
-	for (;;)
-		native_halt();
+	panic("No working init found.  Try passing init= option to kernel. See Linux Documentation/init.txt for guidance.", 0);
+	return 0;
 }
 
 /*
