@@ -12,6 +12,27 @@
 #include <linux/errno.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+
+/**
+ *	panic - halt the system
+ *	@fmt: The text string to print
+ *
+ *	Display a message, then stop the CPU (kernel/panic.c; 4.4 also
+ *	dumps the stack and may reboot after panic_timeout).
+ */
+void panic(const char *fmt, unsigned long arg)
+{
+	static char buf[1024];
+
+	local_irq_disable();
+	snprintf(buf, sizeof(buf), fmt, arg);
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s\n", buf);
+	for (;;)
+		native_halt();
+}
 
 #define EXIT_ZOMBIE	16
 #define EXIT_DEAD	32
@@ -46,8 +67,7 @@ void do_exit(long code)
 	struct task_struct *tsk = current;
 
 	if (tsk->pid == 1)
-		printk(KERN_EMERG "Kernel panic - not syncing: Attempted to kill init! exitcode=0x%08lx\n",
-		       code);
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	exit_mm(tsk);
 	tsk->exit_code = code;
 	forget_original_parent(tsk);

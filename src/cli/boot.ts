@@ -124,6 +124,7 @@ const command: KwbCommand = {
     const why: Record<string, string> = {
       lockup: 'the machine was stopped by the watchdog (soft lockup: the instruction budget ran out)',
       'triple-fault': 'the machine reset (triple fault)',
+      halted: 'the kernel halted (panic; see kwb dmesg)',
       deadlock: 'every process is blocked and nothing can wake them',
     };
     process.stderr.write(`kwb boot: ${why[result.reason]}\n`);

@@ -175,7 +175,7 @@ describe('faults, as Linux reports them', () => {
     expect(log).toContain('BUG: unable to handle kernel NULL pointer dereference at 0000000000000004\n');
     expect(log).toMatch(/^IP: \[<ffffffff8[0-9a-f]{7}>\] (sys|SyS|SYSC)_kwb_oops\+0x[0-9a-f]+\/0x[0-9a-f]+$/m);
     expect(log).toContain('Oops: 0002 [#1] SMP\n');
-    expect(log).toMatch(/^CPU: 0 PID: 2 Comm: oops Not tainted 4\.4\.79/m);
+    expect(log).toMatch(/^CPU: 0 PID: 2 Comm: oops Not tainted 4\.4\.79 #1$/m);
     expect(log).toMatch(/^RAX: [0-9a-f]{16} RBX: [0-9a-f]{16} RCX: [0-9a-f]{16}$/m);
     expect(log).toMatch(/^Call Trace:\n( \[<ffffffff8[0-9a-f]{7}>\] \w+\+0x[0-9a-f]+\/0x[0-9a-f]+\n)* \[<ffffffff8[0-9a-f]{7}>\] entry_SYSCALL_64\+0x[0-9a-f]+\/0x[0-9a-f]+$/m);
     expect(log).toContain('reboot: Power down'); // the machine kept running and init powered it off
@@ -186,6 +186,25 @@ describe('faults, as Linux reports them', () => {
     const r = await run('spin.c', [], { maxInsns: 30_000_000 });
     expect(r.status).toBe(124);
     expect(formatDmesg(r.log)).toMatch(/NMI watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[spin:2\]/);
+  });
+});
+
+describe('panic', () => {
+  it('no init: "Kernel panic - not syncing: No working init found." and the CPU stops', async () => {
+    let out = '';
+    const r = boot({
+      kernel: workspaceKernel(ws.dir),
+      initrd: await buildInitramfs(),
+      cmdline: 'console=ttyS0 rdinit=/sbin/nothing',
+      console: (b) => {
+        out += Buffer.from(b).toString('utf8');
+      },
+    });
+    expect(r.reason).toBe('halted');
+    const log = formatDmesg(r.log);
+    expect(log).toMatch(new RegExp(`^${TS} Failed to execute /sbin/nothing \\(error -2\\)$`, 'm'));
+    expect(log).toMatch(new RegExp(`^${TS} Kernel panic - not syncing: No working init found\\.  Try passing init= option to kernel\\. See Linux Documentation/init\\.txt for guidance\\.$`, 'm'));
+    expect(out).toContain('Kernel panic - not syncing: No working init found.');
   });
 });
 

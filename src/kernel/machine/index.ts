@@ -123,7 +123,13 @@ function quoteArg(a: string): string {
 export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const kernel = workspaceKernel(opts.workspace);
   const name = basename(opts.program).slice(0, 60) || 'prog';
-  const data = new Uint8Array(readFileSync(opts.program));
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(readFileSync(opts.program));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new KwbError(`kwb run: ${opts.program}: ${code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : String(code)}`, 2);
+  }
   const initrd = await buildInitramfs([{ name, mode: S_IFREG | 0o755, data }]);
   const cmdline = [opts.console ? 'quiet' : 'loglevel=0', 'console=ttyS0', 'rdinit=/init', '--', '-x', '/' + name, ...opts.args.map(quoteArg)].join(' ');
   let r: BootResult;
@@ -137,8 +143,14 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const exit = r.exits.find((x) => x.execed && x.path === '/' + name);
   if (r.reason === 'lockup') return { status: 124, message: 'kwb run: the guest was stopped by the watchdog (soft lockup); see kwb dmesg', log: r.log, reason: r.reason };
   if (!exit) {
-    const why = r.reason === 'poweroff' ? 'the program did not run (see kwb dmesg)' : r.reason === 'triple-fault' ? 'the machine reset (triple fault)' : 'every process is blocked';
-    return { status: 1, message: `kwb run: ${why}`, log: r.log, reason: r.reason };
+    const why: Record<StopReason, string> = {
+      poweroff: 'the program did not run (see kwb dmesg)',
+      'triple-fault': 'the machine reset (triple fault)',
+      deadlock: 'every process is blocked and nothing can wake them',
+      halted: 'the kernel halted (see kwb dmesg)',
+      lockup: '',
+    };
+    return { status: 1, message: `kwb run: ${why[r.reason]}`, log: r.log, reason: r.reason };
   }
   const sig = exit.code & 0x7f;
   if (sig) return { status: 128 + sig, message: SIGNALS[sig] ?? `Unknown signal ${sig}`, log: r.log, reason: r.reason };

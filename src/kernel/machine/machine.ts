@@ -59,7 +59,7 @@ export interface MachineOptions {
   maxInsns?: number;
 }
 
-export type StopReason = 'poweroff' | 'lockup' | 'triple-fault' | 'deadlock';
+export type StopReason = 'poweroff' | 'lockup' | 'triple-fault' | 'deadlock' | 'halted';
 
 export interface ExitRecord {
   pid: number;
@@ -286,6 +286,7 @@ export class Machine {
       if (r === 'shutdown') return 'triple-fault';
       if (cpu.icount >= this.nextTick) this.tick();
       if (r === 'halt') {
+        if ((cpu.getRflags() & 0x200) === 0) return 'halted'; // hlt with interrupts off: only a reset helps (panic)
         if (this.rx.length) {
           cpu.raiseIrq(SERIAL_VECTOR);
           continue;

@@ -15,6 +15,7 @@
 #include <linux/signal.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
+#include <linux/utsname.h>
 #include <asm/ptrace.h>
 #include <asm/desc.h>
 #include <asm/traps.h>
@@ -105,8 +106,18 @@ void die(const char *str, struct pt_regs *regs, long err)
 	char sym[KSYM_SYMBOL_LEN];
 
 	printk(KERN_DEFAULT "%s: %04lx [#%d] SMP\n", str, err & 0xffff, ++die_counter);
-	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %.20s Not tainted %s\n",
-	       current->pid, current->comm, "4.4.79");
+	{
+		struct new_utsname *u = utsname();
+		char version[16];
+		int i;
+
+		/* dump_stack_print_info: the release, and the version up to its first space ("#1") */
+		for (i = 0; i < 15 && u->version[i] && u->version[i] != ' '; i++)
+			version[i] = u->version[i];
+		version[i] = 0;
+		printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s Not tainted %s %s\n",
+		       current->pid, current->comm, u->release, version);
+	}
 	printk(KERN_DEFAULT "task: %p ti: %p task.ti: %p\n", current, current->stack, current->stack);
 	show_regs(regs);
 	printk(KERN_DEFAULT "Stack:\n");
