@@ -13,6 +13,7 @@ const USAGE = `Usage: kwb as [-o OUT] [--64] [FILE]
 Assemble AT&T-syntax x86-64 assembly (GNU as compatible) into an ELF64 relocatable object.
   -o OUT        write the object to OUT (default a.out)
   --64          64-bit code (the default and the only mode)
+  --noexecstack mark the object as not needing an executable stack (.note.GNU-stack)
   FILE          the source; '-' or none reads standard input
 `;
 
@@ -22,6 +23,7 @@ const command: KwbCommand = {
   describe: 'GNU-compatible x86-64 assembler (AT&T syntax)',
   async run(argv) {
     let out = 'a.out';
+    let noExecStack = false;
     const files: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
@@ -33,7 +35,8 @@ const command: KwbCommand = {
         if (v === undefined) throw new UsageError("kwb as: option requires an argument -- 'o'\nTry 'kwb as --help'.");
         out = v;
       } else if (a.startsWith('-o') && a.length > 2) out = a.slice(2);
-      else if (a === '--64' || a === '-Qy' || a === '-Qn' || a === '--noexecstack' || a === '-g' || a === '--gdwarf-5') continue;
+      else if (a === '--noexecstack') noExecStack = true;
+      else if (a === '--64' || a === '-Qy' || a === '-Qn') continue;
       else if (a === '--32' || a === '--x32') {
         throw new UsageError(`kwb as: ${a} is not supported: kwb assembles 64-bit x86-64 code only`);
       } else if (a === '-') files.push(a);
@@ -51,7 +54,7 @@ const command: KwbCommand = {
     }
     const name = file === '-' ? '{standard input}' : file;
     try {
-      const r = assemble(source, { file: name });
+      const r = assemble(source, { file: name, noExecStack });
       if (r.diagnostics.length) process.stderr.write(`${name}: Assembler messages:\n${renderDiagnostics(r.diagnostics)}\n`);
       writeFileAtomic(out, r.object);
       return EXIT.ok;

@@ -22,6 +22,14 @@ describe('kwb as', () => {
     expect(host('objdump', ['-d', join(dir, 'm.o')]).stdout).toContain('b8 2a 00 00 00');
   });
 
+  it('--noexecstack adds the .note.GNU-stack section as GNU as does', () => {
+    const src = '\t.text\nf:\t.cfi_startproc\n\tret\n\t.cfi_endproc\n\t.data\n\t.quad f\n';
+    writeFileSync(join(dir, 'nx.s'), src);
+    expect(kwb(['as', '--noexecstack', '-o', join(dir, 'nx.o'), join(dir, 'nx.s')]).status).toBe(0);
+    expect(host('as', ['--noexecstack', '-o', join(dir, 'nx.gnu.o'), join(dir, 'nx.s')]).status).toBe(0);
+    expect(Buffer.from(readFileSync(join(dir, 'nx.o'))).equals(readFileSync(join(dir, 'nx.gnu.o')))).toBe(true);
+  });
+
   it('defaults to a.out and reads standard input for -', () => {
     const r = kwb(['as', '-'], { cwd: dir, input: MAIN });
     expect(r.status).toBe(0);

@@ -12,6 +12,8 @@ import { writeObject } from './elf-write.js';
 export interface AssembleOptions {
   /** The source file's name as the user gave it (used in diagnostics). */
   file: string;
+  /** `as --noexecstack`: mark the object as not needing an executable stack. */
+  noExecStack?: boolean;
 }
 
 export interface AssembleResult {
@@ -46,7 +48,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     }
   }
   if (as.diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(as.diagnostics);
-  // GNU creates .eh_frame after reading everything, so it follows every other section.
+  // GNU adds the --noexecstack note, then .eh_frame, after reading everything.
+  if (opts.noExecStack) as.section('.note.GNU-stack', C.SHT_PROGBITS, 0);
   if (as.fdes.length) {
     const eh = as.section('.eh_frame', C.SHT_PROGBITS, C.SHF_ALLOC);
     eh.align = 8;
