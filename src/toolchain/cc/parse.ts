@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../diag.js';
 import { newObj, type AsmOperand, type Node, type NodeKind, type Obj } from './ast.js';
 import { CompileError } from './diagnostics.js';
+import { suggest } from './spellcheck.js';
 import { diagAfter, diagAt, type Token } from './tokenize.js';
 import { addType, fail, isNullPointerConstant, newCast } from './typecheck.js';
 import {
@@ -711,7 +712,7 @@ class Parser {
         break;
       }
       const t = this.tok;
-      if (t.kind === 'ident' && !this.isTypename(t) && !KEYWORDS.has(t.text)) this.error(t, `unknown type name '${t.text}'`);
+      if (t.kind === 'ident' && !this.isTypename(t) && !KEYWORDS.has(t.text)) this.error(t, this.unknownType(t.text));
       if (!this.isTypename(t)) this.expectedAt("declaration specifiers or '...'");
       const base = this.declspec(newAttr());
       const d = this.declarator(base);
@@ -780,7 +781,7 @@ class Parser {
         continue;
       }
       const startTok = this.tok;
-      if (startTok.kind === 'ident' && !this.isTypename(startTok)) this.error(startTok, `unknown type name '${startTok.text}'`);
+      if (startTok.kind === 'ident' && !this.isTypename(startTok)) this.error(startTok, this.unknownType(startTok.text));
       const attr = newAttr();
       const base = this.declspec(attr);
       // Anonymous struct/union member.
@@ -940,7 +941,7 @@ class Parser {
     if (startTok.kind === 'ident' && !this.isTypename(startTok) && !KEYWORDS.has(startTok.text)) {
       // `foo x;` with an unknown type name, or an implicit-int declaration.
       const nt = this.peek();
-      if (nt.kind === 'ident' || nt.text === '*') this.error(startTok, `unknown type name '${startTok.text}'`);
+      if (nt.kind === 'ident' || nt.text === '*') this.error(startTok, this.unknownType(startTok.text));
       if (nt.text === '(') {
         // `f(x) { ... }` (say, SYSCALL_DEFINE0(nsys) without its header): gcc 12 accepts it as an
         // int function with K&R parameters, warning twice under -Wimplicit-int.
@@ -991,6 +992,22 @@ class Parser {
   }
 
   knrFunc: Type | null = null;
+
+  /** "unknown type name 'longg'; did you mean 'long'?" */
+  unknownType(name: string): string {
+    return `unknown type name '${name}'${this.didYouMean(name, true)}`;
+  }
+
+  /** gcc's spelling hint: among type names (typedefs and type keywords) or among ordinary identifiers. */
+  didYouMean(name: string, types: boolean): string {
+    const cands: string[] = [];
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      for (const [k, v] of this.scopes[i]!.vars) if (types ? v.typedef !== undefined : v.typedef === undefined) cands.push(k);
+    }
+    if (types) cands.push('char', 'short', 'int', 'long', 'signed', 'unsigned', 'void', '_Bool', 'float', 'double');
+    const s = suggest(name, cands);
+    return s ? `; did you mean '${s}'?` : '';
+  }
   /** Whether the declarator just parsed had an initializer (changes gcc's "expected ..." list). */
   lastHadInit = false;
 
@@ -1209,7 +1226,7 @@ class Parser {
     if (t.kind === 'ident' && !KEYWORDS.has(t.text) && !this.findVar(t.text)) {
       const n = this.peek();
       if ((n.kind === 'ident' && !KEYWORDS.has(n.text)) || (n.text === '*' && this.peek(2).kind === 'ident' && (this.peek(3).text === ';' || this.peek(3).text === '=' || this.peek(3).text === ','))) {
-        if (n.kind === 'ident' || !this.findVar(t.text)) this.error(t, `unknown type name '${t.text}'`);
+        if (n.kind === 'ident' || !this.findVar(t.text)) this.error(t, this.unknownType(t.text));
       }
     }
     return this.stmt();
@@ -1465,7 +1482,7 @@ class Parser {
       case 'asm': case '__asm__': case '__asm':
         return this.asmStmt();
       case 'else':
-        this.expectedAt('expression');
+        this.error(tok, "'else' without a previous 'if'");
     }
     if (tok.kind === 'ident' && this.peek().text === ':' && !KEYWORDS.has(tok.text)) {
       this.next();
@@ -2905,8 +2922,9 @@ class Parser {
         if (sc.typedef) this.expectedAt('expression');
       }
       if (this.is('(')) return this.implicitDeclaration(t);
-      if (!this.fn) this.error(t, `'${t.text}' undeclared here (not in a function)`);
-      this.throwDiag(diagAt(t, 'error', `'${t.text}' undeclared (first use in this function)`), [
+      const hint = this.didYouMean(t.text, false);
+      if (!this.fn) this.error(t, `'${t.text}' undeclared here (not in a function)${hint}`);
+      this.throwDiag(diagAt(t, 'error', `'${t.text}' undeclared (first use in this function)${hint}`), [
         { ...diagAt(t, 'note', 'each undeclared identifier is reported only once for each function it appears in'), sourceLine: undefined, length: undefined },
       ]);
     }
@@ -2915,7 +2933,7 @@ class Parser {
 
   implicitDeclaration(t: Token): Node {
     const builtinName = t.text.replace(/^__builtin_/, '');
-    const d = diagAt(t, 'warning', `implicit declaration of function '${t.text}'`);
+    const d = diagAt(t, 'warning', `implicit declaration of function '${t.text}'${this.didYouMean(t.text, false)}`);
     d.tag = '[-Wimplicit-function-declaration]';
     if (builtinName === t.text) this.warn(d);
     const fty = funcType(ty_int);

@@ -1,0 +1,9 @@
+int f(int x)
+{
+	if (x)
+		return 1;
+	else
+		return 2;
+	else
+		return 3;
+}

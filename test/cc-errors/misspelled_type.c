@@ -1,0 +1,5 @@
+int f(void)
+{
+	longg x = 1;
+	return x;
+}

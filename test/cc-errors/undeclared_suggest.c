@@ -1,0 +1,5 @@
+int f(void)
+{
+	int count = 0;
+	return cout + 1;
+}

@@ -1,0 +1,2 @@
+typedef unsigned long size_t;
+size_tt n;

@@ -1,0 +1,6 @@
+int printf(const char *, ...);
+int main(void)
+{
+	prinf("x\n");
+	return 0;
+}
