@@ -183,7 +183,7 @@ describe('faults, as Linux reports them', () => {
   });
 
   it('a guest stuck in a loop: the watchdog stops it with a soft-lockup message and status 124', async () => {
-    const r = await run('spin.c', [], { maxInsns: 30_000_000 });
+    const r = await run('spin.c', [], { maxInsns: 10_000_000 });
     expect(r.status).toBe(124);
     expect(formatDmesg(r.log)).toMatch(/NMI watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[spin:2\]/);
   });

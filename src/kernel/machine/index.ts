@@ -36,7 +36,9 @@ export interface BootResult {
   reason: StopReason;
   log: LogRecord[];
   exits: ExitRecord[];
+  /** Guest time at the end, in instructions (= ns), and how much of it the CPU spent halted. */
   instructions: number;
+  idle: number;
 }
 
 /** Boots to power-off (or a stop condition), non-interactively: input then end of file. */
@@ -54,7 +56,7 @@ export function finish(m: Machine, reason: StopReason): BootResult {
     // here the machine's instruction budget plays that part.
     log.push({ ts, level: 0, facility: 0, text: `NMI watchdog: BUG: soft lockup - CPU#0 stuck for ${Math.max(1, Math.round(m.instructions / 1e9))}s! [${m.currentTask()}]` });
   }
-  return { reason, log, exits: m.exits, instructions: m.instructions };
+  return { reason, log, exits: m.exits, instructions: m.instructions, idle: m.idleNs };
 }
 
 /** The initramfs: /init and /bin from userland/bin, plus extra files (the user's program). */

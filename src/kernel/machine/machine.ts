@@ -118,6 +118,8 @@ export class Machine {
   private readonly maxInsns: number;
   private vmaBuf = 0;
   private readonly timerPending: () => boolean;
+  /** Guest time the CPU spent halted (skipped to the next tick); instructions - idleNs were executed. */
+  idleNs = 0;
   /** Guest time spent idle in a row (a wait nothing will end). */
   private idleTicks = 0;
 
@@ -287,12 +289,9 @@ export class Machine {
       if (cpu.icount >= this.nextTick) this.tick();
       if (r === 'halt') {
         if ((cpu.getRflags() & 0x200) === 0) return 'halted'; // hlt with interrupts off: only a reset helps (panic)
-        if (this.rx.length) {
-          cpu.raiseIrq(SERIAL_VECTOR);
-          continue;
-        }
         // Idle: the clock jumps to the next tick (the TSC keeps counting while halted).
         if (++this.idleTicks > 600_000) return 'deadlock'; // ten minutes of guest time with nothing runnable
+        this.idleNs += this.nextTick - cpu.icount;
         cpu.icount = this.nextTick;
         this.tick();
         if (budget !== Infinity) return 'idle';
