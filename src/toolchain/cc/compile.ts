@@ -28,14 +28,14 @@ export function compile(opts: CompileOptions): CompileResult {
   let text: string;
   let deps: string[] = [opts.file];
   const warnings: Diagnostic[] = [];
-  if (opts.preprocessed !== undefined) text = opts.preprocessed;
-  else {
-    const pp = preprocess(opts); // throws DiagnosticError itself
-    text = pp.text;
-    deps = pp.deps;
-    warnings.push(...pp.diagnostics);
-  }
   try {
+    if (opts.preprocessed !== undefined) text = opts.preprocessed;
+    else {
+      const pp = preprocess(opts); // throws DiagnosticError itself
+      text = pp.text;
+      deps = pp.deps;
+      warnings.push(...pp.diagnostics);
+    }
     const toks = tokenize(text, { mainFile: opts.file, mainSource: opts.source, cwd: opts.cwd });
     const prog = parse(toks);
     const asm = codegen({ file: opts.file, globals: prog.globals, toplevelAsm: prog.toplevelAsm });
