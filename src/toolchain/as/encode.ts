@@ -463,14 +463,27 @@ for (const [name, from, to, op] of EXTEND) {
     i.modRM(dst.reg, src).emit(c.out);
   });
 }
-// movsx/movzx/movsxd: sizes from the operands
+// movsx/movzx/movsxd: sizes from the operands (a memory source is a byte, as GNU assumes);
+// movzb/movzw/movsb-less forms: the source size in the name, the destination from its register.
 for (const [name, ops] of [['movsx', [[0x0f, 0xbe], [0x0f, 0xbf], [0x63]]], ['movzx', [[0x0f, 0xb6], [0x0f, 0xb7]]], ['movsxd', [[], [], [0x63]]]] as const) {
   def(name, [], (c) => {
     count(c, 2);
     const [src, dst] = c.ops;
-    if (!rm(src) || !gpr(dst) || src.k !== 'reg') throw mismatch(c);
-    const op = ops[src.reg.size === 1 ? 0 : src.reg.size === 2 ? 1 : 2];
+    if (!rm(src) || !gpr(dst)) throw mismatch(c);
+    const from = src.k === 'reg' ? src.reg.size : name === 'movsxd' ? 4 : 1;
+    const op = ops[from === 1 ? 0 : from === 2 ? 1 : 2];
     if (!op || op.length === 0) throw mismatch(c);
+    const i = insn(c).size(dst.reg.size);
+    i.op = [...op];
+    i.modRM(dst.reg, src).emit(c.out);
+  });
+}
+for (const [name, from, op] of [['movzb', 1, [0x0f, 0xb6]], ['movzw', 2, [0x0f, 0xb7]]] as const) {
+  def(name, [], (c) => {
+    count(c, 2);
+    const [src, dst] = c.ops;
+    if (!rm(src) || !gpr(dst) || dst.reg.size <= from) throw mismatch(c);
+    if (src.k === 'reg' && src.reg.size !== from) throw sizeMismatch(c);
     const i = insn(c).size(dst.reg.size);
     i.op = [...op];
     i.modRM(dst.reg, src).emit(c.out);
@@ -690,6 +703,42 @@ function branch(c: Ctx, n: number): void {
     if (c.lock) bytes.push(0xf0);
   }
   c.out.branch(n, v.sym!, v.add);
+}
+
+// loop, loope, loopne, jrcxz, jecxz: rel8 only, so never relaxed; out of reach is an error.
+for (const [name, op] of [['loop', [0xe2]], ['loope', [0xe1]], ['loopz', [0xe1]], ['loopne', [0xe0]], ['loopnz', [0xe0]], ['jrcxz', [0xe3]], ['jecxz', [0x67, 0xe3]]] as const) {
+  def(name, [], (c) => {
+    count(c, 1);
+    const [t] = c.ops;
+    if (t?.k !== 'mem' || t.base || t.index || t.seg || t.star) throw mismatch(c);
+    const bytes = c.out.bytes();
+    bytes.push(...op);
+    const at = bytes.length;
+    bytes.push(0);
+    c.out.fixup(at, 1, 'pcrel', true, t.disp!, -1);
+  });
+}
+
+def('enter', [2, 8], (c) => {
+  count(c, 2);
+  const [a, b] = c.ops;
+  if (!imm(a) || !imm(b)) throw mismatch(c);
+  const i = insn(c);
+  if (c.suffix === 2) i.data16 = true;
+  i.op = [0xc8];
+  i.immediate(a, 2, false).immediate(b, 1, false).emit(c.out);
+});
+
+for (const [name, wide] of [['cmpxchg8b', false], ['cmpxchg16b', true]] as const) {
+  def(name, [], (c) => {
+    count(c, 1);
+    const [m] = c.ops;
+    if (m?.k !== 'mem' || m.star) throw mismatch(c);
+    const i = insn(c);
+    i.w = wide;
+    i.op = [0x0f, 0xc7];
+    i.modRM(1, m).emit(c.out);
+  });
 }
 
 def('ret', [2, 8], (c) => {

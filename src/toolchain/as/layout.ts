@@ -207,8 +207,12 @@ function checkRange(v: bigint, size: number, fx: Fixup, signed: boolean): void {
   const bits = BigInt(size * 8);
   const ok = signed ? s >= -(1n << (bits - 1n)) && s < 1n << (bits - 1n) : s >= -(1n << bits) && s < 1n << bits;
   if (!ok) {
-    const pos = fx.frag.address + fx.offset;
-    throw new AsmError(`value of ${s} too large for field of ${size} byte${size > 1 ? 's' : ''} at 0x${pos.toString(16)}`);
+    // GNU prints small values in decimal and anything above 1000 (negatives included, as
+    // unsigned) as a 16-digit hex number; the position always in hex.
+    const pos = (fx.frag.address + fx.offset).toString(16).padStart(16, '0');
+    const u = v & 0xffffffffffffffffn;
+    const val = u > 1000n ? u.toString(16).padStart(16, '0') : u.toString();
+    throw new AsmError(`value of ${val} too large for field of ${size} byte${size > 1 ? 's' : ''} at ${pos}`);
   }
 }
 
