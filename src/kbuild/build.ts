@@ -18,11 +18,12 @@ import { syncConfig } from './conf.js';
 import { BuildFailed, makeErrorLine, type Ctx } from './context.js';
 import { compileH, compileHChanged, dateText, filechk, offsetsH, utsreleaseH, versionH } from './filechk.js';
 import { buildBzImage } from './image.js';
-import type { Make } from './make/eval.js';
 import { MakeError, MissingIncludeError } from './make/errors.js';
 import { isEmptyArchive, makeTarget, RecipeFailed, type CompilerDirs } from './objects.js';
-import { expandCommand, resolveTarget, type Resolved } from './rules.js';
-import { readDir, readTop, type DirPlan, type TreeOptions } from './tree.js';
+import { PlanCache } from './plancache.js';
+import type { Resolved } from './rules.js';
+import type { TreeOptions } from './tree.js';
+import { DirView, TopView } from './views.js';
 
 const TEXT_BASE = 0xffffffff81000000n;
 const LOAD_OFFSET = 0xffffffff80000000n; // __START_KERNEL_map: physical = virtual - this
@@ -34,16 +35,16 @@ export function compilerDirs(): CompilerDirs {
 interface BuildState {
   ctx: Ctx;
   tree: TreeOptions;
-  top: Make;
+  cache: PlanCache;
+  top: TopView;
   dirs: CompilerDirs;
-  exported: Record<string, string>;
-  plans: Map<string, DirPlan>;
+  plans: Map<string, DirView>;
   built: Set<string>;
   release: string;
 }
 
 /** The kernel release: KERNELVERSION + CONFIG_LOCALVERSION + $(LOCALVERSION) (scripts/setlocalversion). */
-export function kernelRelease(top: Make, localversionConfig: string): string {
+export function kernelRelease(top: { value(name: string): string }, localversionConfig: string): string {
   return `${top.value('KERNELVERSION')}${localversionConfig}${top.value('LOCALVERSION')}`;
 }
 
@@ -62,33 +63,36 @@ function autoConfValue(root: string, name: string): string | undefined {
 export async function build(ctx: Ctx, image: boolean): Promise<void> {
   await syncConfig(ctx);
   const tree: TreeOptions = { cwd: ctx.root, commandLine: ctx.opts.commandLine, environment: ctx.opts.environment };
-  const top = wrapMake(ctx, () => readTop(tree));
-  const st: BuildState = {
-    ctx,
-    tree,
-    top,
-    dirs: compilerDirs(),
-    exported: top.exports(),
-    plans: new Map(),
-    built: new Set(),
-    release: kernelRelease(top, autoConfValue(ctx.root, 'LOCALVERSION') ?? ''),
-  };
-  await prepare(st);
-  const dirs = top.words('vmlinux-dirs');
-  const dirsRule = top.rules.find((r) => dirs.length > 0 && r.targets.includes(dirs[0]!));
-  for (const d of dirs) {
-    try {
-      await buildDir(st, d);
-    } catch (e) {
-      if (e instanceof RecipeFailed) {
-        ctx.err(makeErrorLine(0, dirsRule?.recipe[0]?.where, d, 2));
-        throw new BuildFailed();
+  const cache = new PlanCache(ctx.root, JSON.stringify([ctx.opts.commandLine, ctx.opts.environment]), ctx.stats);
+  try {
+    const top = wrapMake(ctx, () => new TopView(cache, tree));
+    const st: BuildState = {
+      ctx,
+      tree,
+      cache,
+      top,
+      dirs: compilerDirs(),
+      plans: new Map(),
+      built: new Set(),
+      release: kernelRelease(top, autoConfValue(ctx.root, 'LOCALVERSION') ?? ''),
+    };
+    await prepare(st);
+    for (const d of top.words('vmlinux-dirs')) {
+      try {
+        await buildDir(st, d);
+      } catch (e) {
+        if (e instanceof RecipeFailed) {
+          ctx.err(makeErrorLine(0, top.dirsWhere(), d, 2));
+          throw new BuildFailed();
+        }
+        throw e;
       }
-      throw e;
     }
+    await linkVmlinux(st);
+    if (image) await bzImage(st);
+  } finally {
+    cache.save();
   }
-  await linkVmlinux(st);
-  if (image) await bzImage(st);
 }
 
 /** Reads makefiles, turning make's own errors into its words and exit status. */
@@ -110,11 +114,9 @@ function wrapMake<T>(ctx: Ctx, fn: () => T): T {
 async function prepare(st: BuildState): Promise<void> {
   const { ctx, top } = st;
   // include/config/kernel.release, include/generated/uapi/linux/version.h, include/generated/utsrelease.h
-  for (const r of top.rules) {
-    const call = r.recipe.length ? /\$\(call filechk,([^)]*)\)/.exec(r.recipe.map((x) => x.text).join('\n')) : null;
-    if (!call) continue;
-    const target = r.targets[0]!;
-    switch (call[1]) {
+  for (const r of top.filechkRules()) {
+    const target = r.target;
+    switch (r.name) {
       case 'kernel.release':
         filechk(ctx, target, st.release + '\n');
         break;
@@ -124,7 +126,7 @@ async function prepare(st: BuildState): Promise<void> {
       case 'utsrelease.h':
         if (st.release.length > Number(top.value('uts_len') || 64)) {
           ctx.err(`"${st.release}" exceeds ${top.value('uts_len') || 64} characters`);
-          ctx.err(makeErrorLine(0, r.recipe[0]?.where, target, 1));
+          ctx.err(makeErrorLine(0, r.where, target, 1));
           throw new BuildFailed();
         }
         filechk(ctx, target, utsreleaseH(st.release));
@@ -132,17 +134,15 @@ async function prepare(st: BuildState): Promise<void> {
     }
   }
   // archheaders: `$(Q)$(MAKE) $(build)=arch/x86/entry/syscalls all`
-  const arch = top.ruleFor('archheaders');
-  const sub = arch?.recipe.map((x) => /\$\(build\)=(\S+)\s+(\S+)/.exec(x.text)).find((m) => m);
-  if (sub) await syscallHeaders(st, sub[1]!.replace('$(SRCARCH)', top.value('SRCARCH')), sub[2]!, arch!.recipe[0]!.where);
+  const sub = top.subMake('archheaders');
+  if (sub) await syscallHeaders(st, sub.dir, sub.goal, sub.where);
   // prepare0: `$(Q)$(MAKE) $(build)=.` — the top-level Kbuild's `always` targets (asm-offsets.h)
   try {
     const plan = readPlanFor(st, '.');
-    for (const t of plan.always) await makeGeneric(st, plan, t, 1);
+    for (const t of plan.lists().always) await makeGeneric(st, plan, t, 1);
   } catch (e) {
     if (e instanceof RecipeFailed) {
-      const r = top.ruleFor('prepare0');
-      ctx.err(makeErrorLine(0, r?.recipe[0]?.where ?? r?.where, 'prepare0', 2));
+      ctx.err(makeErrorLine(0, top.recipeWhere('prepare0'), 'prepare0', 2));
       throw new BuildFailed();
     }
     throw e;
@@ -154,15 +154,14 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
   const { ctx } = st;
   const plan = readPlanFor(st, dir);
   // make puts the prerequisites of the rule that has the recipe first, then the other rules' in order.
-  const goalRules = plan.make.rules.filter((r) => r.targets.includes(goal));
-  const targets = [...goalRules.filter((r) => r.recipe.length), ...goalRules.filter((r) => !r.recipe.length)].flatMap((r) => r.prereqs);
+  const targets = plan.goalPrereqs(goal);
   let checked = false;
   let gen: typeof import('./systbl/generate.js') | undefined;
   for (const t of targets) {
-    const resolved = resolveTarget(plan.make, ctx.root, t);
+    const resolved = plan.resolve(ctx.root, t);
     if (!resolved?.call) continue;
     const file = normalize(t);
-    const cmd = expandCommand(plan.make, 'cmd', resolved.call.name, t, resolved.prereqs);
+    const cmd = plan.command('cmd', resolved.call.name, t, resolved.prereqs);
     if (!staleness(ctx.root, file, cmd, resolved.prereqs, false, ctx.stats).stale) continue;
     if (!checked) {
       // The table check runs before anything is generated from a changed table.
@@ -178,7 +177,7 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
       checked = true;
       gen = await import('./systbl/generate.js');
     }
-    const quiet = expandCommand(plan.make, 'quiet_cmd', resolved.call.name, t, resolved.prereqs);
+    const quiet = plan.command('quiet_cmd', resolved.call.name, t, resolved.prereqs);
     ctx.step(quiet.split(' ')[0]!, t, cmd);
     const table = readFileSync(join(ctx.root, resolved.prereqs[0]!), 'utf8');
     const base = file.slice(file.lastIndexOf('/') + 1);
@@ -186,7 +185,7 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
     let text: string;
     if (resolved.call.name === 'systbl') text = gen!.syscallTable(table);
     else {
-      const v = (n: string): string => plan.make.value(`syshdr_${n}_${stem}`);
+      const v = (n: string): string => plan.value(`syshdr_${n}_${stem}`);
       text = gen!.syscallHeader(table, base, v('abi'), v('pfx'), v('offset'));
     }
     writeFileAtomic(join(ctx.root, file), text);
@@ -205,10 +204,10 @@ function normalize(p: string): string {
   return out.join('/');
 }
 
-function readPlanFor(st: BuildState, dir: string): DirPlan {
+function readPlanFor(st: BuildState, dir: string): DirView {
   let p = st.plans.get(dir);
   if (!p) {
-    p = wrapDescend(st.ctx, dir, () => readDir(st.tree, dir, st.exported));
+    p = wrapDescend(st.ctx, dir, () => new DirView(st.cache, st.tree, dir, () => st.top.exports()));
     st.plans.set(dir, p);
   }
   return p;
@@ -233,11 +232,11 @@ function wrapDescend<T>(ctx: Ctx, dir: string, fn: () => T): T {
 }
 
 /** Makes one target of a directory by its rule (objects, .s files, filechk'd headers). */
-async function makeGeneric(st: BuildState, plan: DirPlan, target: string, level: number): Promise<boolean> {
+async function makeGeneric(st: BuildState, plan: DirView, target: string, level: number): Promise<boolean> {
   const { ctx } = st;
   if (ctx.done.has(target)) return false;
   ctx.done.add(target);
-  const resolved = resolveTarget(plan.make, ctx.root, target);
+  const resolved = plan.resolve(ctx.root, target);
   if (resolved && !resolved.call && resolved.where) {
     ctx.err(
       `${resolved.where.file}:${resolved.where.line}: *** kwb's make runs kbuild's own commands only ($(call if_changed,...), $(call if_changed_dep,...), $(call filechk,...)); this recipe for '${target}' is not one of them.  Stop.`,
@@ -252,19 +251,18 @@ async function makeGeneric(st: BuildState, plan: DirPlan, target: string, level:
   // Prerequisites that are themselves targets here (asm-offsets.h needs asm-offsets.s, init/version.o
   // needs compile.h) come first.
   for (const p of resolved.prereqs) {
-    const rule = plan.make.ruleFor(p);
-    if (rule && rule.recipe.some((r) => r.text.includes('scripts/mkcompile_h'))) {
+    if (plan.isMkcompileH(p)) {
       if (!ctx.done.has(p)) {
         ctx.done.add(p);
         compileHStep(st, p);
       }
       continue;
     }
-    const sub = resolveTarget(plan.make, ctx.root, p);
+    const sub = plan.resolve(ctx.root, p);
     if (sub?.call && p !== target && !existsSourceFile(p)) await makeGeneric(st, plan, p, level);
   }
   if (resolved.call.fn === 'filechk') return filechkTarget(st, resolved);
-  return makeTarget(ctx, { make: plan.make, resolved, level, compilerDirs: st.dirs });
+  return makeTarget(ctx, { command: (kind, name) => plan.command(kind, name, resolved.target, resolved.prereqs), resolved, level, compilerDirs: st.dirs });
 }
 
 function existsSourceFile(p: string): boolean {
@@ -289,17 +287,18 @@ async function buildDir(st: BuildState, dir: string): Promise<void> {
   if (st.built.has(dir)) return;
   st.built.add(dir);
   const plan = readPlanFor(st, dir);
-  for (const o of plan.objY) {
+  const l = plan.lists();
+  for (const o of l.objY) {
     if (o.endsWith('/built-in.o')) await buildDir(st, o.slice(0, -'/built-in.o'.length));
     else await makeGeneric(st, plan, o, 1);
   }
   await makeGeneric(st, plan, `${dir}/built-in.o`, 1);
-  if (plan.hasLib) {
-    for (const o of plan.libY) await makeGeneric(st, plan, o, 1);
+  if (l.hasLib) {
+    for (const o of l.libY) await makeGeneric(st, plan, o, 1);
     await makeGeneric(st, plan, `${dir}/lib.a`, 1);
   }
-  for (const o of plan.extraY) await makeGeneric(st, plan, o, 1);
-  for (const s of plan.subdirs) await buildDir(st, s);
+  for (const o of l.extraY) await makeGeneric(st, plan, o, 1);
+  for (const s of l.subdirs) await buildDir(st, s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,8 +354,7 @@ export const COMPILER_VERSION = 'gcc version 5.4.0 (kernel-workbench kwb cc)';
 
 async function linkVmlinux(st: BuildState): Promise<void> {
   const { ctx, top } = st;
-  const rule = top.ruleFor('vmlinux');
-  const where = rule?.recipe[0]?.where ?? rule?.where;
+  const where = top.recipeWhere('vmlinux');
   const init = top.words('KBUILD_VMLINUX_INIT').map(normalize);
   const main = top.words('KBUILD_VMLINUX_MAIN').map(normalize);
   const inputs = [...init, ...main].filter((f) => existsSync(join(ctx.root, f)));

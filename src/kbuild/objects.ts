@@ -7,8 +7,7 @@ import { DiagnosticError, renderDiagnostics, type Diagnostic } from '../diag.js'
 import { writeFileAtomic } from '../util/atomic.js';
 import { formatCmdOnly, formatCmdWithDeps, staleness, writeCmdFile } from './cmdfile.js';
 import { BuildFailed, makeErrorLine, type Ctx } from './context.js';
-import type { Make } from './make/eval.js';
-import { expandCommand, parseCcFlags, shellWords, type Resolved } from './rules.js';
+import { parseCcFlags, shellWords, type Resolved } from './rules.js';
 import type { CompileRequest } from './toolchain.js';
 
 /** Where kbuild finds the compiler's own headers (what `gcc -print-file-name=include` names). */
@@ -17,7 +16,8 @@ export interface CompilerDirs {
 }
 
 export interface TargetJob {
-  make: Make; // the makefiles read for the target's directory (for its command line)
+  /** cmd_NAME / quiet_cmd_NAME expanded for this target by its directory's makefiles. */
+  command: (kind: 'cmd' | 'quiet_cmd', name: string) => string;
   resolved: Resolved;
   /** make's nesting level for error lines: 1 inside a descended directory, 0 at the top. */
   level: number;
@@ -73,7 +73,7 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
   const call = resolved.call!;
   const name = call.name;
   const target = resolved.target;
-  const cmd = shownCommand(expandCommand(job.make, 'cmd', name, target, resolved.prereqs), job.compilerDirs);
+  const cmd = shownCommand(job.command('cmd', name), job.compilerDirs);
   const known = ['cc_o_c', 'cc_s_c', 'as_o_S', 'link_o_target', 'link_l_target'];
   if (!known.includes(name)) {
     const w = resolved.where;
@@ -83,7 +83,7 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
   const useDeps = call.fn !== 'if_changed';
   const s = staleness(ctx.root, target, cmd, resolved.prereqs, useDeps, ctx.stats);
   if (!s.stale) return false;
-  const quiet = expandCommand(job.make, 'quiet_cmd', name, target, resolved.prereqs);
+  const quiet = job.command('quiet_cmd', name);
   const [tag = name] = quiet.split(' ');
   ctx.step(tag, target, cmd);
   ctx.stats.forget(target);

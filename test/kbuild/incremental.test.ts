@@ -153,6 +153,21 @@ describe('incremental kbuild', () => {
     expect(steps(r.out, 'CC')).toEqual([]);
   });
 
+  it('a top-level Makefile change reaches every directory (the plan cache is not trusted past it)', async () => {
+    const d = await ws();
+    expect(existsSync(join(d, '.kwb/kbuild-cache.json'))).toBe(true);
+    // every object compiled from C: KBUILD_CFLAGS is in its command line
+    const cObjects = cmdFilesWhere(d, (text) => /\nsource_\S+\.o := \S+\.c\n/.test(text));
+    expect(cObjects.length).toBeGreaterThan(10);
+    writeFileSync(join(d, 'Makefile'), readFileSync(join(d, 'Makefile'), 'utf8').replace('KBUILD_AFLAGS   := -D__ASSEMBLY__', 'KBUILD_AFLAGS   := -D__ASSEMBLY__\nKBUILD_CFLAGS   += -DKWB_TEST'));
+    const r = await make(d);
+    expect(r.status, r.err).toBe(0);
+    const rebuilt = new Set([...steps(r.out, 'CC'), ...steps(r.out, 'AS')]);
+    for (const o of cObjects) expect(rebuilt.has(o), o).toBe(true);
+    const again = await make(d);
+    expect(steps(again.out, 'CC')).toEqual([]);
+  });
+
   it('LOCALVERSION on the command line changes the release and what includes it', async () => {
     const d = await ws();
     const r = await make(d, [], { LOCALVERSION: '-nsys' });
