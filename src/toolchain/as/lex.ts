@@ -84,6 +84,8 @@ export function splitStatements(source: string, file: string): Statement[] {
     pos = eol + 1;
     const here = line + lineBase;
     line++;
+    // On x86 GNU as, '/' (not starting a C comment) at the start of a line comments it out.
+    if (!inBlock && raw.charCodeAt(0) === 47 /* / */ && raw[1] !== '*') continue;
     if (!inBlock && raw.charCodeAt(0) === 35 /* # */) {
       const m = LINEMARKER.exec(raw);
       if (m) {

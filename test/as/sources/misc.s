@@ -26,3 +26,7 @@
 	je 0x20
 	movl 0x10, %eax
 	lea 0x10(%rip), %rax
+/ this is a comment?
+	nop
+	movl $4/2, %eax
+	.long 8/4
