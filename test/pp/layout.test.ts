@@ -1,7 +1,8 @@
 // The shape of the output the compiler depends on: linemarkers that map every output line back to
 // its file and line, lines without macros copied with their columns, gcc's include flags, the
 // dependency list kbuild records, the options, and speed.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as diag from '../../src/diag.js';
@@ -259,4 +260,32 @@ describe('-D/-U problems', () => {
       expect(heads).toEqual(g.stderr.split('\n').filter((l) => /^<(command-line|built-in)>/.test(l)));
     });
   }
+});
+
+describe('headers cached between runs', () => {
+  it('are re-read when they change, and their problems are reported every time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kwb-pp-cache-'));
+    try {
+      const run = () => preprocess({ file: 'm.c', source: '#include "h.h"\nV\n', includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], cwd: dir, noLinemarkers: true });
+      writeFileSync(join(dir, 'h.h'), '#define V 1\n');
+      expect(run().text.trim()).toBe('1');
+      writeFileSync(join(dir, 'h.h'), '#define V 22\n');
+      expect(run().text.trim()).toBe('22');
+      // Same size, new time stamp.
+      writeFileSync(join(dir, 'h.h'), '#define V 33\n');
+      utimesSync(join(dir, 'h.h'), new Date(2001, 1, 1), new Date(2001, 1, 1));
+      expect(run().text.trim()).toBe('33');
+      writeFileSync(join(dir, 'h.h'), '#define V 4 /* unterminated\n');
+      for (let i = 0; i < 2; i++) {
+        expect(run).toThrow(diag.DiagnosticError);
+        try {
+          run();
+        } catch (e) {
+          expect((e as diag.DiagnosticError).diagnostics.map(diag.formatHeadline)).toEqual(['h.h:1:13: error: unterminated comment']);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

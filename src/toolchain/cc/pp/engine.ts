@@ -12,7 +12,7 @@ import { checkMacroName, parseDefine } from './define.js';
 import { ArraySource, Expander, type ExpandHost, type TokenSource } from './expand.js';
 import { evaluate, ExprError } from './expr.js';
 import { IncludeSearch, type SearchDir } from './include.js';
-import { lex, removeSplices } from './lexer.js';
+import { lex, removeSplices, type LexProblem } from './lexer.js';
 import { sameDefinition, type BuiltinName, type Macro } from './macro.js';
 import { OutputWriter } from './output.js';
 import { predefinedSource, stdInfo } from './predefined.js';
@@ -45,6 +45,14 @@ interface Lexed {
   file: SourceFile;
   tokens: Token[];
 }
+
+/**
+ * Files lexed in earlier runs, by path and name, valid while size and times match. kbuild
+ * preprocesses a whole tree in one process, and most headers are read by every file. Tokens are
+ * never mutated after lexing, so runs can share them.
+ */
+const fileCache = new Map<string, { stamp: string; lexed: Lexed; problems: LexProblem[] }>();
+const FILE_CACHE_LIMIT = 4000;
 
 /** The builtin and predefined macros for each option set (definitions are never mutated). */
 const predefinedCache = new Map<string, Map<string, Macro>>();
@@ -153,9 +161,21 @@ export class Engine implements ExpandHost {
     const cached = this.lexCache.get(name);
     if (cached) return cached;
     let raw = source;
+    let cacheKey = '';
+    let stamp = '';
     if (raw === undefined) {
+      const abs = resolve(this.opts.cwd, name);
       try {
-        raw = readFileSync(resolve(this.opts.cwd, name), 'utf8');
+        const st = statSync(abs);
+        cacheKey = `${abs}\0${name}`;
+        stamp = `${st.size}/${st.mtimeMs}/${st.ctimeMs}/${this.asm}/${system}`;
+        const hit = fileCache.get(cacheKey);
+        if (hit && hit.stamp === stamp) return this.loaded(hit.lexed, hit.problems);
+      } catch {
+        // unreadable: readFileSync below says why
+      }
+      try {
+        raw = readFileSync(abs, 'utf8');
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EACCES' ? 'Permission denied' : code === 'EISDIR' ? 'Is a directory' : String((e as Error).message);
@@ -165,17 +185,25 @@ export class Engine implements ExpandHost {
       }
     }
     if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    const { text, splices } = removeSplices(raw);
+    const file: SourceFile = { name, text, raw, system };
+    const { tokens, problems } = lex(file, splices, this.asm);
+    const lexed = { file, tokens };
+    if (cacheKey) {
+      if (fileCache.size >= FILE_CACHE_LIMIT) fileCache.delete(fileCache.keys().next().value as string);
+      fileCache.set(cacheKey, { stamp, lexed, problems });
+    }
+    return this.loaded(lexed, problems);
+  }
+
+  /** Records a file as read (deps, this run's cache) and reports what its lexer found. */
+  private loaded(lexed: Lexed, problems: LexProblem[]): Lexed {
+    const name = lexed.file.name;
     if (!this.depSet.has(name)) {
       this.depSet.add(name);
       this.deps.push(name);
     }
-    const { text, splices } = removeSplices(raw);
-    const file: SourceFile = { name, text, raw, system };
-    const { tokens, problems } = lex(file, splices, this.asm);
-    for (const p of problems) {
-      this.report(p.severity, file, p.line, p.col, p.message);
-    }
-    const lexed = { file, tokens };
+    for (const p of problems) this.report(p.severity, lexed.file, p.line, p.col, p.message);
     this.lexCache.set(name, lexed);
     return lexed;
   }
