@@ -34,7 +34,7 @@ async function bootExec(cmds: string, append = ''): Promise<{ out: string; log: 
     kernel: workspaceKernel(ws.dir),
     initrd: await buildInitramfs(
       await Promise.all(
-        ['levels', 'syscalls'].map(async (n) => ({ name: n, mode: 0o100755, data: await buildCached([join(PROGRAMS, n + '.c')], n) })),
+        ['levels', 'syscalls', 'spin'].map(async (n) => ({ name: n, mode: 0o100755, data: await buildCached([join(PROGRAMS, n + '.c')], n) })),
       ),
     ),
     cmdline: `console=ttyS0 ${append} rdinit=/init -- -c "${cmds}"`,
@@ -151,6 +151,11 @@ describe('printk and the console', () => {
 });
 
 describe('the shell (/init)', () => {
+  it('the timer preempts a process that never yields: a background spinner does not stop the shell', async () => {
+    const { out } = await bootExec('/spin & uname -r; echo after');
+    expect(out).toMatch(/^\[\d+\]\n4\.4\.79\nafter\n/m);
+  });
+
   it('runs programs with arguments, ; separators, $? and background jobs', async () => {
     const { out } = await bootExec("echo one two; cat /nonexistent; echo status $?; uname -r; ls /bin; echo 'quoted  words'");
     expect(out).toContain('one two\ncat: /nonexistent: No such file or directory\nstatus 1\n4.4.79\ncat\ndmesg\necho\nls\nuname\nquoted  words\n');
@@ -165,6 +170,14 @@ describe('faults, as Linux reports them', () => {
     expect(r.message).toBe('Segmentation fault');
     const log = formatDmesg(r.log);
     expect(log).toMatch(new RegExp(`^${TS} segv\\[2\\]: segfault at 0 ip 0000000000[0-9a-f]{6} sp 00007fff[0-9a-f]{8} error 6 in segv\\[400000\\+[0-9a-f]+\\]$`, 'm'));
+  });
+
+  it('an invalid opcode in user mode: SIGILL, status 132, the traps: line', async () => {
+    const r = await run('ud.c');
+    expect(r.out).toBe('about to execute ud2\n');
+    expect(r.status).toBe(132);
+    expect(r.message).toBe('Illegal instruction');
+    expect(formatDmesg(r.log)).toMatch(new RegExp(`^${TS} traps: ud\\[2\\] trap invalid opcode ip:40[0-9a-f]{4} sp:7fff[0-9a-f]{8} error:0 in ud\\[400000\\+[0-9a-f]+\\]$`, 'm'));
   });
 
   it('a kernel NULL dereference in a syscall: the Oops report; the task dies, the machine goes on', async () => {

@@ -120,12 +120,12 @@ static int run(char **argv, int background)
 	return WEXITSTATUS(status);
 }
 
-/* Splits one command (no ';') into words, expanding $?; runs it. */
-static void command(char *s)
+/* Splits one command (no ';' or '&') into words, expanding $?; runs it. */
+static void command(char *s, int background)
 {
 	static char words[LINE_MAX_LEN * 2];
 	char *argv[MAX_ARGS + 1];
-	int argc = 0, background = 0;
+	int argc = 0;
 	char *out = words;
 
 	for (;;) {
@@ -137,11 +137,6 @@ static void command(char *s)
 			s++;
 		if (!*s)
 			break;
-		if (*s == '&' && (s[1] == 0 || s[1] == ' ' || s[1] == '\n')) {
-			background = 1;
-			s++;
-			continue;
-		}
 		while (*s && (quote || (*s != ' ' && *s != '\t' && *s != '\n'))) {
 			if (quote && *s == quote) {
 				quote = 0;
@@ -153,8 +148,6 @@ static void command(char *s)
 				out += sprintf(out, "%d", last_status);
 				s += 2;
 				have = 1;
-			} else if (!quote && *s == '&' && (s[1] == 0 || s[1] == ' ' || s[1] == '\n')) {
-				break;
 			} else {
 				*out++ = *s++;
 				have = 1;
@@ -170,7 +163,7 @@ static void command(char *s)
 	last_status = run(argv, background);
 }
 
-/* A line: commands separated by ';' (outside quotes). */
+/* A line: commands separated by ';' or '&' (background), outside quotes. */
 static void line(char *s)
 {
 	char quote = 0;
@@ -182,13 +175,15 @@ static void line(char *s)
 				quote = 0;
 		} else if (*s == '\'' || *s == '"') {
 			quote = *s;
-		} else if (*s == ';') {
+		} else if (*s == ';' || *s == '&') {
+			int background = *s == '&';
+
 			*s = 0;
-			command(start);
+			command(start, background);
 			start = s + 1;
 		}
 	}
-	command(start);
+	command(start, 0);
 	reap();
 }
 

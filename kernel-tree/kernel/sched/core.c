@@ -17,7 +17,7 @@
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
 
-#define SCHED_SLICE_TICKS	10	/* 10 ms at HZ=1000 */
+#define SCHED_SLICE_TICKS	3	/* 3 ms at HZ=1000 */
 
 int need_resched;
 unsigned long jiffies;

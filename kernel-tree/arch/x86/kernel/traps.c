@@ -138,7 +138,7 @@ static void do_trap(int trapnr, int signr, char *str, struct pt_regs *regs,
 {
 	if (!user_mode(regs))
 		die(str, regs, error_code);
-	printk(KERN_INFO "traps: %s[%d] %s ip:%lx sp:%lx error:%lx",
+	printk(KERN_INFO "traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx",
 	       current->comm, current->pid, str, regs->ip, regs->sp, error_code);
 	print_vma_addr(" in ", regs->ip);
 	printk(KERN_CONT "\n");
