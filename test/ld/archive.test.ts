@@ -11,7 +11,7 @@ import { SYS } from './programs.js';
 
 describe('ar archives', () => {
   const dir = tmp('ar');
-  const objs = build(dir, {
+  build(dir, {
     'sys.c': SYS,
     'used.c': 'void put(const char*); int helper(void); void use(void){ put("used "); helper(); }\n',
     'helper.c': 'void put(const char*); int helper(void){ put("helper "); return 1; }\n',

@@ -17,7 +17,7 @@ function ours(dir: string, objs: string[], relocatable = false): string {
 
 describe('link errors worded as GNU ld 2.40 words them', () => {
   const dir = tmp('lderr');
-  const objs = build(dir, {
+  build(dir, {
     'a.c': 'extern int foo(void);\nint main(void){ return foo(); }\nvoid _start(void){ main(); foo(); }\n',
     'b.s': '.section .rodata\n.quad 1,2\n.quad sys_nsys\n.text\n.globl bar\nbar: ret\n',
     'c.s': '.text\n.globl bar\nbar: nop\nret\n',

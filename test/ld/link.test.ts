@@ -2,7 +2,6 @@
 // when run natively, and our executables must satisfy file/readelf/objdump.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { host } from '../helpers/kwb.js';
 import { readElf } from '../../src/toolchain/elf/read.js';
 import * as C from '../../src/toolchain/elf/constants.js';

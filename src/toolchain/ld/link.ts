@@ -8,13 +8,14 @@
 // GNU ld words them (errors.ts) and thrown together as one LinkError.
 import * as C from '../elf/constants.js';
 import type { ElfSymbol } from '../elf/read.js';
-import { encodeSymbols, writeElf, type OutSection, type OutSegment, type OutSymbol } from '../elf/write.js';
+import { encodeSymbols, writeElf, type OutSection, type OutSymbol } from '../elf/write.js';
 import { LinkError, Reporter } from './errors.js';
 import { applyReloc, RELOC_HOW } from './reloc.js';
 import { resolve, type Global, type LinkInput, type Obj } from './resolve.js';
 import { addPiece, defaultOutputName, fillData, keptInExecutable, mergeStrings, newOutSec, relayout, type OutSec, type Piece } from './sections.js';
 import { linkRelocatable } from './relocatable.js';
 import { mapOffset, mergeOutSection, type MergeInfo } from './merge.js';
+import { layoutSegments, orderSections } from './layout.js';
 
 export type { LinkInput } from './resolve.js';
 export { LinkError, LinkInputError } from './errors.js';
@@ -54,7 +55,6 @@ export interface LinkResult {
   warnings: string[];
 }
 
-const PAGE = 0x1000;
 const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
 const ALLOC = BigInt(C.SHF_ALLOC);
 const WRITE = BigInt(C.SHF_WRITE);
@@ -77,17 +77,6 @@ function outputNameFor(name: string, opts: LinkOptions): string {
   }
   return defaultOutputName(name);
 }
-
-// Which group an output section falls into: code, read-only data, data, bss, then non-loaded.
-function rank(o: OutSec): number {
-  if ((o.flags & ALLOC) === 0n) return 4;
-  if (o.flags & EXEC) return 0;
-  if ((o.flags & WRITE) === 0n) return 1;
-  return o.type === C.SHT_NOBITS ? 3 : 2;
-}
-
-const FIRST_IN_GROUP = ['.text', '.rodata', '.data', '.bss'];
-const LAST_IN_GROUP = ['.eh_frame'];
 
 function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   const rep = new Reporter();
@@ -149,23 +138,7 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
     }
   }
 
-  // Order output sections.
-  const order = opts.sectionOrder ?? [];
-  const seq = [...outs.values()].map((o, i) => ({ o, i }));
-  const key = (o: OutSec): [number, number] => {
-    const k = order.indexOf(o.name);
-    if (k >= 0) return [-1, k];
-    const r = rank(o);
-    if (FIRST_IN_GROUP.includes(o.name)) return [r, -1];
-    if (LAST_IN_GROUP.includes(o.name)) return [r, 1];
-    return [r, 0];
-  };
-  seq.sort((a, b) => {
-    const ka = key(a.o);
-    const kb = key(b.o);
-    return ka[0] - kb[0] || ka[1] - kb[1] || a.i - b.i;
-  });
-  const sorted = seq.map((s) => s.o);
+  const sorted = orderSections([...outs.values()], opts.sectionOrder ?? []);
   for (const o of sorted) {
     if (o.name === '.comment') mergeStrings(o);
     else fillData(o);
@@ -185,78 +158,9 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   const kept = sorted.filter((o) => o.size > 0 || (o.flags & ALLOC) === 0n || defines.has(o));
   const loaded = kept.filter((o) => (o.flags & ALLOC) !== 0n);
 
-  // Segments. Addresses and file offsets stay congruent modulo the page size: vaddr = offset + delta.
   const loadHeaders = opts.loadHeaders ?? true;
   const base = opts.textBase ?? 0x400000n;
-  const loadOffset = opts.loadOffset ?? 0n;
-  const perm = (o: OutSec) => PF(o);
-  const segs: { flags: number; secs: OutSec[] }[] = [];
-  for (const o of loaded) {
-    const last = segs[segs.length - 1];
-    const lastSec = last?.secs[last.secs.length - 1];
-    const bssThenData = lastSec && lastSec.type === C.SHT_NOBITS && o.type !== C.SHT_NOBITS;
-    if (!last || last.flags !== perm(o) || bssThenData) segs.push({ flags: perm(o), secs: [o] });
-    else last.secs.push(o);
-  }
-  const phnum = segs.length + (loadHeaders ? 1 : 0) + 1; // + headers segment + GNU_STACK
-  const headerEnd = C.EHDR_SIZE + phnum * C.PHDR_SIZE;
-  // vaddr runs through memory; fileEnd through the file. Each segment's file offset is the first
-  // one at or after fileEnd that is congruent to its address modulo the page size, as ld packs it.
-  let vaddr = loadHeaders ? base + BigInt(alignUp(headerEnd, PAGE)) : base;
-  let fileEnd = headerEnd;
-  const low12 = (v: bigint) => Number(BigInt.asUintN(12, v));
-  const phdrs: OutSegment[] = [];
-  if (loadHeaders) {
-    phdrs.push({ type: C.PT_LOAD, flags: C.PF_R, offset: 0, vaddr: base, paddr: base - loadOffset, filesz: headerEnd, memsz: headerEnd, align: BigInt(PAGE) });
-  }
-  let seenData = false;
-  for (const seg of segs) {
-    // Each segment starts on a fresh page in memory.
-    const low = low12(vaddr);
-    if (low) vaddr += BigInt(PAGE - low);
-    if (loadHeaders && seg.flags & C.PF_W && !seenData) {
-      seenData = true;
-      // GNU ld's DATA_SEGMENT_ALIGN: the data segment keeps the previous segment's offset within
-      // the page unless starting on the page boundary takes fewer pages. (With an .eh_frame in
-      // the image ld 2.40 ends up page-aligned regardless; we follow it so addresses match.)
-      if (low !== 0 && !outs.has('.eh_frame')) {
-        const span = (start: bigint) => {
-          let a = start;
-          for (const o of seg.secs) a = BigInt(alignUp(Number(a), o.align)) + BigInt(o.size);
-          return Math.ceil(Number(a) / PAGE) - Math.floor(Number(start) / PAGE);
-        };
-        if (span(vaddr) >= span(vaddr + BigInt(low))) vaddr += BigInt(low);
-      }
-    }
-    // The segment begins where its first section does (after that section's alignment).
-    const first = seg.secs[0]!;
-    vaddr += BigInt(alignUp(low12(vaddr), first.align) - low12(vaddr));
-    const segAddr = vaddr;
-    const segOff = fileEnd + ((low12(segAddr) - (fileEnd % PAGE) + PAGE) % PAGE);
-    let segFileEnd = segOff;
-    for (const o of seg.secs) {
-      const pad = alignUp(low12(vaddr), o.align) - low12(vaddr);
-      vaddr += BigInt(pad);
-      o.addr = vaddr;
-      o.offset = segOff + Number(vaddr - segAddr);
-      // GNU ld's script pads .bss to an 8-byte boundary (". = ALIGN(. != 0 ? 64 / 8 : 1)").
-      if (loadHeaders && o.name === '.bss' && o.size > 0) o.size = alignUp(low12(vaddr) + o.size, 8) - low12(vaddr);
-      vaddr += BigInt(o.size);
-      if (o.type !== C.SHT_NOBITS) segFileEnd = o.offset + o.size;
-    }
-    phdrs.push({
-      type: C.PT_LOAD,
-      flags: seg.flags,
-      offset: segOff,
-      vaddr: segAddr,
-      paddr: segAddr - loadOffset,
-      filesz: segFileEnd - segOff,
-      memsz: Number(vaddr - segAddr),
-      align: BigInt(PAGE),
-    });
-    fileEnd = segFileEnd;
-  }
-  phdrs.push({ type: C.PT_GNU_STACK, flags: C.PF_R | C.PF_W, offset: 0, vaddr: 0n, paddr: 0n, filesz: 0, memsz: 0, align: 16n });
+  const phdrs = layoutSegments(loaded, { loadHeaders, base, loadOffset: opts.loadOffset ?? 0n, hasEhFrame: outs.has('.eh_frame') });
   let lastIndex = 0;
   let lastEnd = loaded[0]?.addr ?? base;
   for (const o of sorted) {
@@ -271,10 +175,6 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   }
 
   // Symbol addresses.
-  const pieceAddr = (obj: Obj, shndx: number): bigint | null => {
-    const p = pieces[obj.order]![shndx];
-    return p ? p.out.addr + BigInt(p.offset) : null;
-  };
   /** The address of input offset `off` of section `shndx` of `obj`, through any merging. */
   const placeAddr = (obj: Obj, shndx: number, off: bigint): bigint | null => {
     const p = pieces[obj.order]![shndx];
@@ -499,9 +399,3 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   return { output, warnings };
 }
 
-function PF(o: OutSec): number {
-  let f = C.PF_R;
-  if (o.flags & WRITE) f |= C.PF_W;
-  if (o.flags & EXEC) f |= C.PF_X;
-  return f;
-}
