@@ -18,6 +18,8 @@ programs with kwb's libc, as gcc -static -no-pie does.
   -nostdlib          link without crt1.o and libc.a
   -nostdinc          do not search kwb's libc headers
   -L DIR, -lNAME     search DIR for libNAME.a
+  -M, -MM            print make dependencies instead of compiling (-MM: without system headers)
+  -MD, -MMD          write them to FILE.d while compiling; -MF FILE, -MT/-MQ TARGET, -MP as gcc
   -w, -Werror        no warnings; every warning an error
   -ffreestanding     __STDC_HOSTED__ is 0
 Accepted and ignored: -O*, -g*, other -W*, -static, -no-pie, -pthread, -std=*, -fno-*, -m64,

@@ -42,10 +42,23 @@ export interface CcInvocation {
   noLinemarkers: boolean;
   /** -L directories, searched for -lNAME (which stays among the inputs, in order). */
   libDirs: string[];
+  /** Make dependencies: -M/-MM (instead of compiling) or -MD/-MMD (beside it). */
+  deps?: DepsRequest;
   /** -w: no warnings at all. */
   noWarnings: boolean;
   /** -Werror: every warning is an error (gcc's "all warnings being treated as errors"). */
   warningsAreErrors: boolean;
+}
+
+/** What -M, -MM, -MD, -MMD, -MF, -MT, -MQ and -MP ask for. */
+export interface DepsRequest {
+  /** -M/-MM: print the rule instead of compiling; -MD/-MMD: write it while compiling. */
+  only: boolean;
+  /** -MM/-MMD: leave out headers found in system directories. */
+  userOnly: boolean;
+  file?: string;
+  targets: string[];
+  phony: boolean;
 }
 
 /** Options shared by the programmatic entry points (kbuild's user programs, `kwb run x.c`). */
@@ -239,7 +252,21 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
         if (v in LANGUAGES) language = LANGUAGES[v]!;
         else errors.push(`${PROG}: error: language ${v} not recognized`);
       }
-    } else if (a === '-nostdlib') inv.nostdlib = true;
+    } else if (/^-M(M?D?)$/.test(a)) {
+      const d = (inv.deps ??= { only: false, userOnly: false, targets: [], phony: false });
+      d.only ||= !a.endsWith('D');
+      d.userOnly ||= a.startsWith('-MM');
+    } else if (a.startsWith('-MF') || a.startsWith('-MT') || a.startsWith('-MQ')) {
+      const flag = a.slice(0, 3);
+      const [v, j] = joinedOrNext(i, flag, `missing ${flag === '-MF' ? 'filename' : 'makefile target'} after '${flag}'`);
+      i = j;
+      if (v !== undefined) {
+        const d = (inv.deps ??= { only: false, userOnly: false, targets: [], phony: false });
+        if (flag === '-MF') d.file = v;
+        else d.targets.push(flag === '-MQ' ? quoteTarget(v) : v);
+      }
+    } else if (a === '-MP') (inv.deps ??= { only: false, userOnly: false, targets: [], phony: false }).phony = true;
+    else if (a === '-nostdlib') inv.nostdlib = true;
     else if (a === '-nostdinc') inv.nostdinc = true;
     else if (a === '-w') inv.noWarnings = true;
     else if (a === '-Werror') inv.warningsAreErrors = true;
@@ -348,27 +375,28 @@ function preprocessOptions(file: string, source: string, opts: CcOptions, assemb
 export function preprocessFile(
   path: string,
   opts: CcOptions & { language?: Language } = {},
-): { text: string; diagnostics: Diagnostic[] } {
+): { text: string; deps: string[]; diagnostics: Diagnostic[] } {
   const language = opts.language ?? languageOf(path);
   const source = readSource(path, opts.cwd);
   const r = stages.preprocess(preprocessOptions(path, source, opts, language === 'assembler' || language === 'assembler-with-cpp'));
-  return { text: r.text, diagnostics: r.diagnostics };
+  return { text: r.text, deps: r.deps, diagnostics: r.diagnostics };
 }
 
 /** `cc -S`: the AT&T assembly our compiler makes from a C file. */
-export function compileToAssembly(path: string, opts: CcOptions = {}): { asm: string; diagnostics: Diagnostic[] } {
+export function compileToAssembly(path: string, opts: CcOptions = {}): { asm: string; deps: string[]; diagnostics: Diagnostic[] } {
   const source = readSource(path, opts.cwd);
   const r = stages.compile(preprocessOptions(path, source, opts, false));
-  return { asm: r.asm, diagnostics: r.diagnostics };
+  return { asm: r.asm, deps: r.deps, diagnostics: r.diagnostics };
 }
 
 /** `cc -c`: an ELF64 relocatable object from a .c, .i, .s or .S file. */
 export function compileObject(
   path: string,
   opts: CcOptions & { language?: Language } = {},
-): { object: Uint8Array; diagnostics: Diagnostic[] } {
+): { object: Uint8Array; deps: string[]; diagnostics: Diagnostic[] } {
   const language = opts.language ?? languageOf(path);
   const diagnostics: Diagnostic[] = [];
+  let deps: string[] = [path];
   let asm: string;
   let asmName: string;
   if (language === 'c' || language === 'cpp-output') {
@@ -376,6 +404,7 @@ export function compileObject(
     const o = preprocessOptions(path, source, opts, false);
     const r = stages.compile(language === 'cpp-output' ? { ...o, preprocessed: source } : o);
     diagnostics.push(...r.diagnostics);
+    deps = r.deps;
     asm = r.asm;
     // gcc's assembler sees a temporary file; messages about it name the source's .s.
     asmName = basename(path).replace(/\.[ci]$/, '') + '.s';
@@ -383,6 +412,7 @@ export function compileObject(
     const source = readSource(path, opts.cwd);
     const r = stages.preprocess(preprocessOptions(path, source, opts, true));
     diagnostics.push(...r.diagnostics);
+    deps = r.deps;
     asm = r.text;
     asmName = path;
   } else if (language === 'assembler') {
@@ -397,7 +427,7 @@ export function compileObject(
   }
   const a = stages.assemble(asm, { file: asmName });
   diagnostics.push(...a.diagnostics);
-  return { object: a.object, diagnostics };
+  return { object: a.object, deps, diagnostics };
 }
 
 /** crt1.o and libc.a as built into dist/userland by scripts/build-userland.mjs. */
@@ -465,6 +495,58 @@ function findLibrary(name: string, libDirs: string[]): LinkInput | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Make dependencies (gcc -M and friends)
+
+// -MQ and the dependency names: what make would misread is escaped as gcc escapes it.
+function quoteTarget(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    if (c === ' ' || c === '\t') {
+      for (let k = i - 1; k >= 0 && name[k] === '\\'; k--) out += '\\';
+      out += '\\' + c;
+    } else if (c === '$') out += '$$';
+    else if (c === '#') out += '\\#';
+    else out += c;
+  }
+  return out;
+}
+
+/**
+ * A make rule as gcc writes it (libcpp's mkdeps): names separated by spaces, a " \" line break
+ * before a name that would reach column 72, and with -MP an empty rule for each header.
+ */
+export function formatDependencies(targets: string[], deps: string[], phony: boolean): string {
+  let out = '';
+  let col = 0;
+  const write = (name: string) => {
+    if (col) {
+      if (col + name.length >= 72) {
+        out += ' \\\n';
+        col = 0;
+      }
+      col++;
+      out += ' ';
+    }
+    col += name.length;
+    out += name;
+  };
+  for (const t of targets) write(t);
+  out += ':';
+  col++;
+  for (const d of deps) write(quoteTarget(d));
+  out += '\n';
+  if (phony) for (const d of deps.slice(1)) out += `${quoteTarget(d)}:\n`;
+  return out;
+}
+
+// The headers -MM leaves out: those found in a system directory.
+function userDeps(deps: string[], opts: CcOptions): string[] {
+  const system = searchDirs(opts).systemIncludeDirs.map((d) => (d.endsWith('/') ? d : d + '/'));
+  return deps.filter((d, i) => i === 0 || !system.some((s) => d.startsWith(s)));
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole command
 
 export interface CcIo {
@@ -524,6 +606,33 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
       }
     }
 
+    const deps = inv.deps;
+    // The rule for one source: default target NAME.o (or the -o object), deps as the stage read them.
+    const rule = (read: string[], object: string) => {
+      const targets = deps!.targets.length ? deps!.targets : [quoteTarget(object)];
+      return formatDependencies(targets, deps!.userOnly ? userDeps(read, opts) : read, deps!.phony);
+    };
+    if (deps?.only) {
+      let text = '';
+      for (const f of sources) {
+        const r = preprocessFile(f.path, { ...opts, language: f.language });
+        warn(r.diagnostics);
+        text += rule(r.deps, outputBeside(f.path, '.o'));
+      }
+      const to = deps.file ?? inv.output;
+      if (to !== undefined && to !== '-') writeFileAtomic(to, text);
+      else io.stdout(text);
+      return 0;
+    }
+    // -MD/-MMD: FILE.d beside the object (-c -o x.o gives x.d), or as -MF names it.
+    const withObject = inv.stopAfter === 'assemble' ? inv.output : undefined;
+    const writeDeps = (src: string, read: string[]) => {
+      if (!deps) return;
+      const object = withObject ?? outputBeside(src, '.o');
+      const file = deps.file ?? (withObject !== undefined ? withObject.replace(/\.[^./]*$/, '') + '.d' : outputBeside(src, '.d'));
+      writeFileAtomic(file, rule(read, object));
+    };
+
     if (inv.stopAfter === 'preprocess') {
       let text = '';
       for (const f of sources) {
@@ -550,6 +659,7 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
         } else {
           const r = compileToAssembly(f.path, opts);
           warn(r.diagnostics);
+          writeDeps(f.path, r.deps);
           asm = r.asm;
         }
         const out = inv.output ?? outputBeside(f.path, '.s');
@@ -564,6 +674,7 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
         const r = compileObject(f.path, { ...opts, language: f.language });
         warn(r.diagnostics);
         writeFileAtomic(inv.output ?? outputBeside(f.path, '.o'), r.object);
+        writeDeps(f.path, r.deps);
       }
       return 0;
     }
@@ -582,6 +693,7 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
       }
       const r = compileObject(f.path, { ...opts, language: f.language });
       warn(r.diagnostics);
+      writeDeps(f.path, r.deps);
       objects.push({ name: outputBeside(f.path, '.o'), data: r.object });
     }
     const l = linkProgram(objects, { nostdlib: inv.nostdlib });

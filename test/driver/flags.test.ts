@@ -4,7 +4,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, existsSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { host, kwb } from '../helpers/kwb.js';
+import { host, kwb, ROOT } from '../helpers/kwb.js';
 import { parseCcArgs, DriverError } from '../../src/toolchain/driver.js';
 
 let dir: string;
@@ -167,6 +167,46 @@ describe('outputs named as gcc names them', () => {
     expect(r.stderr).toBe('');
     expect(host(join(dir, 'defs'), []).stdout).toBe('1 7 hi\n');
   });
+});
+
+describe('make dependencies, byte for byte as gcc writes them', () => {
+  const cases = [
+    ['-M', 't.c'],
+    ['-MM', 't.c'],
+    ['-MD', '-MP', '-c', '-o', 'out.o', 't.c'],
+    ['-MMD', '-MT', 'tgt', '-MF', 'x.dep', '-c', 't.c'],
+    ['-M', '-MT', 'a b', '-MQ', 'c d$', 't.c'],
+    ['-MD', '-c', 't.c'],
+  ];
+  for (const args of cases) {
+    it(args.join(' '), () => {
+      const d = mkdtempSync(join(tmpdir(), 'kwb-deps-'));
+      try {
+        host('mkdir', ['-p', join(d, 'inc')]);
+        writeFileSync(join(d, 't.c'), '#include <stdio.h>\n#include "inc/a.h"\n#include "b.h"\nint main(void) { return 0; }\n');
+        writeFileSync(join(d, 'inc', 'a.h'), '#include "../b.h"\n');
+        writeFileSync(join(d, 'b.h'), '\n');
+        // Both compilers read the same headers: kwb's, named by the same path.
+        const sys = ['-nostdinc', '-isystem', join(ROOT, 'userland', 'include')];
+        const collect = (r: { stdout: string }) => {
+          let text = r.stdout;
+          for (const f of ['out.d', 'x.dep', 't.d']) {
+            if (existsSync(join(d, f))) {
+              text += `[${f}]` + readFileSync(join(d, f), 'utf8');
+              rmSync(join(d, f));
+            }
+          }
+          return text;
+        };
+        const ref = collect(host('gcc', [...sys, ...args], { cwd: d, env: C_ENV }));
+        const ours = collect(kwb(['cc', ...sys, ...args], { cwd: d, env: C_ENV }));
+        expect(ours).toBe(ref);
+        expect(ref).toContain('inc/../b.h');
+      } finally {
+        rmSync(d, { recursive: true, force: true });
+      }
+    });
+  }
 });
 
 describe('failures', () => {
