@@ -540,7 +540,8 @@ class Parser {
           const names = this.toks.slice(this.toks.indexOf(startTok), this.pos).map((x) => x.text);
           const last = names[names.length - 1]!;
           if (names.filter((x) => x === 'long').length > 2) this.error(this.prev(), "'long long long' is too long for GCC");
-          this.error(this.prev(), `two or more data types in declaration specifiers`.replace('two or more', names.includes('signed') && names.includes('unsigned') ? 'both' : 'two or more') === 'both data types in declaration specifiers' ? `both 'signed' and 'unsigned' in declaration specifiers` : `two or more data types in declaration specifiers`, last.length);
+          const msg = names.includes('signed') && names.includes('unsigned') ? "both 'signed' and 'unsigned' in declaration specifiers" : 'two or more data types in declaration specifiers';
+          this.error(this.prev(), msg, last.length);
         }
       }
     }
@@ -724,7 +725,7 @@ class Parser {
       if (this.consume(',')) continue;
       break;
     }
-    if (!this.is(')')) this.expected("';', ',' or ')'".replace("';', ", '').replace("',' or ')'", "',' or ')'"));
+    if (!this.is(')')) this.expectedAt("';', ',' or ')'");
     this.next();
     fty.params = params;
     return fty;
@@ -872,7 +873,7 @@ class Parser {
     while (!this.consume('}')) {
       const name = this.ident();
       this.attributes(null);
-      if (this.consume('=')) val = this.constExpr();
+      if (this.consume('=')) val = this.constExpr(name, `enumerator value for '${name.text}' is not an integer constant`);
       if (val < 0n) anyNegative = true;
       const existing = this.scopes[this.scopes.length - 1]!.vars.get(name.text);
       if (existing) this.error(name, `redeclaration of enumerator '${name.text}'`);
@@ -895,7 +896,7 @@ class Parser {
     const kw = this.next();
     this.skip('(');
     const condTok = this.tok;
-    const v = this.constExpr();
+    const v = this.constExpr(undefined, 'expression in static assertion is not constant');
     let msg: number[] | null = null;
     if (this.consume(',')) {
       if (this.tok.kind !== 'str') this.expectedAt('string literal');
@@ -967,7 +968,7 @@ class Parser {
         this.pos = this.toks.indexOf(startTok);
         this.error(startTok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(nt)}`, startTok.text.length);
       }
-      this.error(startTok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(nt)}`.replace(/^/, ''), startTok.text.length);
+      this.error(startTok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(nt)}`, startTok.text.length);
     }
     if (startTok.kind !== 'ident') this.expectedAt('identifier or \'(\'');
     const base = this.declspec(attr);
@@ -1050,7 +1051,10 @@ class Parser {
     let first = true;
     while (!this.consume(';')) {
       if (!first) {
-        if (!this.is(',')) this.expected("',' or ';'".replace("',' or ';'", "';'"));
+        if (!this.is(',')) {
+          this.lastHadInit = false;
+          this.missingDeclSeparator();
+        }
         this.next();
       }
       first = false;
@@ -1510,9 +1514,8 @@ class Parser {
 
   /** What follows a label: a statement, or (C23/GNU) a declaration or the closing brace. */
   labeledBody(): Node {
-    if (this.is('}')) {
-      this.error(this.tok, 'label at end of compound statement'.replace(/^/, ''));
-    }
+    // A label right before '}' labels an empty statement (accepted by gcc 12).
+    if (this.is('}')) return { kind: 'block', tok: this.tok, body: [] };
     if (this.isTypename() && this.peek().text !== ':') return this.declaration();
     return this.stmt();
   }
@@ -1744,7 +1747,7 @@ class Parser {
     let first = true;
     while (!this.consume('}')) {
       if (!first) {
-        if (!this.is(',')) this.expected("'}'".replace("'}'", "',' or '}'"));
+        if (!this.is(',')) this.expectedAt("'}'");
         this.next();
         if (this.consume('}')) break;
       }
@@ -1828,7 +1831,7 @@ class Parser {
     let first = true;
     while (!this.consume('}')) {
       if (!first) {
-        if (!this.is(',')) this.expected("',' or '}'");
+        if (!this.is(',')) this.expectedAt("'}'");
         this.next();
         if (this.consume('}')) break;
       }
@@ -2029,15 +2032,13 @@ class Parser {
 
   // ---------------------------------------------------------------- constant evaluation
 
-  constExpr(at?: Token): bigint {
+  /** A constant expression; `what` is gcc's complaint when it is not one. */
+  constExpr(at?: Token, what = 'case label does not reduce to an integer constant'): bigint {
     const tok = at ?? this.tok;
     const n = this.conditional();
     addType(n);
     const v = this.tryConst(n);
-    if (v === null) {
-      if (n.kind === 'var' && !n.obj) this.error(tok, 'expression is not constant');
-      this.error(tok, 'expression in static assertion is not an integer constant expression'.replace(/expression in static assertion is not an integer constant expression/, 'case label does not reduce to an integer constant'));
-    }
+    if (v === null) this.error(tok, what);
     return v;
   }
 
@@ -2962,7 +2963,7 @@ class Parser {
         this.skip(',');
         this.assign();
         this.skip(')');
-        if (!this.fn || !this.fn.ty.variadic) this.error(t, "'va_start' used in function with fixed arguments".replace("'va_start'", "'va_start'"));
+        if (!this.fn || !this.fn.ty.variadic) this.error(t, "'va_start' used in function with fixed arguments");
         return { kind: 'va_start', tok: t, lhs: ap, ty: ty_void };
       }
       case '__builtin_va_end': {

@@ -1,0 +1,2 @@
+int y;
+enum e { A = y };

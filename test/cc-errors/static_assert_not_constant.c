@@ -1,0 +1,2 @@
+int y;
+_Static_assert(y, "m");
