@@ -39,6 +39,20 @@ export class Assembler implements SymbolSource, Out {
   curFde: Fde | null = null;
   /** Statements produced by a macro or .rept expansion, run next. */
   injected: Statement[][] = [];
+  /** The .macro/.rept/.irp block being recorded, if any. */
+  private recording: Block | null = null;
+  private expansions = 0;
+  /** Conditional assembly: whether the current branch is assembled, whether any branch was taken. */
+  conds: { active: boolean; taken: boolean; parentActive: boolean; where: Where }[] = [];
+
+  constructor(readonly file: string) {
+    // GNU as creates .text, .data and .bss (and their section symbols) before reading anything.
+    const text = this.section('.text');
+    this.section('.data');
+    this.section('.bss');
+    this.switchTo(text);
+  }
+
   /** At end of input: complain about a .macro/.rept block never closed. */
   unterminatedBlock(lastLine: number): void {
     const r = this.recording;
@@ -49,22 +63,6 @@ export class Assembler implements SymbolSource, Out {
     } else {
       this.diagnostics.push({ file: this.file, line: lastLine, col: 0, severity: 'error', message: `${r.kind.toUpperCase()} without ENDR` });
     }
-  }
-
-  private recording: Block | null = null;
-  private expansions = 0;
-  /** Conditional assembly: each entry is [this branch active, some branch taken]. */
-  conds: { active: boolean; taken: boolean; parentActive: boolean; where: Where }[] = [];
-
-  constructor(readonly file: string) {
-    // GNU as creates .text, .data and .bss (and their section symbols) before reading anything.
-    this.section('.data');
-    this.section('.bss');
-    this.switchTo(this.section('.text'));
-    this.sections.sort((a, b) => (a.name === '.text' ? -1 : b.name === '.text' ? 1 : 0));
-    this.sections[0]!.symOrder = 0;
-    this.sections[1]!.symOrder = 1;
-    this.sections[2]!.symOrder = 2;
   }
 
   // ---- sections -------------------------------------------------------------------------
