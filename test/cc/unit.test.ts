@@ -121,6 +121,15 @@ describe('warnings gcc gives by default', () => {
   });
 });
 
+describe('leftovers of preprocessing', () => {
+  it('ignores _Pragma operators and #pragma lines', () => {
+    const text = '# 1 "p.c"\n#pragma GCC visibility push(default)\n_Pragma("GCC diagnostic push") int main(void) { return 3; }\n';
+    const r = compile(base({ file: 'p.c', source: 'int main(void) { return 3; }\n', preprocessed: text }));
+    expect(r.asm).toContain('main:');
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
 describe('docs/isa.md', () => {
   it('lists every mnemonic the code generator emitted for the corpus', () => {
     const isa = readFileSync(join(ROOT, 'docs', 'isa.md'), 'utf8');

@@ -198,6 +198,7 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     }
     line++;
   }
+  dropPragmaOperators(toks);
   const last = toks[toks.length - 1];
   if (last && last.kind === 'error') return toks;
   toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, bol: true });
@@ -308,6 +309,20 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
     mkTok(toks, 'punct', p, file, line, start, bol);
     bol = false;
   }
+}
+
+/** `_Pragma("...")` that reached the compiler has nothing left to say to it. */
+function dropPragmaOperators(toks: Token[]): void {
+  let w = 0;
+  for (let r = 0; r < toks.length; r++) {
+    const t = toks[r]!;
+    if (t.kind === 'ident' && t.text === '_Pragma' && toks[r + 1]?.text === '(' && toks[r + 2]?.kind === 'str' && toks[r + 3]?.text === ')') {
+      r += 3;
+      continue;
+    }
+    toks[w++] = t;
+  }
+  toks.length = w;
 }
 
 function pushUtf8(cp: number, out: number[]): void {
