@@ -64,6 +64,7 @@ export async function build(ctx: Ctx, image: boolean): Promise<void> {
   await syncConfig(ctx);
   const tree: TreeOptions = { cwd: ctx.root, commandLine: ctx.opts.commandLine, environment: ctx.opts.environment };
   const cache = new PlanCache(ctx.root, JSON.stringify([ctx.opts.commandLine, ctx.opts.environment]), ctx.stats);
+  ctx.cmdMemo = cache;
   try {
     const top = wrapMake(ctx, () => new TopView(cache, tree));
     const st: BuildState = {
@@ -162,7 +163,7 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
     if (!resolved?.call) continue;
     const file = normalize(t);
     const cmd = plan.command('cmd', resolved.call.name, t, resolved.prereqs);
-    if (!staleness(ctx.root, file, cmd, resolved.prereqs, false, ctx.stats).stale) continue;
+    if (!staleness(ctx.root, file, cmd, resolved.prereqs, false, ctx.stats, ctx.cmdMemo).stale) continue;
     if (!checked) {
       // The table check runs before anything is generated from a changed table.
       const { checkWorkspaceTables } = await import('./systbl/index.js');
@@ -190,7 +191,7 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
     }
     writeFileAtomic(join(ctx.root, file), text);
     ctx.stats.forget(file);
-    writeCmdFile(ctx.root, file, formatCmdOnly(file, cmd));
+    writeCmdFile(ctx.root, file, formatCmdOnly(file, cmd), ctx.stats, ctx.cmdMemo);
   }
 }
 
@@ -360,7 +361,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   const inputs = [...init, ...main].filter((f) => existsSync(join(ctx.root, f)));
   const ld = `${top.value('LD')} ${top.value('LDFLAGS')} ${top.value('LDFLAGS_vmlinux')}`.replace(/\s+/g, ' ').trim();
   const cmd = `${ld} -Ttext 0x${TEXT_BASE.toString(16)} -o vmlinux ${inputs.join(' ')}`;
-  if (!staleness(ctx.root, 'vmlinux', cmd, inputs, false, ctx.stats).stale) return;
+  if (!staleness(ctx.root, 'vmlinux', cmd, inputs, false, ctx.stats, ctx.cmdMemo).stale) return;
 
   ctx.step('LINK', 'vmlinux', `${top.value('CONFIG_SHELL')} scripts/link-vmlinux.sh ${ld}`);
   // Update version
@@ -402,7 +403,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   writeFileAtomic(join(ctx.root, 'vmlinux'), out, 0o755);
   ctx.say('  SYSMAP  System.map');
   writeFileAtomic(join(ctx.root, 'System.map'), systemMap(tc.nm(out)));
-  writeCmdFile(ctx.root, 'vmlinux', formatCmdOnly('vmlinux', cmd));
+  writeCmdFile(ctx.root, 'vmlinux', formatCmdOnly('vmlinux', cmd), ctx.stats, ctx.cmdMemo);
 }
 
 /** scripts/mksysmap: nm -n without absolute, debugging, undefined and weak-undefined symbols, __crc_ and $a/$d/$t. */

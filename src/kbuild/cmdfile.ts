@@ -92,8 +92,14 @@ export function formatCmdWithDeps(root: string, target: string, cmd: string, dep
   return out;
 }
 
-export function writeCmdFile(root: string, target: string, text: string): void {
+/**
+ * Writes a .cmd file; forgets what the stat cache and the parse memo knew of the old one (a file
+ * rewritten within one clock tick keeps its mtime, so the memo must not be trusted for it).
+ */
+export function writeCmdFile(root: string, target: string, text: string, stats?: StatCache, memo?: CmdFileMemo): void {
   writeFileAtomic(join(root, cmdFilePath(target)), text);
+  stats?.forget(cmdFilePath(target));
+  memo?.forgetCmdFile(target);
 }
 
 /** Finds CONFIG_ symbols in files (cached per file for one build). */
@@ -162,6 +168,13 @@ export function mtime(root: string, path: string): bigint | undefined {
 export type Staleness = { stale: false } | { stale: true; why: string };
 
 /** if_changed / if_changed_dep: is `target` out of date with respect to `cmd` and its prerequisites? */
+/** Remembers parsed .cmd files between runs (the plan cache), keyed by the .cmd file's mtime. */
+export interface CmdFileMemo {
+  cmdFile(target: string, mtime: bigint): CmdFile | undefined;
+  rememberCmdFile(target: string, mtime: bigint, cmd: CmdFile): void;
+  forgetCmdFile(target: string): void;
+}
+
 export function staleness(
   root: string,
   target: string,
@@ -169,11 +182,18 @@ export function staleness(
   prereqs: string[],
   useDeps: boolean,
   cache: { get(root: string, path: string): bigint | undefined } = noCache,
+  memo?: CmdFileMemo,
 ): Staleness {
   const mtime = (r: string, p: string): bigint | undefined => cache.get(r, p);
   const t = mtime(root, target);
   if (t === undefined) return { stale: true, why: 'missing' };
-  const rec = readCmdFile(root, target);
+  let rec: CmdFile | undefined;
+  const cm = memo ? mtime(root, cmdFilePath(target)) : undefined;
+  if (memo && cm !== undefined) rec = memo.cmdFile(target, cm);
+  if (!rec) {
+    rec = readCmdFile(root, target);
+    if (rec && memo && cm !== undefined) memo.rememberCmdFile(target, cm, rec);
+  }
   if (!rec) return { stale: true, why: 'no .cmd file' };
   if (rec.cmd !== cmd) return { stale: true, why: 'command changed' };
   for (const p of prereqs) {

@@ -5,7 +5,7 @@
 // padded to 8 columns); with V=1 the full command is printed instead. Build lines go to stdout,
 // diagnostics and make's error lines to stderr, as with the real tools.
 import { KwbError, EXIT } from '../errors.js';
-import { ConfigScanner, StatCache } from './cmdfile.js';
+import { ConfigScanner, StatCache, type CmdFileMemo } from './cmdfile.js';
 import type { Toolchain } from './toolchain.js';
 
 export interface BuildIO {
@@ -37,6 +37,8 @@ export class Ctx {
   readonly stats = new StatCache();
   /** Targets already brought up to date in this run (make considers each target once). */
   readonly done = new Set<string>();
+  /** Parsed .cmd files remembered between runs (set by the build from its plan cache). */
+  cmdMemo: CmdFileMemo | undefined;
   private tc: Toolchain | undefined;
 
   constructor(readonly opts: KbuildOptions) {

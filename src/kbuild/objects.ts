@@ -81,7 +81,7 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
     throw new RecipeFailed();
   }
   const useDeps = call.fn !== 'if_changed';
-  const s = staleness(ctx.root, target, cmd, resolved.prereqs, useDeps, ctx.stats);
+  const s = staleness(ctx.root, target, cmd, resolved.prereqs, useDeps, ctx.stats, ctx.cmdMemo);
   if (!s.stale) return false;
   const quiet = job.command('quiet_cmd', name);
   const [tag = name] = quiet.split(' ');
@@ -104,7 +104,7 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
         warn(ctx, a.diagnostics);
         writeFileAtomic(join(ctx.root, target), a.object);
       }
-      writeCmdFile(ctx.root, target, formatCmdWithDeps(ctx.root, target, cmd, r.deps, ctx.scanner));
+      writeCmdFile(ctx.root, target, formatCmdWithDeps(ctx.root, target, cmd, r.deps, ctx.scanner), ctx.stats, ctx.cmdMemo);
       return true;
     }
     case 'link_o_target': {
@@ -119,7 +119,7 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
         bytes = inputs.length ? guarded(ctx, job, () => tc.link(inputs, { relocatable: true })).output : new TextEncoder().encode('!<arch>\n');
       }
       writeFileAtomic(join(ctx.root, target), bytes);
-      writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd));
+      writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd), ctx.stats, ctx.cmdMemo);
       return true;
     }
     case 'link_l_target': {
@@ -127,7 +127,7 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
       const members = resolved.prereqs.filter((p) => p.endsWith('.o')).map((m) => ({ name: m, data: readFileSync(join(ctx.root, m)) }));
       rmSync(join(ctx.root, target), { force: true });
       writeFileAtomic(join(ctx.root, target), tc.archive(members));
-      writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd));
+      writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd), ctx.stats, ctx.cmdMemo);
       return true;
     }
   }

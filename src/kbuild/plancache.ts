@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.js';
-import type { StatCache } from './cmdfile.js';
+import type { CmdFile, StatCache } from './cmdfile.js';
 
 const FILE = '.kwb/kbuild-cache.json';
 const VERSION = 1;
@@ -26,6 +26,8 @@ interface CacheFile {
   version: number;
   key: string;
   entries: Record<string, Entry>;
+  /** Parsed .cmd files by target, each with the .cmd file's modification time it was read at. */
+  cmds?: Record<string, { m: string; cmd: CmdFile }>;
 }
 
 export class PlanCache {
@@ -34,6 +36,7 @@ export class PlanCache {
   private valid = new Map<string, boolean>();
   /** Scopes read afresh in this run: whatever depends on them must be read afresh too. */
   private wasReset = new Set<string>();
+  private cmds: Record<string, { m: string; cmd: CmdFile }> = {};
 
   constructor(
     private readonly root: string,
@@ -43,6 +46,7 @@ export class PlanCache {
     try {
       const f = JSON.parse(readFileSync(join(root, FILE), 'utf8')) as CacheFile;
       if (f.version === VERSION && f.key === key) this.old = f.entries;
+      if (f.version === VERSION) this.cmds = f.cmds ?? {};
     } catch {
       /* no cache yet, or unreadable: start afresh */
     }
@@ -89,9 +93,23 @@ export class PlanCache {
     if (e) e.answers[key] = value;
   }
 
+  /** A .cmd file's contents as last parsed, if the file is unchanged since (`mtime` of the .cmd file). */
+  cmdFile(target: string, mtime: bigint): CmdFile | undefined {
+    const e = this.cmds[target];
+    return e && e.m === mtime.toString() ? e.cmd : undefined;
+  }
+
+  rememberCmdFile(target: string, mtime: bigint, cmd: CmdFile): void {
+    this.cmds[target] = { m: mtime.toString(), cmd };
+  }
+
+  forgetCmdFile(target: string): void {
+    delete this.cmds[target];
+  }
+
   save(): void {
     try {
-      const f: CacheFile = { version: VERSION, key: this.key, entries: this.fresh };
+      const f: CacheFile = { version: VERSION, key: this.key, entries: this.fresh, cmds: this.cmds };
       writeFileAtomic(join(this.root, FILE), JSON.stringify(f));
     } catch {
       /* the cache is only an optimisation */
