@@ -116,7 +116,7 @@ const command: KwbCommand = {
         result = m.boot({ kernel, initrd, cmdline, memoryMb: a.mem, console: write, input, maxInsns: a.maxInsns });
       }
     } catch (e) {
-      if (e instanceof Error && e.name !== 'KwbError' && /kernel image|bzImage|cpio/.test(e.message)) throw new KwbError(`kwb boot: ${e.message}`, 1);
+      if (e instanceof m.KernelImageError || e instanceof m.CpioError) throw new KwbError(`kwb boot: ${e.message}`, 1);
       throw e;
     }
     if (existsSync(join(ws, '.kwb'))) m.saveLog(ws, result.log);

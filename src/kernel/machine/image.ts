@@ -1,7 +1,7 @@
 // Loading the kernel: arch/x86/boot/bzImage through its boot-protocol header (the protected-mode
 // part starts after (setup_sects + 1) * 512 bytes; this tree's is vmlinux itself, see
 // src/kbuild/image.ts), or a vmlinux ELF directly.
-import { readElf, type ElfFile } from '../../toolchain/elf/read.js';
+import { ElfFormatError, readElf, type ElfFile } from '../../toolchain/elf/read.js';
 import { PT_LOAD, STT_FUNC, STT_NOTYPE } from '../../toolchain/elf/constants.js';
 
 export class KernelImageError extends Error {}
@@ -42,7 +42,13 @@ export function loadKernelImage(bytes: Uint8Array): KernelImage {
   } else if (!(bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46)) {
     throw new KernelImageError('not a kernel image (neither a bzImage with a boot-protocol header nor an ELF vmlinux)');
   }
-  const elf = readElf(new Uint8Array(elfBytes));
+  let elf: ElfFile;
+  try {
+    elf = readElf(new Uint8Array(elfBytes));
+  } catch (e) {
+    if (e instanceof ElfFormatError) throw new KernelImageError(`the kernel is not a valid ELF file: ${e.message}`);
+    throw e;
+  }
   if (!elf.segments.some((s) => s.type === PT_LOAD)) throw new KernelImageError('the kernel has no loadable segments');
   const symbols = new Map<string, number>();
   const functions: { addr: number; size: number; name: string }[] = [];

@@ -17,7 +17,8 @@ import { buildCached, userlandEntries } from './userland.js';
 
 export { Machine, normalize } from './machine.js';
 export { buildCached } from './userland.js';
-export { writeCpio, readCpio } from './cpio.js';
+export { writeCpio, readCpio, CpioError } from './cpio.js';
+export { KernelImageError } from './image.js';
 export { formatDmesg, parseLevels, parseSyslogText, syslogText, timePrefix } from './log.js';
 export type { LogRecord } from './log.js';
 export type { ExitRecord, StopReason } from './machine.js';

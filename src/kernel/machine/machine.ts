@@ -11,7 +11,7 @@ import { PT_LOAD } from '../../toolchain/elf/constants.js';
 import { LoadError, loadProgram, STACK_LIMIT, STACK_TOP } from '../user/load.js';
 import { ElfFormatError } from '../../toolchain/elf/read.js';
 import { readCpio, S_IFDIR, type CpioEntry } from './cpio.js';
-import { loadKernelImage, lookupSymbol, type KernelImage } from './image.js';
+import { KernelImageError, loadKernelImage, lookupSymbol, type KernelImage } from './image.js';
 import { KernelHeap, PAGE_OFFSET, ProcessSpace } from './memory.js';
 import { readKernelLog, type LogRecord } from './log.js';
 
@@ -157,7 +157,7 @@ export class Machine {
 
   private sym(name: string): number {
     const a = this.image.symbols.get(name);
-    if (a === undefined) throw new Error(`the kernel has no symbol '${name}'`);
+    if (a === undefined) throw new KernelImageError(`the kernel has no '${name}' symbol: not a kernel this machine can boot (a vmlinux built from kernel-tree/)`);
     return a;
   }
 
