@@ -33,6 +33,7 @@ export const BAD_INPUTS: string[] = [
   '\taddb $1, %r8w',
   '\t.align 3',
   '\tsete %eax',
+  '\tcall %rax\n\tjmp (%rax)\n\tjmp 8(%rbx,%rcx,8)',
   '1:\n\t.skip 200\n\tloop 1b',
   '\tjrcxz 1f\n\t.skip 300\n1:',
   'a:\n\t.byte b-a\n\t.skip 1400\nb:',

@@ -661,7 +661,12 @@ def('call', [8], (c) => branch(c, -2));
 /** jcc (n >= 0), jmp (-1), call (-2): direct targets relax or take a fixup; `*op` is indirect. */
 function branch(c: Ctx, n: number): void {
   count(c, 1);
-  const [t] = c.ops;
+  let [t] = c.ops;
+  // A register or based memory operand without `*' is still an indirect jmp/call (GNU warns).
+  if (n < 0 && !t!.star && (t!.k === 'reg' || (t!.k === 'mem' && (t!.base || t!.index)))) {
+    c.out.warn(`indirect ${n === -1 ? 'jmp' : 'call'} without \`*'`);
+    t = { ...t!, star: true };
+  }
   if (t!.star) {
     if (n >= 0) throw mismatch(c);
     if (t!.k === 'imm') throw sizeMismatch(c);
