@@ -102,6 +102,11 @@ describe('system calls', () => {
     expect(r.status).toBe(5);
   });
 
+  it('vfork (clone with CLONE_VFORK) and execve', async () => {
+    const r = await run('vfork.c');
+    expect(r.out).toBe('Linux\nvfork child 3 exited 0\n');
+  });
+
   it('a syscall blocked on a wait queue is woken by another process filling the buffer', async () => {
     const r = await run('waitbuf.c');
     expect(r.out).toBe('child filled: 0\nwoken: 0 hello from the child\n');
@@ -147,6 +152,25 @@ describe('printk and the console', () => {
     const b = await bootExec('uname -a; /syscalls x y');
     expect(a.log).toBe(b.log);
     expect(a.out).toBe(b.out);
+  });
+});
+
+describe('kwb boot and kwb dmesg', () => {
+  it('kwb boot --exec runs the commands on the console and powers off; kwb dmesg reads that boot', () => {
+    const r = kwb(['boot', '--append', 'quiet', '--exec', 'uname -sr; echo from the shell'], { cwd: ws.dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Linux 4.4.79\nfrom the shell\n');
+    expect(r.stdout).toMatch(new RegExp(`^${TS} reboot: Power down$`, 'm'));
+    const d = kwb(['dmesg'], { cwd: ws.dir });
+    expect(d.stdout).toMatch(new RegExp(`^${TS} Kernel command line: console=ttyS0 quiet rdinit=/init -- -c "uname -sr; echo from the shell"$`, 'm'));
+  });
+
+  it('usage errors exit 2, a missing kernel exits 1, with plain messages', () => {
+    expect(kwb(['boot', '--bogus']).status).toBe(2);
+    const r = kwb(['boot', '-C', '/nonexistent', '--exec', 'true']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("kwb boot: /nonexistent/arch/x86/boot/bzImage: No such file or directory; build the kernel with 'kwb make' first\n");
+    expect(kwb(['dmesg', '-l', 'loud'], { cwd: ws.dir }).status).toBe(2);
   });
 });
 
