@@ -38,7 +38,7 @@ function program(): string {
       else if (r < 5) body.push(pick(NAMES));
       else if (r === 5) body.push(pick(['(', ')']));
       else if (r === 6 && fn && params.length) body.push(`#${pick(params)}`);
-      else if (r === 7 && variadic) body.push('__VA_ARGS__');
+      else if (r === 7 && variadic) body.push(pick(['__VA_ARGS__', ', ## __VA_ARGS__', '#__VA_ARGS__', '__VA_OPT__(x ,)', '__VA_OPT__(__VA_ARGS__ +)']));
       else if (r === 8 && body.length > 0 && params.length) body.push(`## ${pick(params)}`);
       else body.push(pick(PLAIN));
     }
@@ -50,7 +50,7 @@ function program(): string {
     for (let k = 1 + rnd(8); k > 0; k--) {
       const r = rnd(6);
       if (r < 3) toks.push(pick(NAMES));
-      else if (r === 3) toks.push(`(${pick(['', 'x', '1, 2', 'A', 'F(x)', '(y)', 'G(1,2)', 'a, b, c'])})`);
+      else if (r === 3) toks.push(`(${pick(['', 'x', '1, 2', 'A', 'F(x)', '(y)', 'G(1,2)', 'a, b, c', ',', 'x,', ', y', 'H()', 'B C', '(1, 2), 3'])})`);
       else toks.push(pick([...PLAIN, '(', ')']));
     }
     lines.push(toks.join(rnd(2) ? ' ' : ''));

@@ -28,3 +28,4 @@ OPTP(1) OPTP(1, 2)
 OPTS() OPTS(a b)
 #define EMPTY_ARG
 OPT(1, EMPTY_ARG)
+LOGZ("present but empty",) NAMED("named, empty",) ONLY() ONLY( ) ALL(,)
