@@ -22,6 +22,12 @@ export function fail(tok: Node['tok'], message: string, length?: number): never 
 
 export function newCast(expr: Node, ty: Type): Node {
   addType(expr);
+  const from = expr.ty!;
+  // A conversion to the same integer type changes nothing: no node (the usual arithmetic
+  // conversions would otherwise wrap nearly every operand).
+  if (from === ty || (isInteger(from) && from.kind === ty.kind && from.unsigned === ty.unsigned && from.size === ty.size && from.kind !== 'enum')) {
+    return expr;
+  }
   return { kind: 'cast', tok: expr.tok, lhs: expr, ty };
 }
 
