@@ -57,6 +57,7 @@ describe('the lesson: syscall(326) on the booted kernel', () => {
     const log = formatDmesg(readSavedLog(ws.dir)!);
     expect(log).toMatch(new RegExp(`^${TS} Linux version 4\\.4\\.79 \\(root@kwb\\) \\(gcc version [^)]*\\)+ #\\d+ SMP `, 'm'));
     expect(log).toMatch(new RegExp(`^${TS} greetings from syscall nsys\\.$`, 'm'));
+    expect(log).toMatch(new RegExp(`^${TS} Command line: loglevel=0 console=ttyS0 rdinit=/init -- -x /syscall$`, 'm'));
     const d = kwb(['dmesg', '-x'], { cwd: ws.dir });
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(new RegExp(`^kern  :info  : ${TS} greetings from syscall nsys\\.$`, 'm'));
@@ -100,6 +101,11 @@ describe('system calls', () => {
       ].join('\n'),
     );
     expect(r.status).toBe(5);
+  });
+
+  it('SIGKILL wakes a process asleep on a wait queue and kills it', async () => {
+    const r = await run('killwait.c');
+    expect(r.out).toBe('signaled 1 signal 9\n');
   });
 
   it('vfork (clone with CLONE_VFORK) and execve', async () => {

@@ -50,6 +50,8 @@ void __init copy_bootdata(char *real_mode_data)
  */
 void __init setup_arch(char **cmdline_p)
 {
+	printk(KERN_INFO "Command line: %s\n", boot_command_line);
+
 	strlcpy(command_line, boot_command_line, COMMAND_LINE_SIZE);
 	*cmdline_p = command_line;
 }
