@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { link, LinkError, type LinkInput, type LinkOptions } from '../toolchain/ld/link.js';
 import type { KwbCommand } from './command.js';
 
-const USAGE = 'Usage: kwb ld [-r] [-o OUT] [-e SYM] [-Ttext ADDR] [--defsym SYM=VALUE] FILE...';
+const USAGE = 'Usage: kwb ld [-r] [-o OUT] [-e SYM] [-Ttext ADDR] [--defsym SYM=VALUE] [--start-group FILE... --end-group] FILE...';
 
 function parseAddress(s: string, what: string): bigint {
   try {
@@ -23,7 +23,9 @@ const command: KwbCommand = {
   async run(argv) {
     const opts: LinkOptions = {};
     let out = 'a.out';
-    const files: string[] = [];
+    const files: { path: string; group?: number }[] = [];
+    let group: number | undefined;
+    let groups = 0;
     const defsym: Record<string, bigint> = {};
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
@@ -48,18 +50,22 @@ const command: KwbCommand = {
         const eq = d.indexOf('=');
         if (eq <= 0) throw new UsageError(`ld: bad --defsym '${d}'\n${USAGE}`);
         defsym[d.slice(0, eq)] = parseAddress(d.slice(eq + 1), '--defsym');
-      } else if (a === '-static' || a === '-Bstatic' || a === '-nostdlib' || a === '--no-dynamic-linker') continue;
+      } else if (a === '--start-group' || a === '-(') group = groups++;
+      else if (a === '--end-group' || a === '-)') group = undefined;
+      else if (a === '-static' || a === '-Bstatic' || a === '-nostdlib' || a === '--no-dynamic-linker') continue;
       else if (a === '-m') i++; // emulation: elf_x86_64 is the only one
       else if (a.startsWith('-m')) continue;
       else if (a.startsWith('-') && a !== '-') throw new UsageError(`ld: unrecognized option '${a}'\n${USAGE}`);
-      else files.push(a);
+      else files.push(group === undefined ? { path: a } : { path: a, group });
     }
     if (Object.keys(defsym).length) opts.defsym = defsym;
     opts.outputName = out;
     if (!files.length) throw new UsageError(`ld: no input files\n${USAGE}`);
-    const inputs: LinkInput[] = files.map((f) => {
+    const inputs: LinkInput[] = files.map(({ path: f, group: g }) => {
       try {
-        return { name: f, data: new Uint8Array(readFileSync(f)) };
+        const input: LinkInput = { name: f, data: new Uint8Array(readFileSync(f)) };
+        if (g !== undefined) input.group = g;
+        return input;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         throw new UsageError(`ld: cannot find ${f}: ${code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : 'cannot read file'}`);

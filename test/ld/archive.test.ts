@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { host } from '../helpers/kwb.js';
+import { host, kwb } from '../helpers/kwb.js';
 import { readArchive, writeArchive } from '../../src/toolchain/ld/archive.js';
 import { readElf } from '../../src/toolchain/elf/read.js';
 import { build, gnuLink, ourLink, run, tmp } from './oracle.js';
@@ -66,5 +66,32 @@ describe('ar archives', () => {
     const g = gnuLink(dir, [lib, o('main.o')], 'gnu2');
     expect(g.status).toBe(1);
     expect(() => ourLink(dir, [lib, o('main.o')], 'ours2')).toThrow(/undefined reference to `use'/);
+  });
+});
+
+describe('--start-group / --end-group', () => {
+  it('rescans the group\'s archives for circular references, like GNU ld', () => {
+    const dir = tmp('argrp');
+    build(dir, {
+      'sys.c': SYS,
+      'a1.c': 'int b1(void); int a1(void){ return b1() + 1; }\n',
+      'a2.c': 'int a2(void){ return 40; }\n',
+      'b1.c': 'int a2(void); int b1(void){ return a2() + 1; }\n',
+      'main.c': 'int a1(void); void quit(long); void _start(void){ quit(a1()); }\n',
+    });
+    const o = (n: string) => join(dir, n);
+    const archive = (name: string, objs: string[]) =>
+      writeFileSync(o(name), writeArchive(objs.map((n) => ({ name: n, data: new Uint8Array(readFileSync(o(n))) }))));
+    archive('libA.a', ['a1.o', 'a2.o']);
+    archive('libB.a', ['b1.o', 'sys.o']);
+    const g = gnuLink(dir, [o('main.o'), o('libA.a'), o('libB.a')], 'gnu1');
+    expect(g.status).toBe(1);
+    expect(() => ourLink(dir, [o('main.o'), o('libA.a'), o('libB.a')], 'ours1')).toThrow(/undefined reference to `a2'/);
+    const g2 = host('ld', ['-o', 'gnu2', 'main.o', '--start-group', 'libA.a', 'libB.a', '--end-group'], { cwd: dir });
+    expect(g2.status, g2.stderr).toBe(0);
+    const r = kwb(['ld', '-o', 'ours2', 'main.o', '--start-group', 'libA.a', 'libB.a', '--end-group'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(run(join(dir, 'ours2')).status).toBe(run(join(dir, 'gnu2')).status);
+    expect(run(join(dir, 'ours2')).status).toBe(42);
   });
 });

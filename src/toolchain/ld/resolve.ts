@@ -5,12 +5,14 @@
 // two strong definitions are an error.
 import * as C from '../elf/constants.js';
 import { ElfFormatError, isElf, readElf, type ElfFile, type ElfSymbol } from '../elf/read.js';
-import { ArchiveFormatError, isArchive, readArchive } from './archive.js';
+import { ArchiveFormatError, isArchive, readArchive, type ArchiveMember } from './archive.js';
 import { LinkInputError, Reporter } from './errors.js';
 
 export interface LinkInput {
   name: string;
   data: Uint8Array;
+  /** Inputs with the same group number, adjacent on the command line, form a --start-group. */
+  group?: number;
 }
 
 export interface Obj {
@@ -126,43 +128,74 @@ export function resolve(inputs: readonly LinkInput[], rep: Reporter, undefinedNa
   };
 
   let order = 0;
-  for (const input of inputs) {
-    if (isArchive(input.data)) {
-      let members;
-      try {
-        members = readArchive(input.data);
-      } catch (e) {
-        if (e instanceof ArchiveFormatError) throw new LinkInputError(input.name, e.message);
-        throw e;
-      }
-      const loaded = new Array<boolean>(members.length).fill(false);
-      const defs: (string[] | null)[] = members.map(() => null);
-      const memberDefs = (i: number): string[] => {
-        let d = defs[i];
-        if (d) return d;
-        d = [];
-        const data = members[i]!.data;
-        if (isElf(data)) {
-          const elf = openObject(`${input.name}(${members[i]!.name})`, data);
-          for (const s of elf.symbols) {
-            if (s.index !== 0 && s.bind !== C.STB_LOCAL && s.shndx !== C.SHN_UNDEF && s.shndx !== C.SHN_COMMON) d.push(s.name);
-          }
+  // An archive's scanner: pulls the members that define a still-needed symbol, rescanning the
+  // archive until it adds nothing; returns whether it pulled anything.
+  const scanners = new Map<LinkInput, () => boolean>();
+  const scannerFor = (input: LinkInput): (() => boolean) => {
+    const known = scanners.get(input);
+    if (known) return known;
+    let members: ArchiveMember[];
+    try {
+      members = readArchive(input.data);
+    } catch (e) {
+      if (e instanceof ArchiveFormatError) throw new LinkInputError(input.name, e.message);
+      throw e;
+    }
+    const loaded = new Array<boolean>(members.length).fill(false);
+    const defs: (string[] | null)[] = members.map(() => null);
+    const memberDefs = (i: number): string[] => {
+      let d = defs[i];
+      if (d) return d;
+      d = [];
+      const data = members[i]!.data;
+      if (isElf(data)) {
+        const elf = openObject(`${input.name}(${members[i]!.name})`, data);
+        for (const s of elf.symbols) {
+          if (s.index !== 0 && s.bind !== C.STB_LOCAL && s.shndx !== C.SHN_UNDEF && s.shndx !== C.SHN_COMMON) d.push(s.name);
         }
-        defs[i] = d;
-        return d;
-      };
+      }
+      defs[i] = d;
+      return d;
+    };
+    const scan = (): boolean => {
+      let any = false;
       for (let changed = true; changed; ) {
         changed = false;
         for (let i = 0; i < members.length; i++) {
           if (loaded[i]) continue;
           if (!memberDefs(i).some(stillNeeded)) continue;
           loaded[i] = true;
-          changed = true;
+          changed = any = true;
           const m = members[i]!;
           const name = `${input.name}(${m.name})`;
           add({ name, elf: openObject(name, m.data), order: order++ });
         }
       }
+      return any;
+    };
+    scanners.set(input, scan);
+    return scan;
+  };
+
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    if (input.group !== undefined) {
+      // --start-group ... --end-group: objects go in at once; the group's archives are scanned
+      // over and over until none of them adds a member (for circular dependencies).
+      let j = i;
+      while (j < inputs.length && inputs[j]!.group === input.group) j++;
+      const group = inputs.slice(i, j);
+      for (const g of group) if (!isArchive(g.data)) add({ name: g.name, elf: openObject(g.name, g.data), order: order++ });
+      const archives = group.filter((g) => isArchive(g.data)).map(scannerFor);
+      for (let again = true; again; ) {
+        again = false;
+        for (const scan of archives) if (scan()) again = true;
+      }
+      i = j - 1;
+      continue;
+    }
+    if (isArchive(input.data)) {
+      scannerFor(input)();
       continue;
     }
     add({ name: input.name, elf: openObject(input.name, input.data), order: order++ });
