@@ -133,8 +133,12 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new KwbError(`kwb run: ${opts.program}: ${code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : String(code)}`, 2);
   }
-  const initrd = await buildInitramfs([{ name, mode: S_IFREG | 0o755, data }]);
-  const cmdline = [opts.console ? 'quiet' : 'loglevel=0', 'console=ttyS0', 'rdinit=/init', '--', '-x', '/' + name, ...opts.args.map(quoteArg)].join(' ');
+  // The program lives at /NAME (or /root/NAME when that would replace /init or /bin).
+  const path = name === 'init' || name === 'bin' ? `root/${name}` : name;
+  const extra: CpioEntry[] = path.startsWith('root/') ? [{ name: 'root', mode: 0o40755, data: new Uint8Array(0) }] : [];
+  extra.push({ name: path, mode: S_IFREG | 0o755, data });
+  const initrd = await buildInitramfs(extra);
+  const cmdline = [opts.console ? 'quiet' : 'loglevel=0', 'console=ttyS0', 'rdinit=/init', '--', '-x', '/' + path, ...opts.args.map(quoteArg)].join(' ');
   let r: BootResult;
   try {
     r = boot({ kernel, initrd, cmdline, console: opts.write, maxInsns: opts.maxInsns, memoryMb: opts.memoryMb, input: opts.input });
@@ -143,7 +147,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     throw e;
   }
   saveLog(opts.workspace, r.log);
-  const exit = r.exits.find((x) => x.execed && x.path === '/' + name);
+  const exit = r.exits.find((x) => x.execed && x.path === '/' + path);
   if (r.reason === 'lockup') return { status: 124, message: 'kwb run: the guest was stopped by the watchdog (soft lockup); see kwb dmesg', log: r.log, reason: r.reason };
   if (!exit) {
     const why: Record<StopReason, string> = {
