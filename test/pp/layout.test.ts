@@ -289,3 +289,13 @@ describe('headers cached between runs', () => {
     }
   });
 });
+
+describe('assembly spacing', () => {
+  it('does not pad after a shorter expansion (gas would read `15*8   (%rsp)` differently)', () => {
+    const src = '#define ORIG_RAX 15*8\n\tmovq ORIG_RAX(%rsp), %rax\n\tfoo ORIG_RAX,1\n';
+    const r = preprocess({ file: 'o.S', source: src, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], assembler: true });
+    const lines = r.text.split('\n');
+    expect(lines).toContain('\tmovq 15*8(%rsp), %rax');
+    expect(lines).toContain('\tfoo 15*8,1');
+  });
+});

@@ -79,7 +79,7 @@ export class Engine implements ExpandHost {
 
   constructor(private readonly opts: EngineOptions) {
     this.asm = opts.assembler;
-    this.writer = new OutputWriter(opts.linemarkers);
+    this.writer = new OutputWriter(opts.linemarkers, !opts.assembler);
     const dirs: SearchDir[] = [
       ...opts.includeDirs.map((dir) => ({ dir, system: false })),
       ...opts.systemIncludeDirs.map((dir) => ({ dir, system: true })),

@@ -27,7 +27,15 @@ export class OutputWriter {
   /** The previous token came straight from the source (so the source's spacing can be copied). */
   private prevFromSource = false;
 
-  constructor(private readonly markers: boolean) {}
+  constructor(
+    private readonly markers: boolean,
+    /**
+     * Pad a token that follows a shorter expansion back to its own column (C: the compiler's
+     * columns stay right). Not for assembly: gas reports no columns, and `8      (%rsp)` or a
+     * space inside a gas macro argument would change how gas reads the line.
+     */
+    private readonly padColumns: boolean,
+  ) {}
 
   /** Starts writing `file` at `line`: `# LINE "FILE" FLAGS` (1 entering an include; 3 4 system). */
   marker(file: SourceFile, line: number, flag?: 1): void {
@@ -113,7 +121,7 @@ export class OutputWriter {
         this.out += ' ';
         this.col++;
       }
-    } else if (!t.expanded && this.col < t.col) {
+    } else if (this.padColumns && !t.expanded && this.col < t.col) {
       // After a shorter expansion, pad back to the token's own column.
       this.out += ' '.repeat(t.col - this.col);
       this.col = t.col;
