@@ -38,6 +38,9 @@ __visible void prepare_exit_to_usermode(struct pt_regs *regs)
 	}
 }
 
+/* Where current->signal is, for entry_64.S's test of pending work (set by syscall_init). */
+unsigned long task_signal_offset;
+
 /* The slow part of the 64-bit syscall return (4.4 reaches it when work flags are set). */
 __visible void syscall_return_slowpath(struct pt_regs *regs)
 {

@@ -137,10 +137,21 @@ ENTRY(entry_SYSCALL_64)
 	call	*sys_call_table(, %rax, 8)
 	movq	%rax, RAX(%rsp)
 1:
-	/* Signals, rescheduling: everything that happens on the way out. */
+	/*
+	 * Signals, rescheduling: everything that happens on the way out,
+	 * in C only when there is work (4.4 tests the thread_info flags).
+	 */
 	cli
+	cmpl	$0, need_resched(%rip)
+	jne	2f
+	movq	current_task(%rip), %r11
+	addq	task_signal_offset(%rip), %r11
+	cmpq	$0, (%r11)
+	je	3f
+2:
 	movq	%rsp, %rdi
 	call	syscall_return_slowpath
+3:
 
 	/*
 	 * Try to use SYSRET instead of IRET if we're returning to

@@ -51,6 +51,7 @@ static void set_system_intr_gate(unsigned int n, void *addr)
 }
 
 extern void syscall_init(void);
+extern unsigned long task_signal_offset;	/* arch/x86/entry/common.c */
 
 static int die_counter;
 
@@ -188,4 +189,5 @@ void __init trap_init(void)
 
 	/* 4.4: cpu_init() -> syscall_init() */
 	syscall_init();
+	task_signal_offset = (unsigned long)&((struct task_struct *)0)->signal;
 }
