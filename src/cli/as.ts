@@ -1,7 +1,7 @@
 // `kwb as [-o OUT] [--64] FILE` — GNU as compatible: default output a.out, `-` or no file
 // reads standard input, messages in GNU's words (`file.s:12: Error: ...` becomes
 // `file.s:12: error: ...`). Exit 1 when the source has errors, 2 for usage or unreadable input.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { renderDiagnostics } from '../diag.js';
 import { DiagnosticError } from '../diag.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -16,6 +16,18 @@ Assemble AT&T-syntax x86-64 assembly (GNU as compatible) into an ELF64 relocatab
   --noexecstack mark the object as not needing an executable stack (.note.GNU-stack)
   FILE          the source; '-' or none reads standard input
 `;
+
+/** Replaces a regular file atomically; writes devices such as /dev/null in place. */
+function writeOutput(path: string, data: Uint8Array): void {
+  let special = false;
+  try {
+    special = !statSync(path).isFile();
+  } catch {
+    // does not exist yet: a new regular file
+  }
+  if (special) writeFileSync(path, data);
+  else writeFileAtomic(path, data);
+}
 
 const command: KwbCommand = {
   name: 'as',
@@ -56,7 +68,7 @@ const command: KwbCommand = {
     try {
       const r = assemble(source, { file: name, noExecStack });
       if (r.diagnostics.length) process.stderr.write(`${name}: Assembler messages:\n${renderDiagnostics(r.diagnostics)}\n`);
-      writeFileAtomic(out, r.object);
+      writeOutput(out, r.object);
       return EXIT.ok;
     } catch (e) {
       if (e instanceof DiagnosticError) {

@@ -1,6 +1,6 @@
 // `kwb as` as a user runs it (the built CLI, a whole process): output file, default a.out,
 // stdin, exit codes 0 / 1 (assembly errors) / 2 (usage, unreadable input), GNU's messages.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,12 @@ describe('kwb as', () => {
     const r = kwb(['as', '-'], { cwd: dir, input: MAIN });
     expect(r.status).toBe(0);
     expect(existsSync(join(dir, 'a.out'))).toBe(true);
+  });
+
+  it('writes /dev/null in place (a syntax check) instead of replacing it', () => {
+    writeFileSync(join(dir, 'm2.s'), MAIN);
+    expect(kwb(['as', '-o', '/dev/null', join(dir, 'm2.s')]).status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('reports assembly errors GNU-style and exits 1', () => {

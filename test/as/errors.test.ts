@@ -38,6 +38,12 @@ function fmt(d: { file: string; line: number; severity: string; message: string 
 
 describe('errors are worded and located as GNU as reports them', () => {
   it(`has at least 15 malformed inputs`, () => expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(15));
+  it('says plainly when an instruction is real x86 but outside the integer subset', () => {
+    expect(ourMessages('\tmovaps %xmm0, (%rsp)\n')).toEqual([
+      "bad.s:1: Error: `movaps %xmm0,(%rsp)' uses `%xmm0': SSE, AVX and x87 instructions are outside kwb as's integer x86-64 subset",
+    ]);
+  });
+
   it('never lets a JavaScript exception escape', () => {
     for (const src of BAD_INPUTS) expect(() => ourMessages(src + '\n')).not.toThrow();
   });

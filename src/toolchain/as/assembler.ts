@@ -297,7 +297,12 @@ export class Assembler implements SymbolSource, Out {
         return;
       }
       const found = lookupMnemonic(mn);
-      if (!found) throw new AsmError(`no such instruction: \`${normalize(t)}'`);
+      if (!found) {
+        // A real instruction outside our integer subset deserves to be called that, not unknown.
+        const vec = /%(xmm|ymm|zmm|st|mm)\d*/i.exec(t);
+        if (vec) throw new AsmError(`\`${normalize(t)}' uses \`${vec[0]}': SSE, AVX and x87 instructions are outside kwb as's integer x86-64 subset`);
+        throw new AsmError(`no such instruction: \`${normalize(t)}'`);
+      }
       const opText = t.slice(m[0].length).trim();
       const ops: Operand[] = [];
       if (opText !== '') {

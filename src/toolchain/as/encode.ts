@@ -918,6 +918,8 @@ fixed('cwd', [0x66, 0x99]);
 fixed('cdq', [0x99]);
 fixed('cqo', [0x48, 0x99]);
 fixed('xlat', [0xd7]);
+fixed('endbr64', [0xf3, 0x0f, 0x1e, 0xfa]);
+fixed('endbr32', [0xf3, 0x0f, 0x1e, 0xfb]);
 
 // String instructions: movs stos lods cmps scas with a size suffix (operands optional).
 for (const [name, op] of [['movs', 0xa4], ['stos', 0xaa], ['lods', 0xac], ['cmps', 0xa6], ['scas', 0xae], ['ins', 0x6c], ['outs', 0x6e]] as const) {
