@@ -455,10 +455,7 @@ class CodeGen {
             this.emit(wide ? 'movq %rax, %rdi' : 'movl %eax, %edi');
             this.subImm(wide, lo);
             this.cmpImm(cmp, wide ? '%rdi' : '%edi', hi - lo, wide);
-            this.emit('setbe %dl');
-            this.emit('cmpb $0, %dl'.replace('cmpb $0, %dl', 'movzbl %dl, %edx'));
-            this.emit('cmpl $0, %edx');
-            this.emit(`jne ${c.label}`);
+            this.emit(`jbe ${c.label}`);
           }
         }
         if (node.defaultCase) this.emit(`jmp ${node.defaultCase.label}`);

@@ -297,7 +297,7 @@ class Parser {
 
   stringLiteral(tok: Token, bytes: number[]): Obj {
     const ty = arrayOf(ty_char, bytes.length + 1);
-    const key = String.fromCharCode(...bytes.slice(0, 0)) + bytes.join(',');
+    const key = bytes.join(',');
     const cached = this.stringLits.get(key);
     if (cached) return cached;
     const o = newObj('', ty, tok, false);
@@ -332,12 +332,11 @@ class Parser {
           if (this.tok.kind === 'eof') this.expected("')'");
           if (this.consume(',')) continue;
           const name = this.next().text.replace(/^__(.*)__$/, '$1');
-          let args: Node[] = [];
+          const args: Node[] = [];
           const argToks: Token[] = [];
           if (this.is('(')) {
             this.next();
             let depth = 1;
-            const start = this.pos;
             // Parse constant/string arguments where we care; skip the rest.
             if (['aligned', 'section', 'alias', 'vector_size'].includes(name)) {
               while (!this.is(')')) {
@@ -352,7 +351,6 @@ class Parser {
                 if (t.text === '(' && t.kind === 'punct') depth++;
                 if (t.text === ')' && t.kind === 'punct') depth--;
               }
-              void start;
             }
           }
           switch (name) {
@@ -386,7 +384,6 @@ class Parser {
             default:
               break; // unused, regparm, format, cold, always_inline, ...: nothing to do on x86-64 at -O0
           }
-          args = [];
         }
         this.skip(')');
         this.skip(')');
@@ -831,7 +828,7 @@ class Parser {
     let offset = 0;
     let align = Math.max(1, ty.align);
     for (const m of ty.members) {
-      const a = ty.packed && m.ty.align <= recordAlign(m.ty) ? 1 : m.ty.align;
+      const a = ty.packed ? 1 : m.ty.align;
       if (ty.kind === 'struct') {
         offset = alignTo(offset, a);
         m.offset = offset;
@@ -1620,7 +1617,7 @@ class Parser {
   // initializer = string-initializer | "{" initializer-list "}" | assign
   initializer2(init: Init): void {
     const ty = init.ty;
-    if (this.isCharArray(ty) && (this.tok.kind === 'str' || (this.is('(') && this.peek().kind === 'str' && false))) {
+    if (this.isCharArray(ty) && this.tok.kind === 'str') {
       this.stringInitializer(init);
       return;
     }
@@ -1927,14 +1924,14 @@ class Parser {
     v.ty = init.ty;
     if (init.expr && !isRecord(v.ty)) {
       // A scalar: one assignment, no zeroing first.
-      return this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq, true);
+      return this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq);
     }
     const lhs: Node = { kind: 'memzero', tok: eq, obj: v };
-    const rhs = this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq, true);
+    const rhs = this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq);
     return { kind: 'comma', tok: eq, lhs, rhs };
   }
 
-  lvarInitExpr(init: Init, desg: Node, tok: Token, top = false): Node {
+  lvarInitExpr(init: Init, desg: Node, tok: Token): Node {
     const ty = init.ty;
     if (ty.kind === 'array' && !init.expr) {
       let node: Node = { kind: 'nullexpr', tok };
@@ -1970,7 +1967,6 @@ class Parser {
       desg.ty = unqualified(desg.ty!);
     }
     addType(a);
-    void top;
     return a;
   }
 
@@ -2681,7 +2677,7 @@ class Parser {
             ty = e.ty!;
           }
           if (ty.kind === 'func') return { kind: 'num', tok: t, val: 1n, ty: ty_ulong };
-          if ((isRecord(ty) && !recordOf(ty).complete) || (ty.kind === 'array' && ty.len < 0) || (ty.kind === 'enum' && false)) {
+          if ((isRecord(ty) && !recordOf(ty).complete) || (ty.kind === 'array' && ty.len < 0)) {
             this.error(where, `invalid application of 'sizeof' to incomplete type '${typeName(ty)}'`);
           }
           return { kind: 'num', tok: t, val: BigInt(isRecord(ty) ? recordOf(ty).size : ty.size), ty: ty_ulong };
@@ -2781,9 +2777,6 @@ class Parser {
           const upd = this.toAssign(inc, t);
           const back = t.text === '++' ? this.newSub(upd, one(), t) : this.newAdd(upd, one(), t);
           node = newCast(back, node.ty!.kind === 'array' ? pointerTo(node.ty!.base!) : unqualified(node.ty!));
-          if (node.ty!.kind === 'bool') {
-            // (b += 1) - 1 would lose the old value of a _Bool; reconstruct by comparing.
-          }
           continue;
         }
       }
@@ -3104,7 +3097,7 @@ function usesFloat(t: Type): boolean {
 }
 
 function isLvalueNode(n: Node): boolean {
-  return n.kind === 'var' || n.kind === 'deref' || n.kind === 'member' || n.kind === 'str' || (n.kind === 'comma' && false);
+  return n.kind === 'var' || n.kind === 'deref' || n.kind === 'member' || n.kind === 'str';
 }
 
 function promoteT(t: Type): Type {
@@ -3121,10 +3114,6 @@ function elemSize(t: Type): number {
 
 function alignTo(n: number, a: number): number {
   return Math.ceil(n / a) * a;
-}
-
-function recordAlign(t: Type): number {
-  return t.align;
 }
 
 /** Wraps a value to the width and signedness of an integer (or pointer) type. */

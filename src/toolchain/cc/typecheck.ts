@@ -44,14 +44,7 @@ function arith(node: Node): void {
 }
 
 function isLvalue(n: Node): boolean {
-  switch (n.kind) {
-    case 'var': case 'deref': case 'member': case 'str':
-      return true;
-    case 'comma':
-      return false;
-    default:
-      return false;
-  }
+  return n.kind === 'var' || n.kind === 'deref' || n.kind === 'member' || n.kind === 'str';
 }
 
 function requireArith(node: Node, t: Type, op: string): void {
@@ -110,7 +103,8 @@ export function addType(node: Node | undefined): void {
       else if (!isScalar(l) && l.kind !== 'array' && l.kind !== 'func') fail(node.tok, `invalid operands to binary ${OPS[node.kind]} (have '${typeName(l)}' and '${typeName(r)}')`);
       else if (!isScalar(r) && r.kind !== 'array' && r.kind !== 'func') fail(node.tok, `invalid operands to binary ${OPS[node.kind]} (have '${typeName(l)}' and '${typeName(r)}')`);
       else {
-        node.lhs = newCast(node.lhs!, ty_long.unsigned ? ty_long : pointerTo(ty_void));
+        // Pointers (and a pointer against an integer) compare as unsigned addresses.
+        node.lhs = newCast(node.lhs!, pointerTo(ty_void));
         node.rhs = newCast(node.rhs!, pointerTo(ty_void));
       }
       node.ty = ty_int;
