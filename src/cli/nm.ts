@@ -6,11 +6,11 @@ import { ArchiveFormatError, isArchive, readArchive } from '../toolchain/ld/arch
 import { nmText, type NmOptions } from '../toolchain/nm.js';
 import type { KwbCommand } from './command.js';
 
-const USAGE = 'Usage: kwb nm [-n] [-g] [-u] [FILE...]';
+const USAGE = 'Usage: kwb nm [-n] [-g] [-u] [-a] [-S] [-r] [-p] [--defined-only] [FILE...]';
 
 const command: KwbCommand = {
   name: 'nm',
-  synopsis: 'nm [-n] [-g] [-u] FILE...',
+  synopsis: 'nm [-n] [-g] [-u] [-a] [-S] FILE...',
   describe: 'list the symbols of an ELF file as GNU nm does',
   async run(argv) {
     const opts: NmOptions = {};
@@ -23,11 +23,20 @@ const command: KwbCommand = {
       if (a === '--numeric-sort' || a === '-v') opts.numeric = true;
       else if (a === '--extern-only') opts.externOnly = true;
       else if (a === '--undefined-only') opts.undefinedOnly = true;
-      else if (/^-[ngu]+$/.test(a)) {
+      else if (a === '--defined-only') opts.definedOnly = true;
+      else if (a === '--debug-syms') opts.debugSyms = true;
+      else if (a === '--print-size') opts.printSize = true;
+      else if (a === '--reverse-sort') opts.reverse = true;
+      else if (a === '--no-sort') opts.noSort = true;
+      else if (/^-[nguaSrp]+$/.test(a)) {
         for (const c of a.slice(1)) {
           if (c === 'n') opts.numeric = true;
           if (c === 'g') opts.externOnly = true;
           if (c === 'u') opts.undefinedOnly = true;
+          if (c === 'a') opts.debugSyms = true;
+          if (c === 'S') opts.printSize = true;
+          if (c === 'r') opts.reverse = true;
+          if (c === 'p') opts.noSort = true;
         }
       } else if (a.startsWith('-') && a !== '-') throw new UsageError(`nm: unrecognized option '${a}'\n${USAGE}`);
       else files.push(a);

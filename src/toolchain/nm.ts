@@ -11,11 +11,17 @@ export interface NmOptions {
   numeric?: boolean; // -n
   externOnly?: boolean; // -g
   undefinedOnly?: boolean; // -u
+  definedOnly?: boolean; // --defined-only
+  debugSyms?: boolean; // -a: file and section symbols too
+  printSize?: boolean; // -S
+  reverse?: boolean; // -r
+  noSort?: boolean; // -p
 }
 
 export interface NmEntry {
   name: string;
   value: bigint;
+  size: bigint;
   letter: string;
   undefined: boolean;
 }
@@ -69,15 +75,19 @@ export function symbolLetter(elf: ElfFile, s: ElfSymbol): string {
 export function nmEntries(elf: ElfFile, opts: NmOptions = {}): NmEntry[] {
   const list: NmEntry[] = [];
   for (const s of elf.symbols) {
-    if (s.index === 0 || s.type === C.STT_SECTION || s.type === C.STT_FILE) continue;
+    if (s.index === 0) continue;
+    if (!opts.debugSyms && (s.type === C.STT_SECTION || s.type === C.STT_FILE)) continue;
     const undef = s.shndx === C.SHN_UNDEF;
     if (opts.undefinedOnly && !undef) continue;
+    if (opts.definedOnly && undef) continue;
     if (opts.externOnly && s.bind === C.STB_LOCAL && !undef && s.shndx !== C.SHN_COMMON) continue;
     // For a COMMON symbol st_value is its alignment; nm shows (and sorts by) its size instead.
     const value = s.shndx === C.SHN_COMMON ? s.size : s.value;
-    list.push({ name: s.name, value, letter: symbolLetter(elf, s), undefined: undef });
+    const name = s.type === C.STT_SECTION ? elf.sections[s.shndx]?.name ?? '' : s.name;
+    list.push({ name, value, size: s.size, letter: symbolLetter(elf, s), undefined: undef });
   }
   const byName = (a: NmEntry, b: NmEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  if (opts.noSort) return list;
   if (opts.numeric) {
     list.sort((a, b) => {
       if (a.undefined !== b.undefined) return a.undefined ? -1 : 1;
@@ -85,14 +95,17 @@ export function nmEntries(elf: ElfFile, opts: NmOptions = {}): NmEntry[] {
       return byName(a, b);
     });
   } else list.sort(byName);
+  if (opts.reverse) list.reverse();
   return list;
 }
 
-export function formatNm(entries: readonly NmEntry[]): string {
+export function formatNm(entries: readonly NmEntry[], opts: NmOptions = {}): string {
   let out = '';
   for (const e of entries) {
     const v = e.undefined ? ' '.repeat(16) : BigInt.asUintN(64, e.value).toString(16).padStart(16, '0');
-    out += `${v} ${e.letter} ${e.name}\n`;
+    // -S shows a size only for defined symbols that have one.
+    const size = opts.printSize && !e.undefined && e.size !== 0n ? ' ' + e.size.toString(16).padStart(16, '0') : '';
+    out += `${v}${size} ${e.letter} ${e.name}\n`;
   }
   return out;
 }
@@ -101,5 +114,5 @@ export function formatNm(entries: readonly NmEntry[]): string {
 export function nmText(bytes: Uint8Array, opts: NmOptions = {}): { text: string; hasSymbols: boolean } {
   const elf = readElf(bytes);
   if (!elf.sections.some((s) => s.type === C.SHT_SYMTAB)) return { text: '', hasSymbols: false };
-  return { text: formatNm(nmEntries(elf, opts)), hasSymbols: true };
+  return { text: formatNm(nmEntries(elf, opts), opts), hasSymbols: true };
 }

@@ -26,11 +26,20 @@ describe('nm and objdump -d = GNU binutils', () => {
   const partial = ourLink(dir, objs, 'partial.o', { relocatable: true });
   const files = [...objs, ...extra, gnuExe, ourExe, partial];
 
-  it('nm, nm -n, nm -g, nm -u print what GNU nm prints', () => {
+  it('nm with -n -g -u -a -S -r -p --defined-only prints what GNU nm prints', () => {
     for (const f of files) {
-      for (const flags of [[], ['-n'], ['-g'], ['-u'], ['-n', '-g']]) {
+      for (const flags of [[], ['-n'], ['-g'], ['-u'], ['-n', '-g'], ['-a'], ['-S'], ['-r'], ['-p'], ['--defined-only'], ['-a', '-S', '-n']]) {
         const g = host('nm', [...flags, f], { env: { ...process.env, LC_ALL: 'C' } });
-        const ours = nmText(new Uint8Array(readFileSync(f)), { numeric: flags.includes('-n'), externOnly: flags.includes('-g'), undefinedOnly: flags.includes('-u') });
+        const ours = nmText(new Uint8Array(readFileSync(f)), {
+          numeric: flags.includes('-n'),
+          externOnly: flags.includes('-g'),
+          undefinedOnly: flags.includes('-u'),
+          debugSyms: flags.includes('-a'),
+          printSize: flags.includes('-S'),
+          reverse: flags.includes('-r'),
+          noSort: flags.includes('-p'),
+          definedOnly: flags.includes('--defined-only'),
+        });
         expect(ours.text, `nm ${flags.join(' ')} ${f}`).toBe(g.stdout);
       }
     }
