@@ -982,10 +982,23 @@ const STRING_CHUNK = 65536;
 
 /**
  * movs/stos/lods/cmps/scas with optional rep. Each element updates rsi/rdi/rcx as it completes,
- * so a fault mid-string leaves a restartable state. A long rep stops after a chunk and returns
- * false (rip stays, the loop re-executes it), so huge counts stay interruptible.
+ * so a fault mid-string leaves a restartable state. A long rep stops after a chunk of elements
+ * and returns false (rip stays, the loop re-executes it), so huge counts stay interruptible.
+ * As in qemu's instruction counting, every element beyond the first counts as an instruction
+ * (so the instruction budget and time limit also bound a huge rep).
  */
 function stringOp(c: Cpu, d: Insn): boolean {
+  elements = 0;
+  try {
+    return stringLoop(c, d);
+  } finally {
+    if (elements > 1) c.icount += elements - 1;
+  }
+}
+
+let elements = 0;
+
+function stringLoop(c: Cpu, d: Insn): boolean {
   const size = d.size;
   const step = c.df ? -size : size;
   const rep = d.rep !== 0;
@@ -994,12 +1007,19 @@ function stringOp(c: Cpu, d: Insn): boolean {
   for (;;) {
     if (rep) {
       if (c.lo[RCX] === 0 && c.hi[RCX] === 0) return true;
-      if (left-- === 0) return false;
+      if (left <= 0) return false;
     }
     // Bulk path for forward rep stos/movs of bytes or qwords within pages.
     if (rep && step > 0 && (d.op === Op.STOS || d.op === Op.MOVS) && (c.hi[RCX] !== 0 || c.lo[RCX]! >>> 0 > 1)) {
-      if (bulk(c, d)) continue;
+      const n = bulk(c, d);
+      if (n > 0) {
+        elements += n;
+        left -= n;
+        continue;
+      }
     }
+    elements++;
+    left--;
     switch (d.op) {
       case Op.MOVS: {
         const v = c.readMem(target(c.regAddr(RSI)), size);
@@ -1054,30 +1074,30 @@ function decRcx(c: Cpu, n: number): void {
   if (s < 0) c.hi[RCX] = (c.hi[RCX]! - 1) | 0;
 }
 
-/** Copies/fills as many whole elements as fit in the current source/destination pages. */
-function bulk(c: Cpu, d: Insn): boolean {
+/** Copies/fills as many whole elements as fit in the current source/destination pages; returns how many (0: use the element path). */
+function bulk(c: Cpu, d: Insn): number {
   const size = d.size;
   const dst = c.regAddr(RDI);
-  if (Number.isNaN(dst)) return false;
+  if (Number.isNaN(dst)) return 0;
   const dOff = dst - Math.floor(dst / 4096) * 4096;
   let n = Math.floor((4096 - dOff) / size);
   const count = c.hi[RCX] !== 0 ? Infinity : c.lo[RCX]! >>> 0;
   n = Math.min(n, count);
   if (d.op === Op.MOVS) {
     const src = c.regAddr(RSI);
-    if (Number.isNaN(src)) return false;
+    if (Number.isNaN(src)) return 0;
     const sOff = src - Math.floor(src / 4096) * 4096;
     n = Math.min(n, Math.floor((4096 - sOff) / size));
-    if (n <= 1) return false;
+    if (n <= 1) return 0;
     const sf = c.frameFor(src, 0);
     const df = c.frameFor(dst, 1);
     // Overlap within one frame where the destination trails the source changes the result; go bytewise.
-    if (sf === df && dOff > sOff && dOff < sOff + n * size) return false;
+    if (sf === df && dOff > sOff && dOff < sOff + n * size) return 0;
     if (df.code !== null) df.code = null;
     df.data.set(sf.data.subarray(sOff, sOff + n * size), dOff);
     c.setRegAddr(RSI, src + n * size);
   } else {
-    if (n <= 1) return false;
+    if (n <= 1) return 0;
     const df = c.frameFor(dst, 1);
     if (df.code !== null) df.code = null;
     if (size === 1) df.data.fill(c.lo[RAX]! & 0xff, dOff, dOff + n);
@@ -1096,7 +1116,7 @@ function bulk(c: Cpu, d: Insn): boolean {
   }
   c.setRegAddr(RDI, dst + n * size);
   decRcx(c, n);
-  return true;
+  return n;
 }
 
 
