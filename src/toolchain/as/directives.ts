@@ -61,6 +61,7 @@ on(['section', 'pushsection'], (as, c, name) => {
     if (c.peek() === '"') {
       const f = c.symbolName();
       flags = parseFlags(f);
+      if (flags & C.SHF_GROUP) throw new AsmError('section groups (the G flag, comdat) are not supported by kwb as');
       if (c.eat(',')) {
         c.skipWs();
         const m = /^[@%]([A-Za-z_]+)/.exec(c.rest());
