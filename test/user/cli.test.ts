@@ -37,6 +37,12 @@ describe('kwb run', () => {
     expect(t.status).toBe(2);
     expect(t.stderr).toBe(`kwb run: ${join(dir, 'text')}: file format not recognized\n`);
     expect(kwb(['run', '--user-mode']).status).toBe(2);
+    // gcc's default output is a dynamically linked PIE: plainly refused.
+    writeFileSync(join(dir, 'dyn.c'), 'int main(void) { return 0; }\n');
+    expect(host('gcc', ['-o', join(dir, 'dyn'), join(dir, 'dyn.c')]).status).toBe(0);
+    const dyn = kwb(['run', '--user-mode', join(dir, 'dyn')]);
+    expect(dyn.status).toBe(2);
+    expect(dyn.stderr).toMatch(/not a static executable|dynamically linked programs are not supported/);
     expect(kwb(['run', '--user-mode', '--max-insns', 'lots', hello]).status).toBe(2);
     expect(kwb(['run', '--user-mode', '--bogus', hello]).status).toBe(2);
   });

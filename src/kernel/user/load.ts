@@ -113,6 +113,9 @@ export function loadProgram(bytes: Uint8Array, opts: LoadOptions): LoadedProgram
   if (elf.header.type !== ET_EXEC) {
     throw new LoadError('not a static executable (ELF type is not EXEC; position-independent and shared objects are not supported)');
   }
+  if (elf.segments.some((s) => s.type === 3 /* PT_INTERP */)) {
+    throw new LoadError('dynamically linked programs are not supported (no dynamic loader in user mode); link it with -static');
+  }
   const space = new AddressSpace();
   const loads = elf.segments.filter((s) => s.type === PT_LOAD);
   if (loads.length === 0) throw new LoadError('no loadable segments');
