@@ -32,6 +32,9 @@ const STDIN = 'first line\nsecond line, longer than the thirty-two byte buffer\n
 const SCANF_IN = '10 20\n-30\n  40 x5 tail\n';
 const inputFor = (name: string) => (name === 'stdio_mix.c' || name === 'lines.c' ? STDIN : name === 'scanf.c' ? SCANF_IN : '');
 
+// Big outputs that never touch stderr: a second run into a file would only repeat the first.
+const PIPE_ONLY = new Set(['printf_table.c', 'malloc_stress.c']);
+
 const own = readdirSync(PROGRAMS).filter((f) => f.endsWith('.c')).sort();
 const acceptance = readdirSync(ACCEPTANCE).filter((f) => f.endsWith('.c')).sort();
 
@@ -41,7 +44,7 @@ describe('libc built by gcc behaves as glibc', () => {
       it(`${name}: stdout on a pipe, and stdout+stderr in a file`, () => {
         const p = buildPair(lib, join(dir, name));
         expectSame(runPiped(p.ours, inputFor(name)), runPiped(p.glibc, inputFor(name)));
-        expectSame(runToFile(p.ours, inputFor(name)), runToFile(p.glibc, inputFor(name)));
+        if (!PIPE_ONLY.has(name)) expectSame(runToFile(p.ours, inputFor(name)), runToFile(p.glibc, inputFor(name)));
       });
     }
   }

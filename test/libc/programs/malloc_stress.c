@@ -42,7 +42,7 @@ int main(void)
 	char *brk1, *brk2;
 	unsigned char *p;
 
-	for (round = 0; round < 20000; round++) {
+	for (round = 0; round < 8000; round++) {
 		i = (int)(next() % SLOTS);
 		if (blocks[i]) {
 			if (!check(i))
