@@ -213,7 +213,7 @@ describe('faults, as Linux reports them', () => {
   it('a kernel NULL dereference in a syscall: the Oops report; the task dies, the machine goes on', async () => {
     const r = await run('oops.c', [], { console: true });
     expect(r.status).toBe(137);
-    expect(r.message).toBe('Killed');
+    expect(r.message).toBe('Killed\nkwb run: the kernel oopsed in a system call and killed the program; see kwb dmesg');
     const log = formatDmesg(r.log).replace(/^\[ *\d+\.\d{6}\] /gm, '');
     expect(log).toContain('BUG: unable to handle kernel NULL pointer dereference at 0000000000000004\n');
     expect(log).toMatch(/^IP: \[<ffffffff8[0-9a-f]{7}>\] (sys|SyS|SYSC)_kwb_oops\+0x[0-9a-f]+\/0x[0-9a-f]+$/m);

@@ -160,7 +160,12 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     return { status: 1, message: `kwb run: ${why[r.reason]}`, log: r.log, reason: r.reason };
   }
   const sig = exit.code & 0x7f;
-  if (sig) return { status: 128 + sig, message: SIGNALS[sig] ?? `Unknown signal ${sig}`, log: r.log, reason: r.reason };
+  if (sig) {
+    let message = SIGNALS[sig] ?? `Unknown signal ${sig}`;
+    const oops = r.log.find((l) => /^Oops: [0-9a-f]{4} \[#\d+\]/.test(l.text));
+    if (oops) message += '\nkwb run: the kernel oopsed in a system call and killed the program; see kwb dmesg';
+    return { status: 128 + sig, message, log: r.log, reason: r.reason };
+  }
   return { status: (exit.code >> 8) & 0xff, message: null, log: r.log, reason: r.reason };
 }
 
