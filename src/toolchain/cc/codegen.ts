@@ -538,10 +538,9 @@ class CodeGen {
 
   /** The value of a constant operand that fits an imm32, or null. */
   immOf(n: Node): bigint | null {
-    let e = n;
-    while (e.kind === 'cast' && isInteger(e.ty!) && e.ty!.size >= 4) e = e.lhs!;
-    if (e.kind !== 'num') return null;
-    const v = BigInt.asIntN(n.ty!.size === 8 ? 64 : 32, e.val!);
+    const c = constOf(n);
+    if (c === null) return null;
+    const v = BigInt.asIntN(n.ty!.size === 8 ? 64 : 32, c);
     return v >= -(1n << 31n) && v < 1n << 31n ? v : null;
   }
 
@@ -1376,6 +1375,22 @@ class CodeGen {
     }
   }
 
+}
+
+/** The value of an integer constant seen through integer conversions (each one wraps it). */
+function constOf(n: Node): bigint | null {
+  if (n.kind === 'num') return wrapTo(n.val!, n.ty!);
+  if (n.kind === 'cast' && isInteger(n.ty!) && n.ty!.kind !== 'bool') {
+    const v = constOf(n.lhs!);
+    return v === null ? null : wrapTo(v, n.ty!);
+  }
+  return null;
+}
+
+function wrapTo(v: bigint, t: Type): bigint {
+  if (!isInteger(t)) return v;
+  const bits = t.size * 8;
+  return t.unsigned ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v);
 }
 
 function constValue(n: Node): bigint | null {
