@@ -14,21 +14,21 @@ const dir = mkdtempSync(join(tmpdir(), 'kwb-user-'));
 const exe = (name: string): string => join(dir, name);
 
 beforeAll(() => {
-  for (const name of ['arith', 'sort', 'process', 'int80', 'crash']) {
+  for (const name of ['arith', 'sort', 'process', 'int80', 'crash', 'io']) {
     const r = host('gcc', [...GCC_FLAGS, '-o', exe(name), join(SRC, `${name}.c`)]);
     if (r.status !== 0) throw new Error(`gcc ${name}.c failed:\n${r.stderr}`);
   }
 });
 
-function native(path: string, args: string[]): { status: number; stdout: string } {
-  const r = spawnSync(path, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+function native(path: string, args: string[], input = ''): { status: number; stdout: string } {
+  const r = spawnSync(path, args, { encoding: 'utf8', input });
   const sig = r.signal ? constants.signals[r.signal] : 0;
   return { status: r.signal ? 128 + sig : (r.status ?? -1), stdout: r.stdout };
 }
 
-function same(name: string, args: string[] = []): { stderr: string } {
-  const n = native(exe(name), args);
-  const e = kwb(['run', '--user-mode', exe(name), ...args]);
+function same(name: string, args: string[] = [], input = ''): { stderr: string } {
+  const n = native(exe(name), args, input);
+  const e = kwb(['run', '--user-mode', exe(name), ...args], { input });
   expect(e.stdout).toBe(n.stdout);
   expect(e.status).toBe(n.status);
   return { stderr: e.stderr };
@@ -47,6 +47,9 @@ describe('user mode matches the host', () => {
   it('int $0x80 reaches the i386 table with truncated pointers (-EFAULT for a stack buffer)', () => {
     const { stderr } = same('int80');
     expect(stderr).toBe('');
+  });
+  it('read(2) from stdin to EOF, writev(2), and their EBADF/EFAULT answers', () => {
+    same('io', [], 'line one\nline two\n' + 'x'.repeat(70000));
   });
   it('a program that grows its stack by 4 MB runs as natively', () => {
     same('crash', ['g']);

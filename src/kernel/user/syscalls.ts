@@ -236,7 +236,8 @@ function sysRead(ctx: SyscallContext, fdArg: bigint, buf: number | null, countAr
   if (fd === null) return -BigInt(EBADF);
   const count = countArg > 0x7ffff000n ? 0x7ffff000 : Number(countArg);
   if (count === 0) return 0n;
-  if (buf === null || !ctx.p.space.check(buf, count, USER_WRITE)) return -BigInt(EFAULT);
+  // Like Linux: a kernel address fails at once; an unmapped user buffer only when data arrives.
+  if (buf === null) return -BigInt(EFAULT);
   const tmp = Buffer.alloc(Math.min(count, 1 << 20));
   let n: number;
   for (;;) {
@@ -254,6 +255,8 @@ function sysRead(ctx: SyscallContext, fdArg: bigint, buf: number | null, countAr
       return -BigInt(EINVAL);
     }
   }
+  if (n === 0) return 0n;
+  if (!ctx.p.space.check(buf, n, USER_WRITE)) return -BigInt(EFAULT);
   ctx.p.space.writeBytes(buf, tmp.subarray(0, n));
   return BigInt(n);
 }
