@@ -404,6 +404,7 @@ export class Machine {
 
   private copyMm(flags: number, p: number): number {
     const parent = this.current;
+    if (!(flags & CLONE_VM) && !this.memoryFor(parent.space.pages.size)) return -ENOMEM;
     const space = flags & CLONE_VM ? parent.space : parent.space.clone();
     const t = this.newTask(p, 0, space);
     t.brkStart = parent.brkStart;
@@ -515,11 +516,24 @@ export class Machine {
     return 0;
   }
 
+  /** Whether `pages` more user pages fit in the machine's memory (-m), counting every live process. */
+  private memoryFor(pages: number): boolean {
+    let used = 0;
+    const seen = new Set<ProcessSpace>();
+    for (const t of this.tasks.values()) {
+      if (seen.has(t.space)) continue;
+      seen.add(t.space);
+      used += t.space.pages.size;
+    }
+    return (used + pages) * PAGE_SIZE + this.heap.used <= (this.opts.memoryMb ?? 128) * 1024 * 1024;
+  }
+
   private sysBrk(req: number): number {
     const t = this.current;
     if (req < t.brkStart || req > t.brkStart + 0x40000000) return t.brk;
     const oldEnd = Math.ceil(t.brk / PAGE_SIZE) * PAGE_SIZE;
     const newEnd = Math.ceil(req / PAGE_SIZE) * PAGE_SIZE;
+    if (newEnd > oldEnd && !this.memoryFor((newEnd - oldEnd) / PAGE_SIZE)) return t.brk; // out of memory
     if (newEnd > oldEnd) t.space.map(oldEnd, newEnd - oldEnd, PROT_READ | PROT_WRITE | PROT_USER);
     else if (newEnd < oldEnd) t.space.unmap(newEnd, oldEnd - newEnd);
     t.brk = req;
@@ -544,6 +558,7 @@ export class Machine {
     const t = this.current;
     if (addr >= t.stackLow || addr < STACK_TOP - STACK_LIMIT) return -1;
     const low = Math.floor(addr / PAGE_SIZE) * PAGE_SIZE;
+    if (!this.memoryFor((t.stackLow - low) / PAGE_SIZE)) return -1;
     t.space.map(low, t.stackLow - low, PROT_READ | PROT_WRITE | PROT_USER);
     t.stackLow = low;
     return 0;
