@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { EXIT, UsageError } from '../errors.js';
 import { ElfFormatError, isElf } from '../toolchain/elf/read.js';
 import { ArchiveFormatError, isArchive, readArchive } from '../toolchain/ld/archive.js';
-import { objdumpDisassemble, type ObjdumpOptions } from '../toolchain/objdump.js';
+import { objdumpDisassemble, objdumpSymbols, type ObjdumpOptions } from '../toolchain/objdump.js';
 import type { KwbCommand } from './command.js';
 
-const USAGE = 'Usage: kwb objdump -d [-r] [-j SECTION] FILE...';
+const USAGE = 'Usage: kwb objdump -d [-r] [-j SECTION] FILE... | kwb objdump -t FILE...';
 
 const command: KwbCommand = {
   name: 'objdump',
@@ -14,6 +14,7 @@ const command: KwbCommand = {
   describe: 'disassemble an ELF file as GNU objdump does',
   async run(argv) {
     let disassemble = false;
+    let symbols = false;
     const opts: ObjdumpOptions = {};
     const files: string[] = [];
     for (let i = 0; i < argv.length; i++) {
@@ -23,6 +24,7 @@ const command: KwbCommand = {
         return EXIT.ok;
       }
       if (a === '-d' || a === '--disassemble') disassemble = true;
+      else if (a === '-t' || a === '--syms') symbols = true;
       else if (a === '-r' || a === '--reloc') opts.relocs = true;
       else if (a === '-dr' || a === '-rd') {
         disassemble = true;
@@ -35,7 +37,7 @@ const command: KwbCommand = {
       } else if (a.startsWith('-')) throw new UsageError(`objdump: unrecognized option '${a}'\n${USAGE}`);
       else files.push(a);
     }
-    if (!disassemble) throw new UsageError(`objdump: only -d (with -r) is supported\n${USAGE}`);
+    if (!disassemble && !symbols) throw new UsageError(`objdump: one of -d or -t is needed\n${USAGE}`);
     if (!files.length) files.push('a.out');
     let status: number = EXIT.ok;
     const fail = (msg: string) => {
@@ -53,7 +55,12 @@ const command: KwbCommand = {
       const one = (name: string, bytes: Uint8Array) => {
         if (!isElf(bytes)) return fail(`${name}: file format not recognized`);
         try {
-          process.stdout.write(objdumpDisassemble(name, bytes, opts));
+          // objdump -t -d prints the symbol table, then the disassembly without repeating the header.
+          if (symbols) process.stdout.write(objdumpSymbols(name, bytes));
+          if (disassemble) {
+            const text = objdumpDisassemble(name, bytes, opts);
+            process.stdout.write(symbols ? text.slice(text.indexOf('\n\n', 1) + 2) : text);
+          }
         } catch (e) {
           if (e instanceof ElfFormatError) return fail(`${name}: file format not recognized`);
           throw e;

@@ -252,3 +252,39 @@ function disassembleSection(
 }
 
 export type { ElfSymbol };
+
+// objdump -t: bfd's view of the symbol table, one line per symbol in table order:
+// "VALUE FLAGS SECTION\tSIZE NAME", where FLAGS is seven columns (l/g/u, w, C, W, I/i, d, F/f/O).
+function symbolFlags(s: ElfSymbol): string {
+  const undef = s.shndx === C.SHN_UNDEF;
+  const common = s.shndx === C.SHN_COMMON;
+  const scope = s.bind === C.STB_LOCAL ? 'l' : s.bind === C.STB_GLOBAL && !undef && !common ? 'g' : s.bind === 10 ? 'u' : ' ';
+  const weak = s.bind === C.STB_WEAK ? 'w' : ' ';
+  const ifunc = s.type === 10 ? 'i' : ' ';
+  const debug = s.type === C.STT_SECTION || s.type === C.STT_FILE ? 'd' : ' ';
+  const kind = s.type === C.STT_FUNC ? 'F' : s.type === C.STT_FILE ? 'f' : s.type === C.STT_OBJECT || s.type === 5 /* STT_COMMON */ ? 'O' : ' ';
+  return `${scope}${weak}  ${ifunc}${debug}${kind}`;
+}
+
+const VISIBILITY: Record<number, string> = { 0: '', 1: ' .internal', 2: ' .hidden', 3: ' .protected' };
+
+/** The text `objdump -t FILE` prints. */
+export function objdumpSymbols(fileName: string, bytes: Uint8Array): string {
+  const elf = readElf(bytes);
+  const hex = (v: bigint) => BigInt.asUintN(64, v).toString(16).padStart(16, '0');
+  let out = `\n${fileName}:     file format elf64-x86-64\n\nSYMBOL TABLE:\n`;
+  if (elf.symbols.length <= 1) return out + 'no symbols\n\n\n';
+  for (const s of elf.symbols) {
+    if (s.index === 0) continue;
+    const common = s.shndx === C.SHN_COMMON;
+    const sec =
+      s.shndx === C.SHN_UNDEF ? '*UND*' : s.shndx === C.SHN_ABS ? '*ABS*' : common ? '*COM*' : elf.sections[s.shndx]?.name ?? '*UND*';
+    const name = s.type === C.STT_SECTION ? elf.sections[s.shndx]?.name ?? '' : s.name;
+    // A COMMON symbol's value column shows its size and the next column its alignment.
+    const value = common ? s.size : s.shndx === C.SHN_UNDEF ? 0n : s.value;
+    const other = common ? s.value : s.size;
+    const vis = VISIBILITY[s.other] ?? ` 0x${s.other.toString(16).padStart(2, '0')}`;
+    out += `${hex(value)} ${symbolFlags(s)} ${sec}\t${hex(other)}${vis} ${name}\n`;
+  }
+  return out + '\n\n';
+}
