@@ -323,10 +323,18 @@ function pad(as: Assembler, n: number, fill: number): void {
 }
 
 on(['zero', 'skip', 'space'], (as, c, name) => {
-  const n = constant(as, c, `.${name} count`);
+  const e = parseExpr(c, as);
   let fill = 0;
   if (name !== 'zero' && c.eat(',')) fill = Number(constant(as, c) & 0xffn);
   c.end();
+  const n = constValue(e);
+  if (n === null) {
+    // Known only once jumps are relaxed: a variable-size tail, sized during layout.
+    const v = evaluate(e, false);
+    if (v && v.sym !== null && !v.sub) throw new AsmError(`.${name} count is not a constant`);
+    as.closeFrag({ kind: 'space', count: e, fill, size: 0, where: { ...as.where } });
+    return;
+  }
   if (BigInt.asIntN(64, n) < 0n) {
     as.warn(`.${name} repeat count is negative, ignored`);
     return;

@@ -79,6 +79,17 @@ export function layout(as: Assembler, report: Report): LaidOut {
           if (v && !v.sub && (!v.sym || v.sym.section === sec)) target = Number(v.add) + (v.sym ? symAddress(v.sym) : 0);
           if (target >= 0 && target < addr && pass === 0) report(t.where, 'attempt to move .org backwards');
           t.size = target >= addr ? target - addr : 0;
+        } else if (t?.kind === 'space') {
+          let n = 0;
+          try {
+            const v = evaluate(t.count, true);
+            if (v && !v.sym && !v.sub) n = Number(BigInt.asIntN(64, v.add));
+            else if (pass === 0) report(t.where, 'expression is not a constant');
+          } catch (e) {
+            if (!(e instanceof AsmError)) throw e;
+            if (pass === 0) report(t.where, e.message);
+          }
+          t.size = n > 0 ? Math.min(n, 1 << 28) : 0;
         }
         addr += f.tailSize();
       }
@@ -129,7 +140,7 @@ export function layout(as: Assembler, report: Report): LaidOut {
         if (t.fill === null && t.code) nops(out, at, t.size);
         else out.fill(t.fill ?? 0, at, at + t.size);
       } else {
-        out.fill(t.fill, at, at + t.size);
+        out.fill(t.fill, at, at + t.size); // .org and late-sized .skip
       }
     }
     bytes.set(sec, out);

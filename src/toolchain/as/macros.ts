@@ -67,7 +67,8 @@ function parseParams(text: string): MacroParam[] {
 
 /** The statements of one invocation of `m` with the argument text `argText`. */
 export function expandMacro(m: Macro, argText: string, count: number): Statement[] {
-  const args = argText.trim() === '' ? [] : splitMacroArgs(argText.trim());
+  // A quoted argument is passed without its quotes, as gas does.
+  const args = (argText.trim() === '' ? [] : splitMacroArgs(argText.trim())).map((a) => (/^"[^"]*"$/.test(a) ? a.slice(1, -1) : a));
   const vals = new Map<string, string>();
   for (const p of m.params) vals.set(p.name, p.dflt);
   let pos = 0;

@@ -15,7 +15,9 @@ export interface Where {
 export type Tail =
   | { kind: 'branch'; jcc: number; /* -1 for jmp, else the condition code */ target: Sym; addend: bigint; long: boolean; where: Where }
   | { kind: 'align'; align: number; fill: number | null; max: number; code: boolean; size: number }
-  | { kind: 'org'; target: Expr; fill: number; size: number; where: Where };
+  | { kind: 'org'; target: Expr; fill: number; size: number; where: Where }
+  /** `.skip N` whose N is known only after relaxation (e.g. a difference across a jump). */
+  | { kind: 'space'; count: Expr; fill: number; size: number; where: Where };
 
 export class Frag {
   data: number[] = [];
