@@ -31,6 +31,7 @@ export interface BootOptions {
   console: (bytes: Uint8Array) => void;
   input?: Uint8Array;
   maxInsns?: number;
+  timeoutMs?: number;
 }
 
 export interface BootResult {
@@ -97,6 +98,7 @@ export interface RunOptions {
   /** Where the console goes. */
   write: (bytes: Uint8Array) => void;
   maxInsns?: number;
+  timeoutMs?: number;
   memoryMb?: number;
   /** The program's standard input (the console's), then end of file. */
   input?: Uint8Array;
@@ -141,7 +143,8 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const cmdline = [opts.console ? 'quiet' : 'loglevel=0', 'console=ttyS0', 'rdinit=/init', '--', '-x', '/' + path, ...opts.args.map(quoteArg)].join(' ');
   let r: BootResult;
   try {
-    r = boot({ kernel, initrd, cmdline, console: opts.write, maxInsns: opts.maxInsns, memoryMb: opts.memoryMb, input: opts.input });
+    // The watchdog: 2e9 instructions (two seconds of guest time) or a minute of wall-clock time.
+    r = boot({ kernel, initrd, cmdline, console: opts.write, maxInsns: opts.maxInsns ?? 2e9, timeoutMs: opts.timeoutMs ?? 60_000, memoryMb: opts.memoryMb, input: opts.input });
   } catch (e) {
     if (e instanceof KernelImageError) throw new KwbError(`kwb run: ${e.message}`, 1);
     throw e;

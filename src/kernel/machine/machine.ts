@@ -55,8 +55,10 @@ export interface MachineOptions {
   /** Input waiting on the UART (a ^D is sent after it when `eof`). */
   input?: Uint8Array;
   eof?: boolean;
-  /** Stop (soft-lockup report) after this many instructions (default 4e9). */
+  /** Stop (soft-lockup report) after this many instructions (default 4e9)... */
   maxInsns?: number;
+  /** ...or after this much wall-clock time, in milliseconds (default: no limit). */
+  timeoutMs?: number;
 }
 
 export type StopReason = 'poweroff' | 'lockup' | 'triple-fault' | 'deadlock' | 'halted';
@@ -118,6 +120,8 @@ export class Machine {
   private readonly maxInsns: number;
   private vmaBuf = 0;
   private readonly timerPending: () => boolean;
+  private readonly deadline: number;
+  private timedOut = false;
   /** Guest time the CPU spent halted (skipped to the next tick); instructions - idleNs were executed. */
   idleNs = 0;
   /** Guest time spent idle in a row (a wait nothing will end). */
@@ -126,6 +130,7 @@ export class Machine {
   constructor(private readonly opts: MachineOptions) {
     this.image = loadKernelImage(opts.kernel);
     this.maxInsns = opts.maxInsns ?? 4e9;
+    this.deadline = opts.timeoutMs ? Date.now() + opts.timeoutMs : 0;
     const memBytes = (opts.memoryMb ?? 128) * 1024 * 1024;
     this.heap = new KernelHeap(this.kernelSpace, PAGE_OFFSET + HEAP_START_PHYS, PAGE_OFFSET + memBytes);
     for (const e of readCpio(opts.initrd)) this.files.set(e.name, e);
@@ -279,7 +284,7 @@ export class Machine {
     const cpu = this.cpu;
     const end = cpu.icount + budget;
     while (!this.poweredOff) {
-      if (cpu.icount >= this.maxInsns) return 'lockup';
+      if (cpu.icount >= this.maxInsns || this.timedOut) return 'lockup';
       if (cpu.icount >= end) return 'running';
       // Short slices: the CPU adds up retired instructions when run() returns, and rdtsc (the
       // kernel's clock) reads that count, so a microsecond of guest time is the resolution.
@@ -302,6 +307,7 @@ export class Machine {
 
   private tick(): void {
     this.nextTick += TICK_INSNS;
+    if (this.deadline && (this.nextTick / TICK_INSNS) % 64 === 0 && Date.now() > this.deadline) this.timedOut = true;
     if (!this.timerPending()) this.cpu.raiseIrq(TIMER_VECTOR);
   }
 
