@@ -1,7 +1,7 @@
 // The libc oracle: build kwb's libc with the host's gcc (freestanding, our headers only), link a
 // test program against it, build the same program against glibc, run both on the host kernel and
 // compare what they do. This proves the libc's semantics independently of kwb's own compiler.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { host, ROOT } from '../helpers/kwb.js';
@@ -86,13 +86,17 @@ export function runPiped(prog: string, input = '', args: string[] = []): Outcome
 
 /** Runs with stdout and stderr both sent to one regular file, showing their interleaving. */
 export function runToFile(prog: string, input = '', args: string[] = []): Outcome {
-  const dir = mkdtempSync(join(tmpdir(), 'kwb-run-'));
-  const out = join(dir, 'out');
-  const inp = join(dir, 'in');
-  writeFileSync(inp, input);
-  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const r = host('sh', ['-c', `${[prog, ...args].map(q).join(' ')} <${q(inp)} >${q(out)} 2>&1; echo $?`], { env: ENV });
-  return { stdout: readFileSync(out, 'latin1'), stderr: '', status: Number(r.stdout.trim()) };
+  const dir = mkdtempSync(join(tmpdir(), 'kwb-libc-run-'));
+  try {
+    const out = join(dir, 'out');
+    const inp = join(dir, 'in');
+    writeFileSync(inp, input);
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const r = host('sh', ['-c', `${[prog, ...args].map(q).join(' ')} <${q(inp)} >${q(out)} 2>&1; echo $?`], { env: ENV });
+    return { stdout: readFileSync(out, 'latin1'), stderr: '', status: Number(r.stdout.trim()) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs on a pseudo-terminal (util-linux script), where glibc line-buffers stdout. */
