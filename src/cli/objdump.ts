@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { EXIT, UsageError } from '../errors.js';
 import { ElfFormatError, isElf } from '../toolchain/elf/read.js';
 import { ArchiveFormatError, isArchive, readArchive } from '../toolchain/ld/archive.js';
-import { objdumpDisassemble, objdumpSymbols, type ObjdumpOptions } from '../toolchain/objdump.js';
+import { objdumpDisassemble, objdumpHeaders, objdumpSymbols, type ObjdumpOptions } from '../toolchain/objdump.js';
 import type { KwbCommand } from './command.js';
 
-const USAGE = 'Usage: kwb objdump -d [-r] [-j SECTION] FILE... | kwb objdump -t FILE...';
+const USAGE = 'Usage: kwb objdump [-d [-r] [-j SECTION]] [-t] [-h] FILE...';
 
 const command: KwbCommand = {
   name: 'objdump',
@@ -15,16 +15,18 @@ const command: KwbCommand = {
   async run(argv) {
     let disassemble = false;
     let symbols = false;
+    let headers = false;
     const opts: ObjdumpOptions = {};
     const files: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '--help' || a === '-h') {
+      if (a === '--help') {
         process.stdout.write(USAGE + '\n');
         return EXIT.ok;
       }
       if (a === '-d' || a === '--disassemble') disassemble = true;
       else if (a === '-t' || a === '--syms') symbols = true;
+      else if (a === '-h' || a === '--section-headers' || a === '--headers') headers = true;
       else if (a === '-r' || a === '--reloc') opts.relocs = true;
       else if (a === '-dr' || a === '-rd') {
         disassemble = true;
@@ -37,7 +39,7 @@ const command: KwbCommand = {
       } else if (a.startsWith('-')) throw new UsageError(`objdump: unrecognized option '${a}'\n${USAGE}`);
       else files.push(a);
     }
-    if (!disassemble && !symbols) throw new UsageError(`objdump: one of -d or -t is needed\n${USAGE}`);
+    if (!disassemble && !symbols && !headers) throw new UsageError(`objdump: one of -d, -t or -h is needed\n${USAGE}`);
     if (!files.length) files.push('a.out');
     let status: number = EXIT.ok;
     const fail = (msg: string) => {
@@ -55,12 +57,12 @@ const command: KwbCommand = {
       const one = (name: string, bytes: Uint8Array) => {
         if (!isElf(bytes)) return fail(`${name}: file format not recognized`);
         try {
-          // objdump -t -d prints the symbol table, then the disassembly without repeating the header.
-          if (symbols) process.stdout.write(objdumpSymbols(name, bytes));
-          if (disassemble) {
-            const text = objdumpDisassemble(name, bytes, opts);
-            process.stdout.write(symbols ? text.slice(text.indexOf('\n\n', 1) + 2) : text);
-          }
+          // With several of -h -t -d, objdump names the file once and prints the parts in that order.
+          const parts: string[] = [];
+          if (headers) parts.push(objdumpHeaders(name, bytes));
+          if (symbols) parts.push(objdumpSymbols(name, bytes));
+          if (disassemble) parts.push(objdumpDisassemble(name, bytes, opts));
+          process.stdout.write(parts.map((t, i) => (i === 0 ? t : t.slice(t.indexOf('\n\n', 1) + 2))).join(''));
         } catch (e) {
           if (e instanceof ElfFormatError) return fail(`${name}: file format not recognized`);
           throw e;

@@ -288,3 +288,47 @@ export function objdumpSymbols(fileName: string, bytes: Uint8Array): string {
   }
   return out + '\n\n';
 }
+
+// objdump -h: the sections bfd sees (not the symbol, string and relocation tables), with bfd's
+// flag words.
+function sectionFlags(elf: ElfFile, s: ElfSection): string {
+  const f = s.flags;
+  const alloc = (f & BigInt(C.SHF_ALLOC)) !== 0n;
+  const contents = s.type !== C.SHT_NOBITS;
+  const code = (f & BigInt(C.SHF_EXECINSTR)) !== 0n;
+  const debug = /^\.(debug|zdebug|gnu\.linkonce\.wi|line|stab)/.test(s.name);
+  const words: string[] = [];
+  if (contents) words.push('CONTENTS');
+  if (alloc) words.push('ALLOC');
+  if (alloc && contents) words.push('LOAD');
+  if ((elf.relocations.get(s.index)?.length ?? 0) > 0) words.push('RELOC');
+  if ((f & BigInt(C.SHF_WRITE)) === 0n) words.push('READONLY');
+  if (code) words.push('CODE');
+  else if (alloc && contents) words.push('DATA');
+  if (debug) words.push('DEBUGGING');
+  if (f & 0x80000000n) words.push('EXCLUDE');
+  if (f & 0x400n) words.push('THREAD_LOCAL');
+  if (debug) words.push('OCTETS');
+  return words.join(', ');
+}
+
+/** The text `objdump -h FILE` prints. */
+export function objdumpHeaders(fileName: string, bytes: Uint8Array): string {
+  const elf = readElf(bytes);
+  const hex = (v: bigint, w: number) => BigInt.asUintN(64, v).toString(16).padStart(w, '0');
+  let out = `\n${fileName}:     file format elf64-x86-64\n\nSections:\nIdx Name          Size      VMA               LMA               File off  Algn\n`;
+  let idx = 0;
+  for (const s of elf.sections) {
+    if ([C.SHT_NULL, C.SHT_SYMTAB, C.SHT_STRTAB, C.SHT_RELA, 9].includes(s.type)) continue;
+    // The load address comes from the segment holding the section (vmlinux: virtual - LOAD_OFFSET).
+    let lma = s.addr;
+    if (s.flags & BigInt(C.SHF_ALLOC)) {
+      const seg = elf.segments.find((p) => p.type === C.PT_LOAD && s.addr >= p.vaddr && s.addr < p.vaddr + BigInt(Math.max(p.memsz, 1)));
+      if (seg) lma = seg.paddr + (s.addr - seg.vaddr);
+    }
+    const align = s.addralign > 1n ? s.addralign.toString(2).length - 1 : 0;
+    out += `${String(idx++).padStart(3)} ${s.name.padEnd(13)} ${hex(BigInt(s.size), 8)}  ${hex(s.addr, 16)}  ${hex(lma, 16)}  ${hex(BigInt(s.offset), 8)}  2**${align}\n`;
+    out += `                  ${sectionFlags(elf, s)}\n`;
+  }
+  return out;
+}

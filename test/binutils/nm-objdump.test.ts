@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { host, kwb } from '../helpers/kwb.js';
 import { nmText } from '../../src/toolchain/nm.js';
-import { objdumpDisassemble, objdumpSymbols } from '../../src/toolchain/objdump.js';
+import { objdumpDisassemble, objdumpHeaders, objdumpSymbols } from '../../src/toolchain/objdump.js';
 import { build, gnuLink, ourLink, tmp } from '../ld/oracle.js';
 import { LIB, MAIN, SYS } from '../ld/programs.js';
 
@@ -53,10 +53,12 @@ describe('nm and objdump -d = GNU binutils', () => {
     }
   });
 
-  it('objdump -t prints what GNU objdump -t prints', () => {
+  it('objdump -t and -h print what GNU objdump prints', () => {
     for (const f of files) {
       const name = f.slice(dir.length + 1);
-      expect(objdumpSymbols(name, new Uint8Array(readFileSync(f))), `objdump -t ${name}`).toBe(host('objdump', ['-t', name], { cwd: dir }).stdout);
+      const bytes = new Uint8Array(readFileSync(f));
+      expect(objdumpSymbols(name, bytes), `objdump -t ${name}`).toBe(host('objdump', ['-t', name], { cwd: dir }).stdout);
+      expect(objdumpHeaders(name, bytes), `objdump -h ${name}`).toBe(host('objdump', ['-h', name], { cwd: dir }).stdout);
     }
   });
 
@@ -66,8 +68,8 @@ describe('nm and objdump -d = GNU binutils', () => {
     expect(r.stdout).toBe(host('nm', ['-n', 'ours', 'main.o'], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } }).stdout);
     const d = kwb(['objdump', '-d', 'ours'], { cwd: dir });
     expect(d.stdout).toBe(host('objdump', ['-d', 'ours'], { cwd: dir }).stdout);
-    const td = kwb(['objdump', '-t', '-d', 'ours'], { cwd: dir });
-    expect(td.stdout).toBe(host('objdump', ['-t', '-d', 'ours'], { cwd: dir }).stdout);
+    const td = kwb(['objdump', '-t', '-d', '-h', 'ours'], { cwd: dir });
+    expect(td.stdout).toBe(host('objdump', ['-t', '-d', '-h', 'ours'], { cwd: dir }).stdout);
     writeFileSync(join(dir, 'junk'), 'junk');
     for (const tool of [['nm'], ['objdump', '-d']]) {
       const e = kwb([...tool, 'junk'], { cwd: dir });
