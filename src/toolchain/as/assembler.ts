@@ -195,12 +195,20 @@ export class Assembler implements SymbolSource, Out {
 
   diag(severity: 'error' | 'warning', message: string): void {
     this.diagnostics.push({ file: this.where.file, line: this.where.line, col: 0, severity, message });
+    // Like GNU's "Info: macro invoked from here", for each level of expansion.
+    for (let f = this.from; f; f = f.from) {
+      this.diagnostics.push({ file: f.file, line: f.line, col: 0, severity: 'note', message: 'macro invoked from here' });
+    }
   }
 
   // ---- statements ------------------------------------------------------------------------
 
+  /** The macro invocation the current statement came from, if any. */
+  private from: Statement['from'];
+
   statement(st: Statement): void {
     this.where = { file: st.file, line: st.line };
+    this.from = st.from;
     try {
       this.run(st.text);
       for (const w of takeExprWarnings()) this.warn(w);
@@ -223,7 +231,7 @@ export class Assembler implements SymbolSource, Out {
         if (out) this.injected.push(out);
         return;
       }
-      r.body.push({ text, file: this.where.file, line: this.where.line });
+      r.body.push({ text, file: this.where.file, line: this.where.line, from: this.from });
       return;
     }
     const block = /^\.(macro|rept|irpc|irp)\b\s*(.*)$/i.exec(text);
@@ -293,7 +301,7 @@ export class Assembler implements SymbolSource, Out {
       const macro = this.macros.get(mn);
       if (macro) {
         if (++this.expansions > 100000) throw new AsmError('macros nested too deeply');
-        this.injected.push(expandMacro(macro, t.slice(m[0].length), this.expansions - 1));
+        this.injected.push(expandMacro(macro, t.slice(m[0].length), this.expansions - 1, { ...this.where, from: this.from }));
         return;
       }
       const found = lookupMnemonic(mn);

@@ -9,6 +9,8 @@ export interface Statement {
   text: string;
   file: string;
   line: number;
+  /** For lines a macro produced: where that macro was invoked (and so on outwards). */
+  from?: { file: string; line: number; from?: Statement['from'] };
 }
 
 /** A read position in one statement's text. */

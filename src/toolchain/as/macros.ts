@@ -66,7 +66,7 @@ function parseParams(text: string): MacroParam[] {
 }
 
 /** The statements of one invocation of `m` with the argument text `argText`. */
-export function expandMacro(m: Macro, argText: string, count: number): Statement[] {
+export function expandMacro(m: Macro, argText: string, count: number, from?: Statement['from']): Statement[] {
   // A quoted argument is passed without its quotes, as gas does.
   const args = (argText.trim() === '' ? [] : splitMacroArgs(argText.trim())).map((a) => (/^"[^"]*"$/.test(a) ? a.slice(1, -1) : a));
   const vals = new Map<string, string>();
@@ -90,7 +90,7 @@ export function expandMacro(m: Macro, argText: string, count: number): Statement
   for (const p of m.params) {
     if (p.req && (vals.get(p.name) ?? '') === '') throw new AsmError(`Missing value for required parameter \`${p.name}' of macro \`${m.name}'`);
   }
-  return substitute(m.body, vals, String(count));
+  return substitute(m.body, vals, String(count)).map((st) => ({ ...st, from }));
 }
 
 function substitute(body: Statement[], vals: Map<string, string>, count: string): Statement[] {
