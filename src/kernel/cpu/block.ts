@@ -21,10 +21,13 @@ const MAX_BLOCK = 48;
 
 export type BlockFn = (c: Cpu) => number;
 
-/** Ops that end a block (control transfers) — included as the block's last instruction. */
+/**
+ * Ops that end a block (control transfers) — included as the block's last instruction. A
+ * conditional jump does not: the block leaves early when it is taken and runs on along the
+ * fall-through path otherwise (a superblock).
+ */
 function ends(op: Op): boolean {
   return (
-    op === Op.JCC ||
     op === Op.JMP ||
     op === Op.JMP_E ||
     op === Op.CALL ||
@@ -128,7 +131,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   const pageEnd = Math.floor(first.addr / PAGE_SIZE) * PAGE_SIZE + PAGE_SIZE;
   while (d !== null && insns.length < MAX_BLOCK && allowed(d.op) && d.next <= pageEnd) {
     insns.push(d);
-    if (ends(d.op)) break;
+    if (ends(d.op) || (d.op === Op.JCC && Number.isNaN(d.tgt))) break; // a jcc the block cannot leave from ends it
     d = d.next < pageEnd ? decodeNext(d.next) : null;
   }
   if (insns.length < 2) {
@@ -140,7 +143,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   const body: string[] = ['return function block(c) {', '  const L = c.lo, H = c.hi;', '  let lo = 0, hi = 0, s = 0;'];
   insns.forEach((x, i) => {
     const last = i === insns.length - 1;
-    const inline = inlineCode(x, i);
+    const inline = inlineCode(x, i, last);
     if (inline !== null && inline.fallback) {
       params.push(`h${i}`, `d${i}`);
       args.push(HANDLERS[x.op], x);
@@ -217,13 +220,14 @@ function aluCode(sub: number, size: number, dst: string | null, dstHi: string | 
 }
 
 /** Straight JS for the commonest forms (no handler call), or null to call the handler. */
-function inlineCode(x: Insn, i: number): { code: string[]; mayFault: boolean; fallback?: boolean; setsRip?: boolean } | null {
+function inlineCode(x: Insn, i: number, last: boolean): { code: string[]; mayFault: boolean; fallback?: boolean; setsRip?: boolean } | null {
   const wide = x.size === 8;
   const canonicalTarget = x.tgt === x.tgt; // not NaN
   switch (x.op) {
     case Op.JCC:
       if (!canonicalTarget) return null;
-      return { code: [`c.rip = condition(c, ${x.sub}) ? ${x.tgt} : ${x.next};`], mayFault: false, setsRip: true };
+      if (last) return { code: [`c.rip = condition(c, ${x.sub}) ? ${x.tgt} : ${x.next};`], mayFault: false, setsRip: true };
+      return { code: [`if (condition(c, ${x.sub})) { c.rip = ${x.tgt}; return ${i + 1}; }`], mayFault: false };
     case Op.JMP:
       if (!canonicalTarget) return null;
       return { code: [`c.rip = ${x.tgt};`], mayFault: false, setsRip: true };
