@@ -962,6 +962,20 @@ class Parser {
           this.functionDefinition(d.ty, d.name, attr);
           return;
         }
+        if (d.ty.kind === 'func' && d.name && this.is(';') && this.knrFunc === d.ty) {
+          // `EXPORT_SYMBOL(foo);` without its header: an implicit-int function declaration.
+          this.diags.splice(this.diags.length - 1 - d.ty.params.filter((p) => !p.declared).length);
+          const w1 = diagAt(startTok, 'warning', 'data definition has no type or storage class');
+          const w2 = diagAt(startTok, 'warning', `type defaults to 'int' in declaration of '${d.name.text}'`);
+          w2.tag = '[-Wimplicit-int]';
+          const w3 = diagAt(startTok, 'warning', 'parameter names (without types) in function declaration');
+          this.warn(w1);
+          this.diags.push(w2, w3);
+          d.ty.params = [];
+          this.declareGlobal(d.name, d.ty, attr);
+          this.next();
+          return;
+        }
         this.pos = this.toks.indexOf(startTok);
         this.error(startTok, `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(nt)}`, startTok.text.length);
       }

@@ -1,0 +1,2 @@
+int foo(void) { return 1; }
+EXPORT_SYMBOL(foo);
