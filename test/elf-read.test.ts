@@ -30,6 +30,20 @@ describe('ELF reader (oracle: objects made by GNU as)', () => {
     ]);
   });
 
+  it('reads a gcc static executable whose .bss offset lies past the end of the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kwb-elf-'));
+    writeFileSync(join(dir, 'p.c'), 'char big[65536];\nvoid _start(void) { big[1] = 1; for (;;) ; }\n');
+    const r = host('gcc', ['-static', '-nostdlib', '-O0', '-fno-pie', '-no-pie', '-o', join(dir, 'p'), join(dir, 'p.c')]);
+    expect(r.status).toBe(0);
+    const bytes = readFileSync(join(dir, 'p'));
+    const elf = readElf(bytes);
+    const bss = elf.sections.find((s) => s.name === '.bss')!;
+    expect(bss.type).toBe(C.SHT_NOBITS);
+    expect(bss.size).toBe(65536);
+    expect(bss.data.length).toBe(0);
+    expect(elf.symbols.some((s) => s.name === 'big')).toBe(true);
+  });
+
   it('refuses a non-ELF and a truncated file in words, not a RangeError', () => {
     expect(() => readElf(new TextEncoder().encode('hello'))).toThrow(ElfFormatError);
     const head = new Uint8Array(80);

@@ -121,7 +121,10 @@ export function readElf(bytes: Uint8Array): ElfFile {
     const o = shoff + i * C.SHDR_SIZE;
     check(o, C.SHDR_SIZE);
     const type = u32(o + 4) as number;
-    const offset = small(u64(o + 24), 'section offset');
+    // A NOBITS section (.bss) occupies no file bytes; linkers leave its offset wherever the
+    // layout ends, which may be past the end of the file.
+    const rawOffset = u64(o + 24);
+    const offset = type === C.SHT_NOBITS ? Number(rawOffset) : small(rawOffset, 'section offset');
     const size = Number(u64(o + 32));
     if (type !== C.SHT_NOBITS && type !== C.SHT_NULL) check(offset, size);
     sections.push({
