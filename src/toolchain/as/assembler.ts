@@ -181,7 +181,7 @@ export class Assembler implements SymbolSource, Out {
   }
 
   fixup(at: number, size: 1 | 2 | 4 | 8, kind: RelocKind, signed: boolean, expr: Expr, pcAdjust: number, explicit?: Explicit): void {
-    const f: Fixup = { frag: this.frag, offset: at, size, kind, signed, expr, pcAdjust, explicit, where: { ...this.where } };
+    const f: Fixup = { frag: this.frag, offset: at, size, kind, signed, expr, pcAdjust, explicit, where: this.where };
     this.cur.fixups.push(f);
   }
 
@@ -207,7 +207,7 @@ export class Assembler implements SymbolSource, Out {
   private from: Statement['from'];
 
   statement(st: Statement): void {
-    this.where = { file: st.file, line: st.line };
+    this.where = st; // a Statement is a Where; never mutated, so it can be shared by fixups
     this.from = st.from;
     try {
       this.run(st.text);
