@@ -8,7 +8,8 @@
 //
 // Every stage (cc, as, ld, tbl check, kbuild, labs) reports through this one type.
 
-export type Severity = 'error' | 'warning' | 'note';
+/** gcc's severities; a 'fatal error' ends the compilation (gcc then prints "compilation terminated."). */
+export type Severity = 'fatal error' | 'error' | 'warning' | 'note';
 
 export interface Diagnostic {
   file: string; // as the user named it (relative paths stay relative)
@@ -23,6 +24,11 @@ export interface Diagnostic {
   length?: number;
   /** A line printed before the diagnostic, e.g. "In function 'sys_nsys':". */
   context?: string;
+  /**
+   * Where the file was included from, innermost first, printed as gcc does before everything else:
+   * `In file included from b.h:1,` / `                 from t.c:1:`.
+   */
+  includedFrom?: { file: string; line: number }[];
   /** A trailing tag such as "[rule-id]" or gcc's "[-Wimplicit-function-declaration]". */
   tag?: string;
 }
@@ -30,7 +36,7 @@ export interface Diagnostic {
 /** Thrown by a stage when it stops on errors; carries every diagnostic it produced (warnings too). */
 export class DiagnosticError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ') || 'failed');
+    super(diagnostics.filter((d) => d.severity === 'error' || d.severity === 'fatal error').map((d) => d.message).join('; ') || 'failed');
     this.name = 'DiagnosticError';
   }
 }
@@ -46,6 +52,11 @@ export function formatHeadline(d: Diagnostic): string {
 /** The gcc-style rendering: optional context line, headline, then the quoted source line with a caret. */
 export function renderDiagnostic(d: Diagnostic): string {
   const out: string[] = [];
+  const chain = d.includedFrom ?? [];
+  chain.forEach((at, i) => {
+    const lead = i === 0 ? 'In file included from ' : '                 from ';
+    out.push(`${lead}${at.file}:${at.line}${i === chain.length - 1 ? ':' : ','}`);
+  });
   if (d.context) out.push(`${d.file}: ${d.context}`);
   out.push(formatHeadline(d));
   if (d.sourceLine !== undefined && d.line > 0) {
@@ -66,7 +77,12 @@ export function renderDiagnostics(ds: readonly Diagnostic[]): string {
 }
 
 export function countErrors(ds: readonly Diagnostic[]): number {
-  return ds.filter((d) => d.severity === 'error').length;
+  return ds.filter(isError).length;
+}
+
+/** Errors and fatal errors stop a stage; warnings and notes do not. */
+export function isError(d: Diagnostic): boolean {
+  return d.severity === 'error' || d.severity === 'fatal error';
 }
 
 /** gcc quotes source lines with tabs expanded to 8-column stops (and counts columns that way). */

@@ -29,6 +29,25 @@ describe('diagnostics are rendered as gcc prints them', () => {
     expect(displayColumn('abc', 2)).toBe(3);
   });
 
+  it('prints the include chain first, innermost first, as gcc does', () => {
+    const text = renderDiagnostic({
+      file: 'a.h',
+      line: 1,
+      col: 2,
+      severity: 'fatal error',
+      message: 'x.h: No such file or directory',
+      includedFrom: [
+        { file: 'b.h', line: 1 },
+        { file: 't.c', line: 3 },
+      ],
+    });
+    expect(text.split('\n')).toEqual([
+      'In file included from b.h:1,',
+      '                 from t.c:3:',
+      'a.h:1:2: fatal error: x.h: No such file or directory',
+    ]);
+  });
+
   it('a whole-file diagnostic has no line or column', () => {
     expect(renderDiagnostic({ file: 'x.tbl', line: 0, col: 0, severity: 'warning', message: 'empty table', tag: '[empty]' })).toBe(
       'x.tbl: warning: empty table [empty]',

@@ -85,6 +85,8 @@ export type RuleId =
 
 /** A diagnostic that knows which rule produced it (the `tag` is `[rule]`). */
 export interface TblDiagnostic extends Diagnostic {
+  /** The table checker never stops a run on its own: no 'fatal error'. */
+  severity: 'error' | 'warning' | 'note';
   rule: RuleId;
 }
 

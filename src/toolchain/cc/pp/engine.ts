@@ -37,7 +37,7 @@ export interface EngineOptions {
 }
 
 /** gcc stops at the first error of this kind ("fatal error: ..." then "compilation terminated."). */
-const FATAL = 'fatal error' as Severity;
+const FATAL: Severity = 'fatal error';
 
 const MAX_INCLUDE_DEPTH = 200;
 
