@@ -16,7 +16,7 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.c')).sort()) {
     checkGcc();
     const g = await run('sh', ['-c', `cd '${dir}' && LANG=C LC_ALL=C gcc -fsyntax-only '${f}'`]);
     const gccLines = g.stderr.split('\n').filter((l) => /^[^ ].*:\d+:\d+: (warning|note|error): /.test(l));
-    const r = compile({ file: f, cwd: dir, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [] });
+    const r = compile({ file: f, cwd: dir, includeDirs: [], systemIncludeDirs: [join(ROOT, 'userland', 'include')], defines: [], undefs: [] });
     expect(r.diagnostics.map(formatHeadline)).toEqual(gccLines);
   });
 }

@@ -39,9 +39,9 @@ export function compile(opts: CompileOptions): CompileResult {
     const toks = tokenize(text, { mainFile: opts.file, mainSource: opts.source, cwd: opts.cwd });
     const prog = parse(toks);
     const asm = codegen({ file: opts.file, globals: prog.globals, toplevelAsm: prog.toplevelAsm });
-    return { asm, deps, diagnostics: [...warnings, ...prog.diagnostics] };
+    return { asm, deps, diagnostics: quoteOnce([...warnings, ...prog.diagnostics]) };
   } catch (e) {
-    if (e instanceof CompileError) throw new DiagnosticError([...warnings, ...e.diagnostics]);
+    if (e instanceof CompileError) throw new DiagnosticError(quoteOnce([...warnings, ...e.diagnostics]));
     if (e instanceof DiagnosticError) throw e;
     if (e instanceof RangeError && /call stack/.test(e.message)) {
       throw new DiagnosticError([
@@ -56,4 +56,17 @@ export function compile(opts: CompileOptions): CompileResult {
       { file: opts.file, line: 0, col: 0, severity: 'error', message: `internal compiler error: ${msg} (please report this to the kwb maintainers with the source file)` },
     ]);
   }
+}
+
+/** Like gcc, a diagnostic at the same spot as the one before it does not quote the line again. */
+function quoteOnce(ds: Diagnostic[]): Diagnostic[] {
+  let prev: Diagnostic | null = null;
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    if (prev && d.sourceLine !== undefined && prev.file === d.file && prev.line === d.line && prev.col === d.col) {
+      out.push({ ...d, sourceLine: undefined, length: undefined });
+    } else out.push(d);
+    prev = d;
+  }
+  return out;
 }

@@ -6,7 +6,8 @@ import type { Diagnostic } from '../../diag.js';
 import { newObj, type AsmOperand, type Node, type NodeKind, type Obj } from './ast.js';
 import { CompileError } from './diagnostics.js';
 import { suggest } from './spellcheck.js';
-import { diagAfter, diagAt, type Token } from './tokenize.js';
+import { libBuiltin, matchesImplicit } from './libbuiltins.js';
+import { diagAfter, diagAt, sourceLine, type Token } from './tokenize.js';
 import { addType, fail, isNullPointerConstant, newCast } from './typecheck.js';
 import {
   arrayOf, copyType, enumType, funcType, isCompatible, isInteger, isPointerLike, isRecord, isScalar, pointerTo,
@@ -1004,6 +1005,19 @@ class Parser {
   }
 
   knrFunc: Type | null = null;
+  suggestedHeaders = new Set<string>();
+
+  /** The note placed where the missing #include would go: after the file's last #include, else line 1. */
+  includeNote(t: Token, message: string): Diagnostic {
+    let line = 1;
+    const f = t.file;
+    for (let i = 1; ; i++) {
+      const text = sourceLine(f, i);
+      if (text === undefined) break;
+      if (/^\s*#\s*include\b/.test(text)) line = i + 1;
+    }
+    return { file: f.name, line, col: 1, severity: 'note', message };
+  }
 
   /** "unknown type name 'longg'; did you mean 'long'?" */
   unknownType(name: string): string {
@@ -2941,11 +2955,27 @@ class Parser {
 
   implicitDeclaration(t: Token): Node {
     const builtinName = t.text.replace(/^__builtin_/, '');
-    const d = diagAt(t, 'warning', `implicit declaration of function '${t.text}'${this.didYouMean(t.text, false)}`);
+    const lib = libBuiltin(builtinName);
+    const d = diagAt(t, 'warning', `implicit declaration of function '${t.text}'${lib ? '' : this.didYouMean(t.text, false)}`);
     d.tag = '[-Wimplicit-function-declaration]';
-    if (builtinName === t.text) this.warn(d);
-    const fty = funcType(ty_int);
+    let fty = funcType(ty_int);
     fty.oldStyle = true;
+    if (builtinName === t.text) {
+      if (lib) {
+        // gcc suggests the header once (where an #include would go), then at each call.
+        const noteMsg = `include '<${lib.header}>' or provide a declaration of '${t.text}'`;
+        const note = this.suggestedHeaders.has(lib.header) ? atNoSource(t, noteMsg) : this.includeNote(t, noteMsg);
+        this.suggestedHeaders.add(lib.header);
+        this.warn(d, [note]);
+        if (!matchesImplicit(lib.type)) {
+          const w = diagAt(t, 'warning', `incompatible implicit declaration of built-in function '${t.text}'`);
+          w.tag = '[-Wbuiltin-declaration-mismatch]';
+          this.warn(w, [atNoSource(t, noteMsg)]);
+        }
+      } else this.warn(d);
+    }
+    // gcc keeps using the built-in's real prototype.
+    if (lib) fty = lib.type;
     // Declared at file scope, as gcc does for the rest of the translation unit.
     const o = newObj(builtinName, fty, t, false);
     o.isExtern = true;
@@ -3093,6 +3123,11 @@ class Parser {
     }
     return null;
   }
+}
+
+/** A note at a token, without quoting the line (gcc does not repeat a quote for the same spot). */
+function atNoSource(t: Token, message: string): Diagnostic {
+  return { ...diagAt(t, 'note', message), sourceLine: undefined, length: undefined };
 }
 
 /** A variable or a member of one: evaluating it twice is harmless. */

@@ -1,0 +1,7 @@
+int main(void)
+{
+	printf("hi\n");
+	char *p = malloc(4);
+	free(p);
+	return strlen("x");
+}

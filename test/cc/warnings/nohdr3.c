@@ -1,0 +1,4 @@
+int main(void)
+{
+	return atoi("3") + abs(-2);
+}
