@@ -2,7 +2,8 @@
 // compiled from userland/bin/*.c by kwb's own toolchain against kwb's libc, on first use, into a
 // cache keyed by the source and the libc build (so later boots do not recompile them).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { KwbError } from '../../errors.js';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userlandBuildDir, userlandDir } from '../../paths.js';
@@ -21,6 +22,20 @@ export const PROGRAMS: [source: string, path: string][] = [
 export function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : tmpdir());
   return join(base, 'kwb');
+}
+
+/** The cache's bin directory, or one under the temporary directory when the home cache cannot be written. */
+function writableCacheDir(): string {
+  for (const dir of [join(cacheDir(), 'bin'), join(tmpdir(), `kwb-cache-${process.getuid?.() ?? 0}`, 'bin')]) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      return dir;
+    } catch {
+      /* try the next place */
+    }
+  }
+  throw new KwbError('kwb: no writable cache directory (set XDG_CACHE_HOME)', 1);
 }
 
 let libcKey: string | null = null;
@@ -49,10 +64,9 @@ export async function buildCached(sources: string[], name: string): Promise<Uint
   h.update(libcStamp());
   for (const s of sources) h.update(readFileSync(s));
   const key = h.digest('hex').slice(0, 20);
-  const dir = join(cacheDir(), 'bin');
+  const dir = writableCacheDir();
   const out = join(dir, `${name.replace(/[^\w.-]/g, '_')}-${key}`);
   if (!existsSync(out)) {
-    mkdirSync(dir, { recursive: true });
     const { buildProgram } = await import('../../toolchain/driver.js');
     buildProgram({ sources, output: out });
   }
