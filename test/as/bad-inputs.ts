@@ -33,6 +33,7 @@ export const BAD_INPUTS: string[] = [
   '\taddb $1, %r8w',
   '\t.align 3',
   '\tsete %eax',
+  '\t.data\n\t.incbin "no-such-file.bin"',
   '\tcall %rax\n\tjmp (%rax)\n\tjmp 8(%rbx,%rcx,8)',
   '1:\n\t.skip 200\n\tloop 1b',
   '\tjrcxz 1f\n\t.skip 300\n1:',

@@ -30,6 +30,14 @@ describe('kwb as', () => {
     expect(Buffer.from(readFileSync(join(dir, 'nx.o'))).equals(readFileSync(join(dir, 'nx.gnu.o')))).toBe(true);
   });
 
+  it('.incbin reads files relative to the current directory, like GNU as', () => {
+    writeFileSync(join(dir, 'blob.bin'), 'ABCDEFGH');
+    writeFileSync(join(dir, 'inc.s'), '\t.data\n\t.incbin "blob.bin"\n\t.incbin "blob.bin", 2\n\t.incbin "blob.bin", 2, 3\n');
+    expect(kwb(['as', '-o', 'inc.o', 'inc.s'], { cwd: dir }).status).toBe(0);
+    expect(host('as', ['-o', 'inc.gnu.o', 'inc.s'], { cwd: dir }).status).toBe(0);
+    expect(Buffer.from(readFileSync(join(dir, 'inc.o'))).equals(readFileSync(join(dir, 'inc.gnu.o')))).toBe(true);
+  });
+
   it('defaults to a.out and reads standard input for -', () => {
     const r = kwb(['as', '-'], { cwd: dir, input: MAIN });
     expect(r.status).toBe(0);

@@ -1,5 +1,6 @@
 // Assembler directives (pseudo-ops), each a small function of the assembler and a cursor
 // just past the directive's name. Unknown ones fail with GNU's "unknown pseudo-op".
+import { readFileSync } from 'node:fs';
 import * as C from '../elf/constants.js';
 import { AsmError } from './errors.js';
 import { constValue, escapeValue, evaluate, parseExpr, type Expr } from './expr.js';
@@ -275,6 +276,28 @@ on(['uleb128', 'sleb128'], (as, c, name) => {
     }
   } while (c.eat(','));
   c.end();
+});
+
+// .incbin "file"[, skip[, count]]: a file's bytes, found relative to the current directory.
+on(['incbin'], (as, c) => {
+  c.skipWs();
+  if (c.peek() !== '"') throw new AsmError('missing string');
+  const name = c.symbolName();
+  let skip = 0;
+  let count = -1;
+  if (c.eat(',')) skip = Number(constant(as, c));
+  if (c.eat(',')) count = Number(constant(as, c));
+  c.end();
+  let data: Uint8Array;
+  try {
+    data = readFileSync(name);
+  } catch {
+    throw new AsmError(`file not found: ${name}`);
+  }
+  const end = count < 0 ? data.length : Math.min(data.length, skip + count);
+  if (end - skip > MAX_SECTION) throw new AsmError(`.incbin of ${name} is too large`);
+  const bytes = as.bytes();
+  for (let k = skip; k < end; k++) bytes.push(data[k]!);
 });
 
 function strings(as: Assembler, c: Cursor, zero: boolean): void {
