@@ -19,9 +19,10 @@ struct linux_dirent64 {
 
 static int all, lng;
 
+/* Entries are stored as a type byte followed by the name; compare the names. */
 static int cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static void show(const char *dir, const char *name, int type)
@@ -75,15 +76,23 @@ static int list(const char *path)
 		}
 	}
 	close(fd);
+	/* sort names and their types together */
+	for (i = 0; i < count; i++) {
+		char *t = malloc(strlen(names[i]) + 2);
+
+		t[0] = (char)types[i];
+		strcpy(t + 1, names[i]);
+		names[i] = t;
+	}
 	qsort(names, count, sizeof names[0], cmp);
 	for (i = 0; i < count; i++)
-		show(path, names[i], 0);
+		show(path, names[i] + 1, names[i][0]);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	int i, status = 0, paths = 0;
+	int i, status = 0, paths = 0, npaths = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1]) {
@@ -91,6 +100,8 @@ int main(int argc, char **argv)
 				all = 1;
 			if (strchr(argv[i], 'l'))
 				lng = 1;
+		} else {
+			npaths++;
 		}
 	}
 	for (i = 1; i < argc; i++) {
@@ -98,7 +109,7 @@ int main(int argc, char **argv)
 			continue;
 		if (paths++)
 			printf("\n");
-		if (argc > 2)
+		if (npaths > 1)
 			printf("%s:\n", argv[i]);
 		status |= list(argv[i]);
 	}
