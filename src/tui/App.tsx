@@ -1,0 +1,140 @@
+// The application: lab picker → workbench (→ Kconfig browser), the help overlay above all, and
+// the question before quitting with unsaved changes. Follows the terminal's size as it changes.
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { Core, LabSummary, Maybe } from './core.js';
+import { Help } from './Help.js';
+import { LabPicker } from './LabPicker.js';
+import { Workbench } from './Workbench.js';
+import { KconfigBrowser } from './KconfigBrowser.js';
+import { color } from './theme.js';
+
+export interface AppProps {
+  core: Core;
+  /** Suspends the UI, runs $EDITOR on the file, resumes. */
+  external(file: string): void;
+  /** Open this workspace directly (skips the picker). */
+  workspace?: string;
+  onExit(code: number): void;
+}
+
+export function useTerminalSize(): { width: number; height: number } {
+  const { stdout } = useStdout();
+  const get = () => ({ width: stdout.columns || 80, height: stdout.rows || 24 });
+  const [size, setSize] = useState(get);
+  useEffect(() => {
+    const on = () => setSize(get());
+    stdout.on('resize', on);
+    return () => {
+      stdout.off('resize', on);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stdout]);
+  return size;
+}
+
+type Screen = { kind: 'picker' } | { kind: 'starting'; lab: LabSummary; dir: string } | { kind: 'workbench'; dir: string } | { kind: 'error'; text: string };
+
+export function App({ core, external, workspace, onExit }: AppProps) {
+  const { exit } = useApp();
+  const { width, height } = useTerminalSize();
+  const [screen, setScreen] = useState<Screen>(workspace ? { kind: 'workbench', dir: workspace } : { kind: 'picker' });
+  const [labs, setLabs] = useState<Maybe<LabSummary[]> | null>(null);
+  const [help, setHelp] = useState(false);
+  const [kconfig, setKconfig] = useState(false);
+  const [confirm, setConfirm] = useState<number | null>(null); // unsaved-file count being asked about
+  const dirty = useRef<() => { count: number; saveAll(): void }>(() => ({ count: 0, saveAll() {} }));
+
+  useEffect(() => {
+    void core.listLabs().then(setLabs);
+  }, [core]);
+
+  const quit = (code = 0) => {
+    onExit(code);
+    exit();
+  };
+  const askQuit = () => {
+    const d = dirty.current();
+    if (d.count) setConfirm(d.count);
+    else quit();
+  };
+
+  useInput(
+    (input, key) => {
+      if (confirm !== null) {
+        if (input === 's') {
+          dirty.current().saveAll();
+          quit();
+        } else if (input === 'd') quit();
+        else if (key.escape || input === 'c' || input === 'n') setConfirm(null);
+        return;
+      }
+      if (help) {
+        if (key.escape || input === '?' || input === 'q') setHelp(false);
+        return;
+      }
+      if (screen.kind === 'picker' || screen.kind === 'error') {
+        if (input === '?') setHelp(true);
+        else if (input === 'q' || (key.ctrl && input === 'c') || key.escape) quit();
+      }
+    },
+    { isActive: true },
+  );
+
+  const start = (lab: LabSummary) => {
+    const dir = core.defaultWorkspace(lab.id);
+    setScreen({ kind: 'starting', lab, dir });
+    core.startLab(lab.id, dir).then(
+      () => setScreen({ kind: 'workbench', dir }),
+      (e: unknown) => setScreen({ kind: 'error', text: `Could not start ${lab.id} in ${dir}: ${e instanceof Error ? e.message : String(e)}` }),
+    );
+  };
+
+  let body;
+  if (screen.kind === 'picker')
+    body = <LabPicker labs={labs} last={core.lastWorkspace()} onContinue={(dir) => setScreen({ kind: 'workbench', dir })} onStart={start} active={!help && confirm === null} width={width} />;
+  else if (screen.kind === 'starting') body = <Text>Setting up {screen.lab.title} in {screen.dir}…</Text>;
+  else if (screen.kind === 'error')
+    body = (
+      <Box flexDirection="column">
+        <Text color={color('red')}>{screen.text}</Text>
+        <Text dimColor>q quits</Text>
+      </Box>
+    );
+  else
+    body = (
+      <Box>
+        <Box display={kconfig ? 'none' : 'flex'}>
+          <Workbench
+            core={core}
+            dir={screen.dir}
+            width={width}
+            height={height}
+            active={!help && !kconfig && confirm === null}
+            onHelp={() => setHelp(true)}
+            onKconfig={() => setKconfig(true)}
+            onQuit={askQuit}
+            onExternal={external}
+            registerDirty={(g) => (dirty.current = g)}
+          />
+        </Box>
+        {kconfig && <KconfigBrowser dir={screen.dir} width={width} height={height} active={!help} onClose={() => setKconfig(false)} onHelp={() => setHelp(true)} />}
+      </Box>
+    );
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box display={help ? 'none' : 'flex'} flexDirection="column">
+        {body}
+      </Box>
+      {help && <Help width={width} />}
+      {confirm !== null && (
+        <Box borderStyle="round" borderColor={color('yellow')} paddingX={1}>
+          <Text>
+            {confirm} file{confirm === 1 ? ' has' : 's have'} unsaved changes. <Text bold>s</Text> save and quit · <Text bold>d</Text> discard and quit · <Text bold>Esc</Text> keep working
+          </Text>
+        </Box>
+      )}
+    </Box>
+  );
+}

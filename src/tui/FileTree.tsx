@@ -1,0 +1,45 @@
+// The workspace's files, as a flat list of paths in tree order; the current step's files are
+// marked and listed first, so the three files of lab 1 are never buried under the whole tree.
+import { Box, Text } from 'ink';
+import { color } from './theme.js';
+
+export interface FileTreeProps {
+  files: string[];
+  highlighted: string[];
+  open: string | null;
+  selected: number;
+  focused: boolean;
+  width: number;
+  height: number;
+  dirty: Set<string>;
+}
+
+/** Step files first (in the lab's order), then the rest of the tree. */
+export function orderFiles(files: string[], highlighted: string[]): string[] {
+  const hi = highlighted.filter((f) => files.includes(f) || true);
+  const rest = files.filter((f) => !hi.includes(f));
+  return [...hi, ...rest];
+}
+
+export function FileTree({ files, highlighted, open, selected, focused, width, height, dirty }: FileTreeProps) {
+  const rows = Math.max(1, height - 1);
+  const top = Math.max(0, Math.min(selected - Math.floor(rows / 2), files.length - rows));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold wrap="truncate" inverse={focused}>
+        Files {highlighted.length ? `(★ = this step)` : ''}
+      </Text>
+      {files.slice(top, top + rows).map((f, k) => {
+        const i = top + k;
+        const hi = highlighted.includes(f);
+        return (
+          <Text key={f} wrap="truncate-start" inverse={focused && i === selected} bold={f === open} color={hi ? color('yellow') : undefined}>
+            {hi ? '★' : ' '}
+            {dirty.has(f) ? '+' : ' '}
+            {f}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

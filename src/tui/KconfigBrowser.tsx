@@ -1,0 +1,170 @@
+// The Kconfig browser, in menuconfig's manner: menus you enter and leave, [*]/<M>/( ) entries,
+// Space/y/n/m to change them, Enter to edit a value, `/` to search, `?` for help, `s` to save.
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useReducer, useState } from 'react';
+import type { MenuNode, SymbolDef } from '../kbuild/kconfig/parse.js';
+import { KconfigModel, type Entry } from './kconfig/model.js';
+import { color } from './theme.js';
+
+export interface KconfigBrowserProps {
+  dir: string;
+  width: number;
+  height: number;
+  active: boolean;
+  onClose(): void;
+  onHelp(): void;
+  /** For tests: a model already loaded. */
+  model?: KconfigModel;
+}
+
+type Mode = { kind: 'browse' } | { kind: 'edit'; sym: SymbolDef; text: string } | { kind: 'search'; text: string } | { kind: 'results'; text: string; syms: SymbolDef[] } | { kind: 'help'; lines: string[] };
+
+export function KconfigBrowser(p: KconfigBrowserProps) {
+  const loaded = useMemo((): KconfigModel | string => {
+    if (p.model) return p.model;
+    try {
+      return KconfigModel.load(p.dir);
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }, [p.dir, p.model]);
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const [path, setPath] = useState<{ title: string; nodes: MenuNode[]; sel: number }[]>([]);
+  const [sel, setSel] = useState(0);
+  const [mode, setMode] = useState<Mode>({ kind: 'browse' });
+  const [msg, setMsg] = useState<string | null>(null);
+  const model = typeof loaded === 'string' ? null : loaded;
+  const nodes = path.length ? path[path.length - 1]!.nodes : (model?.kc.root ?? []);
+  const entries: Entry[] = model ? model.entries(nodes) : [];
+  const rows = Math.max(3, p.height - 5);
+
+  useInput(
+    (input, key) => {
+      if (!model) {
+        if (key.escape || input === 'q') p.onClose();
+        return;
+      }
+      if (mode.kind === 'help') {
+        setMode({ kind: 'browse' });
+        return;
+      }
+      if (mode.kind === 'edit' || mode.kind === 'search') {
+        if (key.escape) return setMode({ kind: 'browse' });
+        if (key.return) {
+          if (mode.kind === 'edit') {
+            const err = model.setValue(mode.sym, mode.text);
+            setMsg(err);
+            setMode({ kind: 'browse' });
+          } else setMode({ kind: 'results', text: mode.text, syms: model.search(mode.text) });
+          return;
+        }
+        if (key.backspace || key.delete) return setMode({ ...mode, text: mode.text.slice(0, -1) });
+        if (input && !key.ctrl) setMode({ ...mode, text: mode.text + input });
+        return;
+      }
+      if (mode.kind === 'results') {
+        setMode({ kind: 'browse' });
+        return;
+      }
+      const e = entries[sel];
+      if (key.upArrow) return setSel((s) => Math.max(0, s - 1));
+      if (key.downArrow) return setSel((s) => Math.min(entries.length - 1, s + 1));
+      if (key.escape || input === 'q') {
+        if (path.length) {
+          setSel(path[path.length - 1]!.sel);
+          setPath(path.slice(0, -1));
+        } else p.onClose();
+        return;
+      }
+      if (input === '/') return setMode({ kind: 'search', text: '' });
+      if (input === 's') {
+        try {
+          setMsg(`wrote ${model.save()}`);
+        } catch (err) {
+          setMsg(`could not save .config: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        return;
+      }
+      if (!e) return;
+      if (input === '?') {
+        if (e.sym) setMode({ kind: 'help', lines: model.help(e.sym) });
+        else p.onHelp();
+        return;
+      }
+      if (key.return && (e.kind === 'menu' || e.kind === 'choice')) {
+        const n = e.node as MenuNode & { children: MenuNode[] };
+        setPath([...path, { title: e.label.trim().replace(/\s+--->$/, ''), nodes: n.children, sel }]);
+        setSel(0);
+        return;
+      }
+      if (e.sym && (e.kind === 'bool' || e.kind === 'tristate')) {
+        if (input === ' ' || key.return) model.toggle(e.sym);
+        else if (input === 'y' || input === 'n' || input === 'm') {
+          if (!model.set(e.sym, input) && model.cfg.get(e.sym.name).value !== input) setMsg(`${e.sym.name} cannot be ${input}: its dependencies or selects decide`);
+        }
+        setMsg((m) => m);
+        redraw();
+        return;
+      }
+      if (e.sym && e.kind === 'value' && key.return) setMode({ kind: 'edit', sym: e.sym, text: model.cfg.get(e.sym.name).value });
+    },
+    { isActive: p.active },
+  );
+
+  if (!model)
+    return (
+      <Box flexDirection="column" width={p.width}>
+        <Text color={color('red')}>The Kconfig browser cannot read this workspace's Kconfig:</Text>
+        <Text wrap="wrap">{loaded as string}</Text>
+        <Text dimColor>q closes</Text>
+      </Box>
+    );
+
+  const topRow = Math.max(0, Math.min(sel - Math.floor(rows / 2), entries.length - rows));
+  const title = [model.kc.mainmenu, ...path.map((x) => x.title)].join(' → ');
+  let body;
+  if (mode.kind === 'help')
+    body = mode.lines.slice(0, rows + 2).map((l, i) => (
+      <Text key={i} wrap="truncate">
+        {l}
+      </Text>
+    ));
+  else if (mode.kind === 'results')
+    body = [
+      <Text key="h" bold>
+        Search results for "{mode.text}" ({mode.syms.length}):
+      </Text>,
+      ...mode.syms.slice(0, rows).map((s) => (
+        <Text key={s.name} wrap="truncate">
+          {'  '}CONFIG_{s.name} [={model.cfg.get(s.name).value}] {s.prompts[0]?.text ?? ''} — {s.where.file}:{s.where.line}
+        </Text>
+      )),
+    ];
+  else
+    body = entries.slice(topRow, topRow + rows).map((e, k) => (
+      <Text key={k} wrap="truncate" inverse={topRow + k === sel} dimColor={e.kind === 'comment'}>
+        {'  '.repeat(e.depth)}
+        {e.label}
+      </Text>
+    ));
+  const foot =
+    mode.kind === 'edit'
+      ? `${mode.sym.name} (${mode.sym.type}): ${mode.text}▏ Enter set · Esc cancel`
+      : mode.kind === 'search'
+        ? `Search symbol: ${mode.text}▏ Enter search · Esc cancel`
+        : mode.kind === 'browse'
+          ? (msg ?? `${model.changed ? '[modified] ' : ''}from ${model.from || 'defaults'} · Space/y/n/m · Enter · / search · ? help · s save · Esc back`)
+          : 'any key returns';
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height} borderStyle="single" borderColor={color('blue')}>
+      <Text bold color={color('cyan')} wrap="truncate">
+        {title}
+      </Text>
+      {body}
+      <Box flexGrow={1} />
+      <Text wrap="truncate" inverse>
+        {foot}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,89 @@
+// `kwb` on a terminal: the workbench. Owns the terminal while it runs: the alternate screen on
+// entry, and the screen, cursor and line discipline given back on every way out — quitting,
+// Ctrl-C, SIGTERM/SIGHUP, and a crash (which then says "internal error", never a stack trace).
+import { spawnSync } from 'node:child_process';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { App } from './App.js';
+import { realCore, type Core } from './core.js';
+
+const ENTER_ALT = '\x1b[?1049h\x1b[H\x1b[2J';
+const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
+
+export interface TuiOptions {
+  core?: Core;
+  /** Open this workspace directly instead of the lab picker. */
+  workspace?: string;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+}
+
+export async function startTui(opts: TuiOptions = {}): Promise<number> {
+  const stdin = opts.stdin ?? process.stdin;
+  const stdout = opts.stdout ?? process.stdout;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    process.stderr.write('kwb: the workbench needs a terminal (stdin and stdout); see kwb --help\n');
+    return 2;
+  }
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      /* the terminal may be gone already */
+    }
+    stdout.write(LEAVE_ALT);
+  };
+  let exitCode = 0;
+  const crash = (e: unknown) => {
+    restore();
+    process.stderr.write(
+      `kwb: internal error: ${e instanceof Error ? e.message : String(e)}\n` +
+        'This is a bug in kernel-workbench, not in your code. Your edits are autosaved in .kwb/autosave/\n' +
+        'and are offered back the next time you open the file. Please report it (KWB_DEBUG=1 adds details).\n',
+    );
+    if (process.env.KWB_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    process.exit(1);
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    restore();
+    process.exit(sig === 'SIGINT' ? 130 : 128 + (sig === 'SIGHUP' ? 1 : 15));
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  process.on('exit', restore);
+  for (const s of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(s, onSignal);
+
+  stdout.write(ENTER_ALT);
+  let instance: ReturnType<typeof render> | undefined;
+  // $EDITOR gets the terminal: leave raw mode and the alternate screen, wait for it, come back.
+  const external = (file: string) => {
+    const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
+    stdin.setRawMode(false);
+    stdout.write(LEAVE_ALT);
+    const r = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' });
+    stdout.write(ENTER_ALT);
+    stdin.setRawMode(true);
+    instance?.clear();
+    if (r.error) process.stderr.write(`kwb: cannot run ${editor}: ${r.error.message}\n`);
+  };
+  try {
+    instance = render(createElement(App, { core: opts.core ?? realCore(), external, workspace: opts.workspace, onExit: (c: number) => (exitCode = c) }), {
+      stdin,
+      stdout,
+      exitOnCtrlC: false,
+      patchConsole: true,
+    });
+    await instance.waitUntilExit();
+  } catch (e) {
+    crash(e);
+  } finally {
+    restore();
+    process.off('uncaughtException', crash);
+    process.off('unhandledRejection', crash);
+    for (const s of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.off(s, onSignal);
+  }
+  return exitCode;
+}
