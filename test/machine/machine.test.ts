@@ -103,6 +103,16 @@ describe('system calls', () => {
     expect(r.status).toBe(5);
   });
 
+  it('nanosleep sleeps for the requested guest time (rdtsc counts 1 GHz); a bad timespec is EINVAL', async () => {
+    const r = await run('sleep.c');
+    expect(r.out).toBe('nanosleep: 0 slept>=25ms: 1 slept<30ms: 1\ninvalid: -1\n');
+  });
+
+  it('olduname (i386 109) fills struct old_utsname; NULL is -EFAULT', async () => {
+    const r = await run('olduname.c');
+    expect(r.out).toBe('0 Linux 4.4.79 x86_64\n-14\n');
+  });
+
   it('SIGKILL wakes a process asleep on a wait queue and kills it', async () => {
     const r = await run('killwait.c');
     expect(r.out).toBe('signaled 1 signal 9\n');
