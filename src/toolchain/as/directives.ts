@@ -9,6 +9,7 @@ import { Cursor, junk } from './lex.js';
 import { parseFlags, parseType } from './sections.js';
 import { relocSuffix } from './operands.js';
 import { ruleBytes } from './cfi.js';
+import type { Sym } from './model.js';
 
 type Handler = (as: Assembler, c: Cursor, name: string) => void;
 
@@ -57,22 +58,40 @@ on(['section', 'pushsection'], (as, c, name) => {
   let flags: number | undefined;
   let type: number | undefined;
   let entsize = 0;
+  let group: { sig: Sym; comdat: boolean } | null = null;
   if (c.eat(',')) {
     c.skipWs();
     if (c.peek() === '"') {
       const f = c.symbolName();
       flags = parseFlags(f);
-      if (flags & C.SHF_GROUP) throw new AsmError('section groups (the G flag, comdat) are not supported by kwb as');
       if (c.eat(',')) {
         c.skipWs();
         const m = /^[@%]([A-Za-z_]+)/.exec(c.rest());
         if (!m) throw junk(c.peek() ?? ',');
         type = parseType(m[1]!);
         c.i += m[0].length;
-        if (c.eat(',')) {
-          if (flags & C.SHF_MERGE) entsize = Number(constant(as, c));
-          else constant(as, c);
+        // GNU warns about a missing entity size or group name and drops the flag.
+        if (flags & C.SHF_MERGE) {
+          if (c.eat(',')) entsize = Number(constant(as, c));
+          else {
+            as.warn('entity size for SHF_MERGE not specified');
+            flags &= ~(C.SHF_MERGE | C.SHF_STRINGS);
+          }
         }
+        if (flags & C.SHF_GROUP) {
+          // ,signature[,comdat]: the section joins the group named by that symbol
+          if (c.eat(',')) {
+            const sig = as.ref(c.symbolName());
+            const comdat = c.eat(',') ? (c.skipWs(), c.symbolName() === 'comdat') : false;
+            group = { sig, comdat };
+          } else {
+            as.warn('group name for SHF_GROUP not specified');
+            flags &= ~C.SHF_GROUP;
+          }
+        } else if (!(flags & C.SHF_MERGE) && c.eat(',')) constant(as, c);
+      } else if (flags & C.SHF_GROUP) {
+        as.warn('group name for SHF_GROUP not specified');
+        flags &= ~C.SHF_GROUP;
       }
     } else {
       // `.section name,#alloc` Solaris style is not supported; a number would be a subsection.
@@ -82,6 +101,7 @@ on(['section', 'pushsection'], (as, c, name) => {
   c.end();
   const existing = as.sections.find((s) => s.name === secName);
   const s = existing ?? as.section(secName, type, flags, entsize);
+  if (!existing && group) s.group = group;
   // (Flags given without a type keep the type the name implies, e.g. @nobits for .bss.*.)
   if (name === 'pushsection') as.stack.push([as.cur, as.previous]);
   as.switchTo(s);

@@ -57,14 +57,30 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
   // ---- section header order ------------------------------------------------------------
   type Out = { name: string; type: number; flags: number; data: Uint8Array; size: number; align: number; entsize: number; link: number; info: number; sec?: Section; relaFor?: Section };
   const out: Out[] = [{ name: '', type: 0, flags: 0, data: new Uint8Array(0), size: 0, align: 0, entsize: 0, link: 0, info: 0 }];
+  // Section groups (.section ...,"G",...,sig[,comdat]) come first, one .group per signature.
+  const groups: { sig: Sym; comdat: boolean; members: number[]; out: Out }[] = [];
+  for (const sec of as.sections) {
+    const g = sec.group;
+    if (!g || groups.some((x) => x.sig === g.sig && x.comdat === g.comdat)) continue;
+    const o: Out = { name: '.group', type: C.SHT_GROUP, flags: 0, data: new Uint8Array(0), size: 0, align: 4, entsize: 4, link: 0, info: 0 };
+    groups.push({ sig: g.sig, comdat: g.comdat, members: [], out: o });
+    out.push(o);
+  }
+  const groupOf = (sec: Section) => groups.find((x) => sec.group && x.sig === sec.group.sig && x.comdat === sec.group.comdat);
   for (const sec of as.sections) {
     const data = laid.bytes.get(sec)!;
     sec.index = out.length;
     out.push({ name: sec.name, type: sec.type, flags: sec.flags, data, size: sec.size, align: sec.align, entsize: sec.entsize, link: 0, info: 0, sec });
+    groupOf(sec)?.members.push(sec.index);
     if (laid.relocs.get(sec)!.length) {
-      out.push({ name: '.rela' + sec.name, type: C.SHT_RELA, flags: C.SHF_INFO_LINK, data: new Uint8Array(0), size: 0, align: 8, entsize: C.RELA_SIZE, link: 0, info: sec.index, relaFor: sec });
+      const g = groupOf(sec);
+      g?.members.push(out.length);
+      out.push({ name: '.rela' + sec.name, type: C.SHT_RELA, flags: C.SHF_INFO_LINK | (g ? C.SHF_GROUP : 0), data: new Uint8Array(0), size: 0, align: 8, entsize: C.RELA_SIZE, link: 0, info: sec.index, relaFor: sec });
     }
   }
+  /** An otherwise undefined local signature symbol is defined at its own group section. */
+  const groupHome = new Map<Sym, number>();
+  for (const g of groups) if (!g.sig.defined && !g.sig.global && !g.sig.weak && !groupHome.has(g.sig)) groupHome.set(g.sig, out.indexOf(g.out));
   const symtabIndex = out.length;
 
   // ---- symbols -------------------------------------------------------------------------
@@ -77,7 +93,7 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
   for (const sec of as.sections) if (usedSections.has(sec)) locals.push({ order: sec.symOrder, section: sec });
   for (const s of as.symbols.values()) {
     if (s.anon) continue;
-    const isGlobal = s.global || s.weak || s.common !== null || (!s.defined && !s.equ);
+    const isGlobal = s.global || s.weak || s.common !== null || (!s.defined && !s.equ && !groupHome.has(s));
     if (isGlobal) {
       if (s.temp && !s.usedInReloc && !s.global) continue;
       globals.push({ order: s.order, sym: s });
@@ -124,6 +140,8 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
     } else if (s.section) {
       shndx = s.section.index;
       value = BigInt(symAddress(s));
+    } else if (groupHome.has(s)) {
+      shndx = groupHome.get(s)!;
     }
     // An alias takes its target's type and size unless it was given its own (GNU copies them).
     const sizeExpr = s.size ?? alias?.size ?? null;
@@ -156,6 +174,17 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
     });
   }
 
+  for (const g of groups) {
+    const words = [g.comdat ? 1 : 0, ...g.members];
+    const d = new Uint8Array(words.length * 4);
+    const dv = new DataView(d.buffer);
+    words.forEach((w, k) => dv.setUint32(k * 4, w, true));
+    g.out.data = d;
+    g.out.size = d.length;
+    g.out.link = symtabIndex;
+    g.out.info = symIndex.get(g.sig) ?? 0;
+  }
+
   // ---- relocation sections -------------------------------------------------------------
   const relaIndexOf = (r: Reloc): number => {
     if (!r.target) return 0;
@@ -185,7 +214,13 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
     out.push({ name: '.strtab', type: C.SHT_STRTAB, flags: 0, data: strtab.bytes, size: strtab.bytes.length, align: 1, entsize: 0, link: 0, info: 0 });
   }
   const shstrIndex = out.length;
-  const shstrNames = [...(noSymbols ? [] : ['.symtab', '.strtab']), '.shstrtab', ...out.slice(1, symtabIndex).map((o) => o.name)];
+  // BFD names its group sections last, though it places them first.
+  const shstrNames = [
+    ...(noSymbols ? [] : ['.symtab', '.strtab']),
+    '.shstrtab',
+    ...out.slice(1, symtabIndex).filter((o) => o.type !== C.SHT_GROUP).map((o) => o.name),
+    ...(groups.length ? ['.group'] : []),
+  ];
   const shstr = stringTable(shstrNames);
   out.push({ name: '.shstrtab', type: C.SHT_STRTAB, flags: 0, data: shstr.bytes, size: shstr.bytes.length, align: 1, entsize: 0, link: 0, info: 0 });
 

@@ -68,6 +68,8 @@ export interface Section {
   symOrder: number;
   /** Section-header index in the output (set by the writer). */
   index: number;
+  /** `.section name,"..G",@type,signature[,comdat]`: the section group it belongs to. */
+  group?: { sig: Sym; comdat: boolean };
   size: number;
 }
 
