@@ -86,3 +86,17 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	}
 	return found ? ret : -ESRCH;
 }
+
+/*
+ * pause: sleep until a signal arrives (here every signal that is delivered
+ * terminates, so only an ignored one would return -EINTR).
+ */
+SYSCALL_DEFINE0(pause)
+{
+	while (!signal_pending(current)) {
+		current->state = TASK_INTERRUPTIBLE;
+		schedule();
+	}
+	current->state = TASK_RUNNING;
+	return -EINTR;
+}

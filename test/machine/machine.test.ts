@@ -113,6 +113,11 @@ describe('system calls', () => {
     expect(r.out).toBe('0 Linux 4.4.79 x86_64\n-14\n');
   });
 
+  it('pause sleeps until a signal (SIGTERM terminates)', async () => {
+    const r = await run('pause.c');
+    expect(r.out).toBe('pause ended by signal 15\n');
+  });
+
   it('SIGKILL wakes a process asleep on a wait queue and kills it', async () => {
     const r = await run('killwait.c');
     expect(r.out).toBe('signaled 1 signal 9\n');
