@@ -1,6 +1,6 @@
 // `kwb as` as a user runs it (the built CLI, a whole process): output file, default a.out,
 // stdin, exit codes 0 / 1 (assembly errors) / 2 (usage, unreadable input), GNU's messages.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,22 @@ describe('kwb as', () => {
     expect(kwb(['as', '-o', 'inc.o', 'inc.s'], { cwd: dir }).status).toBe(0);
     expect(host('as', ['-o', 'inc.gnu.o', 'inc.s'], { cwd: dir }).status).toBe(0);
     expect(Buffer.from(readFileSync(join(dir, 'inc.o'))).equals(readFileSync(join(dir, 'inc.gnu.o')))).toBe(true);
+  });
+
+  it('.include (with -I) and several input files give GNU as\'s object and messages', () => {
+    mkdirSync(join(dir, 'inc'), { recursive: true });
+    writeFileSync(join(dir, 'inc', 'part.s'), '\tcltq\n\t.globl part\npart:\tret\n');
+    writeFileSync(join(dir, 'top.s'), '\t.include "part.s"\n\tcall part\n');
+    writeFileSync(join(dir, 'second.s'), '\tnop\n');
+    expect(kwb(['as', '-I', 'inc', '-o', 'top.o', 'top.s', 'second.s'], { cwd: dir }).status).toBe(0);
+    expect(host('as', ['-I', 'inc', '-o', 'top.gnu.o', 'top.s', 'second.s'], { cwd: dir }).status).toBe(0);
+    expect(Buffer.from(readFileSync(join(dir, 'top.o'))).equals(readFileSync(join(dir, 'top.gnu.o')))).toBe(true);
+    writeFileSync(join(dir, 'inc', 'broken.s'), '\tnop\n\tbogus\n');
+    writeFileSync(join(dir, 'top2.s'), '\t.include "broken.s"\n\t.include "absent.s"\n');
+    const r = kwb(['as', '-I', 'inc', '-o', 'top2.o', 'top2.s'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("inc/broken.s:2: error: no such instruction: `bogus'");
+    expect(r.stderr).toContain("top2.s:2: error: can't open absent.s for reading: No such file or directory");
   });
 
   it('defaults to a.out and reads standard input for -', () => {

@@ -14,6 +14,8 @@ export interface AssembleOptions {
   file: string;
   /** `as --noexecstack`: mark the object as not needing an executable stack. */
   noExecStack?: boolean;
+  /** `as -I DIR`: where .include and .incbin look after the current directory. */
+  includeDirs?: string[];
 }
 
 export interface AssembleResult {
@@ -23,6 +25,7 @@ export interface AssembleResult {
 
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
   const as = new Assembler(opts.file);
+  as.includeDirs = opts.includeDirs ?? [];
   // A stack of statement lists: the source, then whatever macros and .rept blocks expand to.
   const frames: { list: Statement[]; i: number }[] = [{ list: splitStatements(source, opts.file), i: 0 }];
   while (frames.length && !as.ended) {

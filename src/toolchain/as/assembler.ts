@@ -37,6 +37,9 @@ export class Assembler implements SymbolSource, Out {
   /** Frame descriptions from .cfi_startproc ... .cfi_endproc, and the one still open. */
   fdes: Fde[] = [];
   curFde: Fde | null = null;
+  /** `-I` directories for .include and .incbin; how many files were included so far. */
+  includeDirs: string[] = [];
+  includes = 0;
   /** Statements produced by a macro or .rept expansion, run next. */
   injected: Statement[][] = [];
   /** The .macro/.rept/.irp block being recorded, if any. */

@@ -1,11 +1,12 @@
 // Assembler directives (pseudo-ops), each a small function of the assembler and a cursor
 // just past the directive's name. Unknown ones fail with GNU's "unknown pseudo-op".
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import * as C from '../elf/constants.js';
 import { AsmError } from './errors.js';
 import { constValue, escapeValue, evaluate, parseExpr, type Expr } from './expr.js';
 import type { Assembler } from './assembler.js';
-import { Cursor, junk } from './lex.js';
+import { Cursor, junk, splitStatements } from './lex.js';
 import { parseFlags, parseType } from './sections.js';
 import { relocSuffix } from './operands.js';
 import { ruleBytes } from './cfi.js';
@@ -308,16 +309,37 @@ on(['incbin'], (as, c) => {
   if (c.eat(',')) skip = Number(constant(as, c));
   if (c.eat(',')) count = Number(constant(as, c));
   c.end();
-  let data: Uint8Array;
-  try {
-    data = readFileSync(name);
-  } catch {
-    throw new AsmError(`file not found: ${name}`);
-  }
+  const path = findFile(as, name);
+  if (path === null) throw new AsmError(`file not found: ${name}`);
+  const data = readFileSync(path);
   const end = count < 0 ? data.length : Math.min(data.length, skip + count);
   if (end - skip > MAX_SECTION) throw new AsmError(`.incbin of ${name} is too large`);
   const bytes = as.bytes();
   for (let k = skip; k < end; k++) bytes.push(data[k]!);
+});
+
+/** A file named by .include/.incbin: as given, else under each -I directory. */
+function findFile(as: Assembler, name: string): string | null {
+  for (const p of [name, ...(isAbsolute(name) ? [] : as.includeDirs.map((d) => join(d, name)))]) {
+    try {
+      if (statSync(p).isFile()) return p;
+    } catch {
+      // not here; try the next place
+    }
+  }
+  return null;
+}
+
+// .include "file": the file's statements, assembled here (errors name the included file).
+on(['include'], (as, c) => {
+  c.skipWs();
+  if (c.peek() !== '"') throw new AsmError('missing string');
+  const name = c.symbolName();
+  c.end();
+  const path = findFile(as, name);
+  if (path === null) throw new AsmError(`can't open ${name} for reading: No such file or directory`);
+  if (++as.includes > 10_000) throw new AsmError('.include nested too deeply');
+  as.injected.push(splitStatements(readFileSync(path, 'utf8'), path));
 });
 
 function strings(as: Assembler, c: Cursor, zero: boolean): void {
