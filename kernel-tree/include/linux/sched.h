@@ -60,6 +60,13 @@ struct task_struct {
 	unsigned long signal;
 	/* nanosleep: the sched_clock() time to wake at (0: none) */
 	u64 timeout;
+	/* signal handlers (4.4 keeps them in current->sighand->action[]) */
+	struct k_sigaction {
+		unsigned long handler;	/* SIG_DFL 0, SIG_IGN 1, or a function */
+		unsigned long flags;
+		unsigned long restorer;
+		unsigned long mask;
+	} action[64];
 };
 
 union thread_union {
