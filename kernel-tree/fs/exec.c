@@ -45,6 +45,20 @@ static const char *kbasename(const char *path)
 
 static char exec_name[PATH_MAX];
 
+/* The new program starts with default handlers; ignored signals stay ignored (flush_signal_handlers). */
+static void flush_signal_handlers(struct task_struct *t)
+{
+	int i;
+
+	for (i = 0; i < 64; i++) {
+		if (t->action[i].handler != 1)
+			t->action[i].handler = 0;
+		t->action[i].flags = 0;
+		t->action[i].restorer = 0;
+		t->action[i].mask = 0;
+	}
+}
+
 SYSCALL_DEFINE3(execve,
 		const char __user *, filename,
 		const char __user *const __user *, argv,
@@ -58,8 +72,10 @@ SYSCALL_DEFINE3(execve,
 	if (len == PATH_MAX)
 		return -ENAMETOOLONG;
 	ret = do_execve(exec_name, argv, envp);
-	if (ret == 0)
+	if (ret == 0) {
 		set_task_comm(current, kbasename(exec_name));
+		flush_signal_handlers(current);
+	}
 	return ret;
 }
 

@@ -16,6 +16,7 @@
 #include <linux/errno.h>
 #include <linux/syscalls.h>
 #include <asm/ptrace.h>
+#include <linux/uaccess.h>
 
 static int sig_ignored(int sig)
 {
@@ -27,11 +28,19 @@ int signal_pending(struct task_struct *p)
 	return p->signal != 0;
 }
 
+/* Would the signal be discarded (ignored by its action)? */
+static int sig_discarded(struct task_struct *p, int sig)
+{
+	unsigned long handler = p->action[sig - 1].handler;
+
+	return handler == 1 || (handler == 0 && sig_ignored(sig));
+}
+
 int send_sig(int sig, struct task_struct *p, int priv)
 {
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
-	if (sig_ignored(sig) || p->exit_state)
+	if (sig_discarded(p, sig) || p->exit_state)
 		return 0;
 	p->signal |= sigmask(sig);
 	/* signal_wake_up: an interruptible sleeper returns with -EINTR */
@@ -44,24 +53,34 @@ int send_sig(int sig, struct task_struct *p, int priv)
  * Force a signal that the process can't ignore: if necessary
  * we unblock the signal and change any SIG_IGN to SIG_DFL.
  */
+static int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs);
+
 void force_sig(int sig, struct task_struct *p)
 {
+	if (p->action[sig - 1].handler == 1)
+		p->action[sig - 1].handler = 0;
 	p->signal |= sigmask(sig);
 }
 
 /*
- * Deliver the lowest pending signal: every one that reaches here has the
- * default action "terminate" (the wait status is the signal number).
+ * Deliver the lowest pending signal: to its handler, or by the default
+ * action "terminate" (the wait status is the signal number).
  */
 void do_signal(struct pt_regs *regs)
 {
 	int sig;
 
 	for (sig = 1; sig <= _NSIG; sig++) {
-		if (current->signal & sigmask(sig)) {
-			current->signal &= ~sigmask(sig);
-			do_exit(sig);
-		}
+		struct k_sigaction *ka = &current->action[sig - 1];
+
+		if (!(current->signal & sigmask(sig)))
+			continue;
+		current->signal &= ~sigmask(sig);
+		if (ka->handler == 1 || (ka->handler == 0 && sig_ignored(sig)))
+			continue;
+		if (ka->handler == 0 || setup_rt_frame(sig, ka, regs))
+			do_exit(ka->handler == 0 ? sig : SIGSEGV);
+		return;
 	}
 }
 
@@ -99,4 +118,85 @@ SYSCALL_DEFINE0(pause)
 	}
 	current->state = TASK_RUNNING;
 	return -EINTR;
+}
+
+#define SIG_DFL		0UL
+#define SIG_IGN		1UL
+#define SA_RESTORER	0x04000000UL
+#define SA_RESETHAND	0x80000000UL
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig,
+		const struct k_sigaction __user *, act,
+		struct k_sigaction __user *, oact,
+		size_t, sigsetsize)
+{
+	struct k_sigaction new_ka, old_ka;
+
+	if (sigsetsize != 8)
+		return -EINVAL;
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	if (act && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	old_ka = current->action[sig - 1];
+	if (act && copy_from_user(&new_ka, act, sizeof(new_ka)))
+		return -EFAULT;
+	if (oact && copy_to_user(oact, &old_ka, sizeof(old_ka)))
+		return -EFAULT;
+	if (act) {
+		current->action[sig - 1] = new_ka;
+		/* a signal now ignored is discarded */
+		if (new_ka.handler == SIG_IGN || (new_ka.handler == SIG_DFL && sig_ignored(sig)))
+			current->signal &= ~sigmask(sig);
+	}
+	return 0;
+}
+
+/*
+ * The frame a handler runs on (4.4's struct rt_frame holds a ucontext and
+ * siginfo; this one the return address and the interrupted registers).
+ */
+struct rt_frame {
+	unsigned long pretcode;		/* the restorer: "mov $15, %eax; syscall" */
+	struct pt_regs regs;
+};
+
+/* Run the handler on the user stack below the red zone; sigreturn comes back here. */
+static int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
+{
+	unsigned long sp = ((regs->sp - 128 - sizeof(struct rt_frame)) & ~15UL) - 8;
+	struct rt_frame __user *frame = (struct rt_frame __user *)sp;
+
+	if (!(ka->flags & SA_RESTORER))
+		return -EFAULT;
+	if (copy_to_user(&frame->pretcode, &ka->restorer, sizeof(unsigned long)) ||
+	    copy_to_user(&frame->regs, regs, sizeof(struct pt_regs)))
+		return -EFAULT;
+	regs->ip = ka->handler;
+	regs->di = sig;
+	regs->si = 0;
+	regs->dx = 0;
+	regs->ax = 0;
+	regs->sp = sp;
+	regs->flags &= ~(0x100UL | 0x400UL);	/* TF, DF */
+	if (ka->flags & SA_RESETHAND)
+		ka->handler = SIG_DFL;
+	return 0;
+}
+
+SYSCALL_DEFINE0(rt_sigreturn)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	struct rt_frame __user *frame = (struct rt_frame __user *)(regs->sp - 8);
+	struct pt_regs saved;
+
+	if (copy_from_user(&saved, &frame->regs, sizeof(saved))) {
+		force_sig(SIGSEGV, current);
+		return 0;
+	}
+	saved.cs = __USER_CS;
+	saved.ss = __USER_DS;
+	saved.flags = (saved.flags & 0xcd5UL) | 0x202UL;	/* user-changeable flags, IF on */
+	*regs = saved;
+	return regs->ax;
 }

@@ -113,6 +113,12 @@ describe('system calls', () => {
     expect(r.out).toBe('0 Linux 4.4.79 x86_64\n-14\n');
   });
 
+  it('signal handlers: rt_sigaction, delivery on the way to user mode, rt_sigreturn; SIG_IGN', async () => {
+    const r = await run('handler.c');
+    expect(r.out).toBe('kill: 0 handler saw 10\nSIGCHLD handled 1 time(s), status 1\nignored\ncaught signal 11\n');
+    expect(r.status).toBe(42);
+  });
+
   it('pause sleeps until a signal (SIGTERM terminates)', async () => {
     const r = await run('pause.c');
     expect(r.out).toBe('pause ended by signal 15\n');

@@ -264,3 +264,7 @@ END(stub_clone)
 ENTRY(stub_execve)
 	jmp	sys_execve
 END(stub_execve)
+
+ENTRY(stub_rt_sigreturn)
+	jmp	sys_rt_sigreturn
+END(stub_rt_sigreturn)
