@@ -1,7 +1,7 @@
 // A lab's life in a workspace: start (fresh tree + starting overlay + configuration), reset
 // (back to the starting state, the student's work kept in a backup), solve (the reference
 // solution on top of the starting state).
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { KwbError } from '../errors.js';
@@ -20,17 +20,20 @@ export function isGenerated(rel: string): boolean {
   return ['vmlinux', 'System.map', '.config', '.config.old', '.version', 'bzImage', 'modules.order'].includes(base);
 }
 
-/** Source files under `root` (relative paths), build products left out. */
-function sourceFiles(root: string, rel = '', out = new Map<string, 'file' | 'dir'>()): Map<string, 'file' | 'dir'> {
+type Kind = 'file' | 'dir' | 'link';
+
+/** Source files under `root` (relative paths), build products left out. Links are never followed. */
+function sourceFiles(root: string, rel = '', out = new Map<string, Kind>()): Map<string, Kind> {
   for (const name of readdirSync(join(root, rel))) {
     const p = rel ? `${rel}/${name}` : name;
     if (isGenerated(p)) continue;
-    const st = statSync(join(root, p), { throwIfNoEntry: false });
+    const st = lstatSync(join(root, p), { throwIfNoEntry: false });
     if (!st) continue;
-    if (st.isDirectory()) {
+    if (st.isSymbolicLink()) out.set(p, 'link');
+    else if (st.isDirectory()) {
       out.set(p, 'dir');
       sourceFiles(root, p, out);
-    } else out.set(p, 'file');
+    } else if (st.isFile()) out.set(p, 'file');
   }
   return out;
 }
@@ -54,7 +57,7 @@ export async function startLabWorkspace(lab: Lab, dir: string): Promise<string> 
 }
 
 /** The lab's starting state in a temporary directory (for comparison), removed by the caller. */
-function pristine(lab: Lab): { dir: string; files: Map<string, 'file' | 'dir'> } {
+function pristine(lab: Lab): { dir: string; files: Map<string, Kind> } {
   const tmp = mkdtempSync(join(tmpdir(), 'kwb-lab-start-'));
   const dir = join(tmp, 'ws');
   initWorkspace(dir);
@@ -76,24 +79,25 @@ export function resetLabWorkspace(root: string, lab: Lab): { backup: string; cha
     const now = sourceFiles(root);
     const backupRel = join('.kwb', 'backup', stamp());
     const changed: string[] = [];
-    const save = (rel: string): void => {
+    const save = (rel: string, kind: Kind): void => {
       const dst = join(root, backupRel, rel);
       mkdirSync(dirname(dst), { recursive: true });
-      copyFileSync(join(root, rel), dst);
+      if (kind === 'link') symlinkSync(readlinkSync(join(root, rel)), dst);
+      else copyFileSync(join(root, rel), dst);
       changed.push(rel);
     };
     for (const [rel, kind] of now) {
-      if (kind !== 'file') continue;
+      if (kind === 'dir') continue;
       const orig = start.files.get(rel);
-      if (orig === 'file') {
+      if (kind === 'file' && orig === 'file') {
         const a = readFileSync(join(root, rel));
         const b = readFileSync(join(start.dir, rel));
         if (!a.equals(b)) {
-          save(rel);
+          save(rel, kind);
           writeFileAtomic(join(root, rel), b);
         }
       } else {
-        save(rel);
+        save(rel, kind);
         rmSync(join(root, rel), { force: true });
       }
     }
