@@ -334,7 +334,11 @@ export class Machine {
       if (a !== undefined) this.natives.set(a, fn);
     };
     def('kmalloc', ([size]) => this.heap.alloc(size!));
-    def('kfree', ([p]) => (this.heap.release(p!), 0));
+    def('kfree', ([p]) => {
+      this.heap.release(p!);
+      if (p !== this.current.ptr) this.tasks.delete(p!); // release_task freeing a reaped task_struct
+      return 0;
+    });
     def('copy_mm', (a) => this.copyMm(a[0]!, a[1]!));
     def('copy_thread', (a) => this.copyThread(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!));
     def('exit_mm', () => 0);
