@@ -238,7 +238,9 @@ describe('faults, as Linux reports them', () => {
     const log = formatDmesg(r.log).replace(/^\[ *\d+\.\d{6}\] /gm, '');
     expect(log).toContain('BUG: unable to handle kernel NULL pointer dereference at 0000000000000004\n');
     expect(log).toMatch(/^IP: \[<ffffffff8[0-9a-f]{7}>\] (sys|SyS|SYSC)_kwb_oops\+0x[0-9a-f]+\/0x[0-9a-f]+$/m);
-    expect(log).toContain('Oops: 0002 [#1] SMP\n');
+    expect(log).toContain('Oops: 0002 [#1] SMP\nModules linked in:\n');
+    expect(log).toMatch(/^IP: .*\nPGD 0 \n/m);
+    expect(log).toMatch(/^ RSP <ffff88[0-9a-f]{10}>\nCR2: 0000000000000004\n---\[ end trace [0-9a-f]{16} \]---$/m);
     expect(log).toMatch(/^CPU: 0 PID: 2 Comm: oops Not tainted 4\.4\.79 #1$/m);
     expect(log).toMatch(/^RAX: [0-9a-f]{16} RBX: [0-9a-f]{16} RCX: [0-9a-f]{16}$/m);
     expect(log).toMatch(/^Call Trace:\n( \[<ffffffff8[0-9a-f]{7}>\] \w+\+0x[0-9a-f]+\/0x[0-9a-f]+\n)* \[<ffffffff8[0-9a-f]{7}>\] entry_SYSCALL_64\+0x[0-9a-f]+\/0x[0-9a-f]+$/m);

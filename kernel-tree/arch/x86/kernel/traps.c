@@ -55,6 +55,9 @@ extern unsigned long task_signal_offset;	/* arch/x86/entry/common.c */
 
 static int die_counter;
 
+/* Set by the page-fault handler before an Oops: __die prints it as "CR2: ..." */
+unsigned long oops_cr2;
+
 /* Prints the registers of an Oops, as 4.4's __show_regs(regs, 1) does. */
 void show_regs(struct pt_regs *regs)
 {
@@ -107,6 +110,7 @@ void die(const char *str, struct pt_regs *regs, long err)
 	char sym[KSYM_SYMBOL_LEN];
 
 	printk(KERN_DEFAULT "%s: %04lx [#%d] SMP\n", str, err & 0xffff, ++die_counter);
+	printk(KERN_DEFAULT "Modules linked in:\n");
 	{
 		struct new_utsname *u = utsname();
 		char version[16];
@@ -126,6 +130,10 @@ void die(const char *str, struct pt_regs *regs, long err)
 	sprint_symbol(sym, regs->ip);
 	printk(KERN_EMERG "RIP  [<%016lx>] %s\n", regs->ip, sym);
 	printk(KERN_DEFAULT " RSP <%016lx>\n", regs->sp);
+	if (oops_cr2) {
+		printk(KERN_DEFAULT "CR2: %016lx\n", oops_cr2);
+		oops_cr2 = 0;
+	}
 	printk(KERN_DEFAULT "---[ end trace 0000000000000000 ]---\n");
 	do_exit(SIGKILL);
 }

@@ -13,6 +13,9 @@
 #include <asm/traps.h>
 #include <asm/uaccess.h>
 
+/* The faulting address, printed at the end of the Oops (arch/x86/kernel/traps.c). */
+extern unsigned long oops_cr2;
+
 struct exception_table_entry {
 	unsigned long insn, fixup;
 };
@@ -69,6 +72,9 @@ static void no_context(struct pt_regs *regs, unsigned long error_code,
 	printk(KERN_CONT " at %016lx\n", address);
 	sprint_symbol(sym, regs->ip);
 	printk(KERN_ALERT "IP: [<%016lx>] %s\n", regs->ip, sym);
+	/* dump_pagetable(): the machine has no page tables in memory to walk */
+	printk(KERN_DEFAULT "PGD 0 \n");
+	oops_cr2 = address;
 	die("Oops", regs, error_code);
 }
 
