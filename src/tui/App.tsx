@@ -2,6 +2,7 @@
 // the question before quitting with unsaved changes. Follows the terminal's size as it changes.
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { useLive } from './live.js';
 import type { Core, LabSummary, Maybe } from './core.js';
 import { Help } from './Help.js';
 import { LabPicker } from './LabPicker.js';
@@ -40,9 +41,11 @@ export function App({ core, external, workspace, onExit }: AppProps) {
   const { width, height } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>(workspace ? { kind: 'workbench', dir: workspace } : { kind: 'picker' });
   const [labs, setLabs] = useState<Maybe<LabSummary[]> | null>(null);
-  const [help, setHelp] = useState(false);
-  const [kconfig, setKconfig] = useState(false);
-  const [confirm, setConfirm] = useState<number | null>(null); // unsaved-file count being asked about
+  const helpL = useLive(false);
+  const kconfigL = useLive(false);
+  const confirmL = useLive<number | null>(null); // unsaved-file count being asked about
+  const [setHelp, setKconfig, setConfirm] = [helpL.set, kconfigL.set, confirmL.set];
+  const [help, kconfig, confirm] = [helpL.v, kconfigL.v, confirmL.v];
   const dirty = useRef<() => { count: number; saveAll(): void }>(() => ({ count: 0, saveAll() {} }));
 
   useEffect(() => {
@@ -61,6 +64,7 @@ export function App({ core, external, workspace, onExit }: AppProps) {
 
   useInput(
     (input, key) => {
+      const [help, confirm] = [helpL.v, confirmL.v];
       if (confirm !== null) {
         if (input === 's') {
           dirty.current().saveAll();

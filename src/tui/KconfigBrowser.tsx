@@ -1,7 +1,8 @@
 // The Kconfig browser, in menuconfig's manner: menus you enter and leave, [*]/<M>/( ) entries,
 // Space/y/n/m to change them, Enter to edit a value, `/` to search, `?` for help, `s` to save.
 import { Box, Text, useInput } from 'ink';
-import { useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer } from 'react';
+import { useLive } from './live.js';
 import type { MenuNode, SymbolDef } from '../kbuild/kconfig/parse.js';
 import { KconfigModel, type Entry } from './kconfig/model.js';
 import { color } from './theme.js';
@@ -29,17 +30,30 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
     }
   }, [p.dir, p.model]);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const [path, setPath] = useState<{ title: string; nodes: MenuNode[]; sel: number }[]>([]);
-  const [sel, setSel] = useState(0);
-  const [mode, setMode] = useState<Mode>({ kind: 'browse' });
-  const [msg, setMsg] = useState<string | null>(null);
+  const pathL = useLive<{ title: string; nodes: MenuNode[]; sel: number }[]>([]);
+  const selL = useLive(0);
+  const modeL = useLive<Mode>({ kind: 'browse' });
+  const msgL = useLive<string | null>(null);
+  const setPath = pathL.set;
+  const setSel = selL.set;
+  const setMode = modeL.set;
+  const setMsg = msgL.set;
   const model = typeof loaded === 'string' ? null : loaded;
+  const mode = modeL.v;
+  const path = pathL.v;
+  const sel = selL.v;
+  const msg = msgL.v;
   const nodes = path.length ? path[path.length - 1]!.nodes : (model?.kc.root ?? []);
   const entries: Entry[] = model ? model.entries(nodes) : [];
   const rows = Math.max(3, p.height - 5);
 
   useInput(
     (input, key) => {
+      const mode = modeL.v;
+      const path = pathL.v;
+      const sel = selL.v;
+      const nodes = path.length ? path[path.length - 1]!.nodes : (model?.kc.root ?? []);
+      const entries: Entry[] = model ? model.entries(nodes) : [];
       if (!model) {
         if (key.escape || input === 'q') p.onClose();
         return;
@@ -136,7 +150,7 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
       </Text>,
       ...mode.syms.slice(0, rows).map((s) => (
         <Text key={s.name} wrap="truncate">
-          {'  '}CONFIG_{s.name} [={model.cfg.get(s.name).value}] {s.prompts[0]?.text ?? ''} — {s.where.file}:{s.where.line}
+          {'  '}CONFIG_{s.name} [={model.cfg.get(s.name).value}] {s.where.file}:{s.where.line} {s.prompts[0]?.text ?? ''}
         </Text>
       )),
     ];

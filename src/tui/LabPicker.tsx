@@ -1,6 +1,6 @@
 // The first screen: continue the last lab, or choose one.
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useLive } from './live.js';
 import type { LabSummary, Maybe } from './core.js';
 import { color } from './theme.js';
 
@@ -16,13 +16,15 @@ export interface PickerProps {
 export function LabPicker({ labs, last, onContinue, onStart, active, width }: PickerProps) {
   const list = labs?.ok ? labs.value : [];
   const items = [...(last ? [{ kind: 'continue' as const }] : []), ...list.map((l) => ({ kind: 'lab' as const, lab: l }))];
-  const [sel, setSel] = useState(0);
+  const selL = useLive(0);
+  const setSel = selL.set;
+  const sel = selL.v;
   useInput(
     (input, key) => {
       if (key.upArrow || input === 'k') setSel((s) => Math.max(0, s - 1));
       else if (key.downArrow || input === 'j') setSel((s) => Math.min(items.length - 1, s + 1));
       else if (key.return) {
-        const it = items[sel];
+        const it = items[selL.v];
         if (!it) return;
         if (it.kind === 'continue') onContinue(last!.dir);
         else onStart(it.lab);

@@ -3,6 +3,7 @@
 // keeps what is on screen and which job is running, so that Ctrl-C can cancel it.
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useLive } from './live.js';
 import { Buffer } from './editor/buffer.js';
 import { editorKey } from './editor/keys.js';
 import { Editor, scrollTop, type EditorDiagnostic } from './Editor.js';
@@ -38,19 +39,24 @@ export function Workbench(p: WorkbenchProps) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const [files, setFiles] = useState<string[]>([]);
   const [info, setInfo] = useState<LabInfo | null>(null);
-  const [selected, setSelected] = useState(0);
-  const [open, setOpen] = useState<string | null>(null);
+  const selectedL = useLive(0);
+  const setSelected = selectedL.set;
+  const openL = useLive<string | null>(null);
+  const setOpen = openL.set;
   const buffers = useRef(new Map<string, Buffer>());
   const [top, setTop] = useState(0);
-  const [focus, setFocus] = useState<Focus>('files');
+  const focusL = useLive<Focus>('files');
+  const setFocus = focusL.set;
   const [tab, setTab] = useState<Tab>('build');
   const [status, setStatus] = useState<string | undefined>();
-  const [prompt, setPrompt] = useState<Prompt>(null);
+  const promptL = useLive<Prompt>(null);
+  const setPrompt = promptL.set;
   const lastSearch = useRef('');
   const [log, setLog] = useState<BuildLog>(emptyLog());
   const [buildState, setBuildState] = useState<'idle' | 'running' | 'ok' | 'failed' | 'cancelled'>('idle');
   const [total, setTotal] = useState<number | null>(null);
-  const [errIndex, setErrIndex] = useState(-1);
+  const errIndexL = useLive(-1);
+  const setErrIndex = errIndexL.set;
   const [runOut, setRunOut] = useState('');
   const [runState, setRunState] = useState<'idle' | 'running' | 'done' | 'cancelled'>('idle');
   const [runStatus, setRunStatus] = useState<number | null>(null);
@@ -224,6 +230,7 @@ export function Workbench(p: WorkbenchProps) {
 
   function jumpToError(delta: number) {
     if (!log.errors.length) return setStatus('no build errors to jump to');
+    const errIndex = errIndexL.v;
     const i = ((errIndex < 0 ? (delta > 0 ? -1 : 0) : errIndex) + delta + log.errors.length) % log.errors.length;
     setErrIndex(i);
     const e = log.errors[i]!;
@@ -245,6 +252,11 @@ export function Workbench(p: WorkbenchProps) {
     return true;
   }
 
+  const prompt = promptL.v;
+  const focus = focusL.v;
+  const open = openL.v;
+  const selected = selectedL.v;
+  const errIndex = errIndexL.v;
   // ---- layout ----
   const leftWidth = Math.max(20, Math.min(34, Math.floor(p.width * 0.3)));
   const rightWidth = p.width - leftWidth - 1;
@@ -255,6 +267,11 @@ export function Workbench(p: WorkbenchProps) {
 
   useInput(
     (input, key) => {
+      const prompt = promptL.v;
+      const focus = focusL.v;
+      const open = openL.v;
+      const selected = selectedL.v;
+      const buf = open ? buffers.current.get(open) : undefined;
       if (prompt?.kind === 'recover') {
         const b = buffers.current.get(prompt.file)!;
         if (input === 'y') {
@@ -395,7 +412,7 @@ export function Workbench(p: WorkbenchProps) {
     : [];
   const dirty = new Set([...buffers.current.entries()].filter(([, b]) => b.dirty).map(([f]) => f));
   const statusLine =
-    prompt?.kind === 'search' ? `Search: ${prompt.text}▏ (Enter find, Esc cancel)` : prompt?.kind === 'recover' ? `${prompt.file} has unsaved edits from a session that ended early. Recover them? (y/n)` : status;
+    prompt?.kind === 'search' ? `Search: ${prompt.text}▏ (Enter find, Esc cancel)` : prompt?.kind === 'recover' ? `Recover unsaved edits (autosave) of ${prompt.file}? y/n` : status;
   const tabBar = TABS.map((t, i) => `${i + 1}:${t === 'build' ? 'Build' : t === 'run' ? 'Run' : t === 'dmesg' ? 'dmesg' : 'Grade'}`);
 
   return (

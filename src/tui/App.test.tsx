@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { App } from './App.js';
+import { FakeCore, KEY, report, tick } from './testing.js';
+
+async function keys(stdin: { write(s: string): void }, ...ks: string[]) {
+  for (const k of ks) {
+    stdin.write(k);
+    await tick(40);
+  }
+  await tick(60);
+}
+
+describe('App', () => {
+  it('starts a lab from the picker and opens the workbench on its workspace', async () => {
+    const core = new FakeCore();
+    const { lastFrame, stdin } = render(<App core={core} external={() => {}} onExit={() => {}} />);
+    await tick(60);
+    expect(lastFrame()).toContain('› nsys  Add the nsys system call');
+    await keys(stdin, KEY.enter);
+    expect(core.started).toEqual(['nsys@/ws/nsys']);
+    expect(lastFrame()).toContain('kwb · Add the nsys system call · /ws/nsys');
+  });
+
+  it('shows the help overlay over the workbench and keeps the workbench as it was', async () => {
+    const core = new FakeCore();
+    const { lastFrame, stdin } = render(<App core={core} external={() => {}} workspace="/ws/nsys" onExit={() => {}} />);
+    await tick(60);
+    core.grades[0]!.resolve(report([true, false]));
+    await tick(60);
+    await keys(stdin, '?');
+    expect(lastFrame()).toContain('kwb workbench — keys');
+    await keys(stdin, KEY.esc);
+    expect(lastFrame()).not.toContain('kwb workbench — keys');
+    expect(lastFrame()).toContain('✓ 1. Table entry'); // the grade survived the overlay
+  });
+
+  it('asks before quitting with unsaved changes; s saves and quits', async () => {
+    const core = new FakeCore();
+    const codes: number[] = [];
+    const { lastFrame, stdin } = render(<App core={core} external={() => {}} workspace="/ws/nsys" onExit={(c) => codes.push(c)} />);
+    await tick(60);
+    core.grades[0]!.resolve(report([true, false]));
+    await tick(60);
+    await keys(stdin, KEY.enter, 'x', KEY.esc, 'q');
+    expect(lastFrame()).toContain('1 file has unsaved changes');
+    expect(codes).toEqual([]);
+    await keys(stdin, KEY.esc);
+    expect(lastFrame()).not.toContain('unsaved changes.');
+    await keys(stdin, 'q', 's');
+    expect(codes).toEqual([0]);
+    expect(core.files.get('newsys/nsys.c')).toBe('x#include <linux/kernel.h>\n');
+  });
+
+  it('quits at once when nothing is unsaved, and says why when there are no labs', async () => {
+    const core = new FakeCore();
+    core.labs = 'the labs module is not available yet';
+    const codes: number[] = [];
+    const { lastFrame, stdin } = render(<App core={core} external={() => {}} onExit={(c) => codes.push(c)} />);
+    await tick(60);
+    expect(lastFrame()).toContain('No labs can be offered: the labs module is not available yet');
+    await keys(stdin, 'q');
+    expect(codes).toEqual([0]);
+  });
+});

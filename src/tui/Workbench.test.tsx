@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { Workbench } from './Workbench.js';
+import { FakeCore, KEY, report, tick } from './testing.js';
+
+function mount(core = new FakeCore(), extra: { onQuit?: () => void; onExternal?: (f: string) => void } = {}) {
+  const external: string[] = [];
+  const r = render(
+    <Workbench
+      core={core}
+      dir="/ws/nsys"
+      width={80}
+      height={24}
+      active
+      onHelp={() => {}}
+      onKconfig={() => {}}
+      onQuit={extra.onQuit ?? (() => {})}
+      onExternal={extra.onExternal ?? ((f) => external.push(f))}
+      registerDirty={() => {}}
+    />,
+  );
+  return { ...r, core, external };
+}
+
+/** Mounts, and lets the first check finish on step 2 (whose file, newsys/nsys.c, comes first). */
+async function ready(m: ReturnType<typeof mount>) {
+  await tick();
+  m.core.grades[0]!.resolve(report([true, false]));
+  await tick(100);
+  return m;
+}
+
+async function keys(stdin: { write(s: string): void }, ...ks: string[]) {
+  for (const k of ks) {
+    stdin.write(k);
+    await tick(40);
+  }
+  await tick();
+}
+
+describe('Workbench', () => {
+  it('fits 80x24, checks the lab on open and shows the step status when the grade arrives', async () => {
+    const { lastFrame, core } = mount();
+    await tick();
+    expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(24);
+    expect(lastFrame()).toContain('checking the lab…');
+    expect(core.grades).toHaveLength(1);
+    core.grades[0]!.resolve(report([true, false]));
+    await tick();
+    expect(lastFrame()).toContain('✓ 1. Table entry');
+    expect(lastFrame()).toContain('★ newsys/nsys.c'); // step 2's file, highlighted
+  });
+
+  it('opens a file, edits it in the editor, autosaves, and saving writes it and re-checks', async () => {
+    const { lastFrame, stdin, core } = await ready(mount());
+    // the first entry of the list is the current step's file
+    await keys(stdin, KEY.enter);
+    expect(lastFrame()).toContain('#include <linux/kernel.h>');
+    await keys(stdin, KEY.down, ...'int x;');
+    expect(lastFrame()).toContain('newsys/nsys.c [+]');
+    await tick(600);
+    expect(core.autosaved.get('newsys/nsys.c')).toBe('#include <linux/kernel.h>\nint x;');
+    await keys(stdin, KEY.ctrl('s'));
+    expect(core.files.get('newsys/nsys.c')).toBe('#include <linux/kernel.h>\nint x;');
+    expect(core.autosaved.has('newsys/nsys.c')).toBe(false);
+    expect(lastFrame()).toContain('saved newsys/nsys.c');
+    expect(core.grades).toHaveLength(2);
+    // undo and redo
+    await keys(stdin, KEY.ctrl('z'));
+    expect(lastFrame()).not.toContain('int x;');
+    await keys(stdin, KEY.ctrl('y'));
+    expect(lastFrame()).toContain('int x;');
+  });
+
+  it('builds with a progress bar, lists errors and jumps to file:line', async () => {
+    const { lastFrame, stdin, core } = mount();
+    await tick();
+    await keys(stdin, 'b');
+    const build = core.jobs[0]!;
+    expect(build.kind).toBe('build');
+    build.job.out('  CC      init/main.o\n  CC      newsys/nsys.o\n');
+    await tick();
+    expect(lastFrame()).toMatch(/2\/4/);
+    build.job.out("newsys/nsys.c:1:5: error: expected ';' before 'return'\n");
+    build.job.finish(2);
+    await tick();
+    expect(lastFrame()).toContain('Build failed — 1 error');
+    await keys(stdin, KEY.esc, 'n');
+    expect(lastFrame()).toMatch(/E1 #include/);
+    expect(lastFrame()).toContain("1:5: error: expected ';' before 'return'");
+  });
+
+  it('Ctrl-C cancels a running build without quitting; a second Ctrl-C quits', async () => {
+    let quit = 0;
+    const { lastFrame, stdin, core } = mount(new FakeCore(), { onQuit: () => quit++ });
+    await tick();
+    await keys(stdin, 'b');
+    await keys(stdin, KEY.ctrl('c'));
+    expect(core.jobs[0]!.job.cancelled).toBe(true);
+    expect(quit).toBe(0);
+    expect(lastFrame()).toContain('Build cancelled');
+    await keys(stdin, KEY.ctrl('c'));
+    expect(quit).toBe(1);
+  });
+
+  it("runs the lab's program, shows its output, then the dmesg pane", async () => {
+    const { lastFrame, stdin, core } = mount();
+    await tick();
+    await keys(stdin, 'r');
+    const run = core.jobs[0]!;
+    expect(run.kind).toBe('run test_nsys.c');
+    run.job.out('ret: 0\n');
+    await tick();
+    expect(lastFrame()).toContain('ret: 0');
+    core.log = [{ level: 4, text: '[    0.200000] Hello from nsys' }];
+    run.job.finish(0);
+    await tick();
+    expect(lastFrame()).toContain('warn  [    0.200000] Hello from nsys');
+    await keys(stdin, '2');
+    expect(lastFrame()).toContain('test_nsys.c exited with status 0');
+  });
+
+  it('reveals hints one tier at a time', async () => {
+    const core = new FakeCore();
+    core.hints = [
+      { reason: 'x', tier: 1, tiers: 2, text: 'first tier' },
+      { reason: 'x', tier: 2, tiers: 2, text: 'second tier' },
+    ];
+    const { lastFrame, stdin } = mount(core);
+    await tick();
+    await keys(stdin, 'h');
+    expect(lastFrame()).toContain('Hint 1/2: first tier');
+    expect(lastFrame()).not.toContain('second tier');
+    await keys(stdin, 'h');
+    expect(lastFrame()).toContain('Hint 2/2: second tier');
+  });
+
+  it('searches in the editor', async () => {
+    const core = new FakeCore();
+    core.files.set('newsys/nsys.c', 'a\nb\nSYSCALL_DEFINE0(nsys)\n');
+    const { lastFrame, stdin } = await ready(mount(core));
+    await keys(stdin, KEY.enter, KEY.ctrl('f'), ...'nsys', KEY.enter);
+    expect(lastFrame()).toContain('newsys/nsys.c  3:17');
+  });
+
+  it('offers back the autosaved edits of a session that ended early', async () => {
+    const core = new FakeCore();
+    core.autosaved.set('newsys/nsys.c', 'recovered text');
+    const { lastFrame, stdin } = await ready(mount(core));
+    await keys(stdin, KEY.enter);
+    expect(lastFrame()).toContain('Recover unsaved edits (autosave) of newsys/nsys.c? y/n');
+    await keys(stdin, 'y');
+    expect(lastFrame()).toContain('recovered text');
+    expect(lastFrame()).toContain('★+newsys/nsys.c'); // unsaved: the file is marked modified
+  });
+
+  it('opens the file in $EDITOR (ctrl-E) and reloads what the editor wrote', async () => {
+    const core = new FakeCore();
+    const { lastFrame, stdin } = await ready(
+      mount(core, {
+        onExternal: (f) => {
+          expect(f).toBe('/ws/nsys/newsys/nsys.c');
+          core.files.set('newsys/nsys.c', 'written by vi');
+        },
+      }),
+    );
+    await keys(stdin, KEY.enter, KEY.ctrl('e'));
+    expect(lastFrame()).toContain('written by vi');
+    expect(lastFrame()).toContain('back from $EDITOR');
+  });
+});
