@@ -40,6 +40,20 @@ function quote(s: string, max = 60): string {
   return JSON.stringify(t);
 }
 
+function lineCount(s: string): number {
+  return s === '' ? 0 : s.replace(/\n$/, '').split('\n').length;
+}
+
+/** Program output shown to a student: indented, at most 20 lines, the end of the output marked. */
+function block(s: string): string {
+  if (s === '') return '    (nothing)';
+  const lines = s.replace(/\n$/, '').split('\n');
+  const shown = lines.slice(0, 20).map((l) => '    ' + l);
+  if (lines.length > 20) shown.push(`    ... (${lines.length - 20} more lines)`);
+  if (!s.endsWith('\n')) shown.push('    (no newline at the end)');
+  return shown.join('\n');
+}
+
 /** The lines of a failed build a student should read first: the errors, not the CC lines. */
 function buildErrors(stderr: string): string {
   const lines = stderr.split('\n').filter((l) => l.trim() !== '');
@@ -204,11 +218,13 @@ export class Session {
         const r = await this.run(spec.program, spec.args, spec.input);
         if (!r.ok) return no(r.reason!, r.message!);
         const cmd = [spec.program, ...spec.args].join(' ');
+        const extra = r.message ? `\n${r.message}` : '';
         if (spec.output !== undefined && r.output !== spec.output) {
-          return no(r.reason ?? 'program-output', `${cmd} printed ${quote(r.output, 200)}, expected ${quote(spec.output, 200)}.${r.message ? `\n${r.message}` : ''}`);
+          if (lineCount(r.output) <= 1 && lineCount(spec.output) <= 1) return no(r.reason ?? 'program-output', `${cmd} printed ${quote(r.output, 200)}, expected ${quote(spec.output, 200)}.${extra}`);
+          return no(r.reason ?? 'program-output', `${cmd} printed:\n${block(r.output)}\nexpected:\n${block(spec.output)}${extra}`);
         }
         if (spec.outputPattern && !spec.outputPattern.test(r.output)) {
-          return no(r.reason ?? 'program-output', `${cmd} printed ${quote(r.output, 200)}, which does not match /${spec.outputPattern.source}/.${r.message ? `\n${r.message}` : ''}`);
+          return no(r.reason ?? 'program-output', `${cmd} printed no line matching /${spec.outputPattern.source}/; it printed:\n${block(r.output)}${extra}`);
         }
         if (spec.status !== undefined && r.status !== spec.status) {
           return no(r.reason ?? 'program-status', `${cmd} exited with status ${r.status}, expected ${spec.status}.${r.message ? `\n${r.message}` : ''}`);

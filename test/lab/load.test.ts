@@ -1,6 +1,6 @@
 // The lab loader: a malformed lab gets every problem located (file.yaml:LINE:COL), paths that
 // could leave the workspace are refused, and the shipped JSON Schema names the same keys.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,7 +127,7 @@ describe('lab loader', () => {
     expect(keys(schema.definitions.check.properties.table)).toEqual([...KEYS.table].sort());
     expect(keys(schema.definitions.check.properties.dmesg)).toEqual([...KEYS.dmesg].sort());
     // every shipped lab points editors at it
-    for (const f of ['01-hello-syscall.yaml']) expect(readFileSync(join(ROOT, 'exercises', f), 'utf8')).toMatch(/^# yaml-language-server: \$schema=lab\.schema\.json$/m);
+    for (const f of readdirSync(join(ROOT, 'exercises')).filter((n) => n.endsWith('.yaml'))) expect(readFileSync(join(ROOT, 'exercises', f), 'utf8')).toMatch(/^# yaml-language-server: \$schema=lab\.schema\.json$/m);
   });
 
   it('kwb lab validate on a malformed lab: located errors, exit 2, no stack trace', () => {
