@@ -23,6 +23,9 @@ export interface AsmOperand {
   name: string | null;
   expr: Node;
   tok: Token;
+  /** For an input with an immediate constraint ("i", "n", ...): the expression's value as an
+   *  integer constant expression, or (for "i") a symbol address plus offset; null if neither. */
+  constant?: { label: string | null; val: bigint } | null;
 }
 
 export interface AsmStmt {

@@ -74,6 +74,8 @@ class CodeGen {
   fn: Obj | null = null;
   labelId = 0;
   usedCalleeSaved = new Set<string>();
+  /** Locals of the current function whose address is taken (they live in memory for gcc too). */
+  addressed = new Set<Obj>();
   calleeSaveBase = 0;
   asmCounter = 0;
 
@@ -243,6 +245,7 @@ class CodeGen {
     this.fn = fn;
     this.depth = 0;
     this.usedCalleeSaved = new Set();
+    this.addressed = addressedLocals(fn.body);
     // Callee-saved registers (only touched by inline asm) are saved just below the locals.
     this.calleeSaveBase = -stackSize;
     const header = this.out;
@@ -610,6 +613,32 @@ class CodeGen {
         return this.isSimple(n.lhs!);
       case 'addr':
         return this.operand(n.lhs!) !== null || (n.lhs!.kind === 'deref' && this.isSimple(n.lhs!.lhs!));
+    }
+    return false;
+  }
+
+  /** A value gcc's gimplifier leaves in place (no temporary): a constant, an address, or a local
+   *  scalar whose address is never taken. Reading it has no side effects and only uses %rax. */
+  isRegValue(n: Node): boolean {
+    switch (n.kind) {
+      case 'num': case 'str': case 'funcref':
+        return true;
+      case 'var': {
+        const o = n.obj!;
+        const t = n.ty!.kind;
+        if (t === 'array' || t === 'func') return true;
+        return o.isLocal && t !== 'struct' && t !== 'union' && !this.addressed.has(o);
+      }
+      case 'addr':
+        return this.operand(n.lhs!) !== null;
+      case 'cast': {
+        // Conversions that change no bits (pointer to pointer, same-size integers) vanish in gcc.
+        const from = n.lhs!.ty!;
+        const to = n.ty!;
+        if (n.lhs!.kind === 'num') return true;
+        const plain = (t: Type) => isInteger(t) || t.kind === 'ptr';
+        return plain(from) && plain(to) && from.size === to.size && this.isRegValue(n.lhs!);
+      }
     }
     return false;
   }
@@ -1064,32 +1093,48 @@ class CodeGen {
         stackBytes += 8;
       }
     }
+    // gcc -O0 evaluates the arguments right to left into temporaries, except those that are
+    // already values (constants, addresses, locals whose address is never taken): these it
+    // reads at the call. So `f(i++, i)` passes the new i but `f(g(), global)` the old global.
+    const late = args.map((a, i) => inReg[i]! && !isRecord(a.ty!) && this.isRegValue(a));
+    const callee = node.lhs!;
+    const direct = callee.kind === 'var' && callee.obj!.isFunction && !callee.obj!.isLocal;
+    // A computed callee (`pick()(args)`) comes before the arguments, as in gcc.
+    let calleeSlot = -1;
+    if (!direct && !this.isRegValue(callee)) {
+      this.genExpr(callee);
+      this.push();
+      calleeSlot = this.depth - 1;
+    }
     const pad = (this.depth * 8 + stackBytes) % 16 !== 0 ? 8 : 0;
     if (pad) {
       this.emit('subq $8, %rsp');
       this.depth++;
     }
-    // Stack arguments, last first, so the first lands at the lowest address.
-    for (let i = args.length - 1; i >= 0; i--) {
-      if (inReg[i]) continue;
-      const a = args[i]!;
-      this.genExpr(a);
-      if (isRecord(a.ty!)) {
-        const sz = alignTo(sizeOf(a.ty!), 8);
-        this.emit(`subq $${sz}, %rsp`);
-        this.depth += sz / 8;
-        this.emit('movq %rsp, %rdi');
-        this.copyMem('%rax', '%rdi', sizeOf(a.ty!));
-      } else this.push();
+    // The stack-argument area, filled in place; the first stack argument at the lowest address.
+    const areaDepth = this.depth + stackBytes / 8;
+    if (stackBytes) {
+      this.emit(`subq $${stackBytes}, %rsp`);
+      this.depth = areaDepth;
     }
-    // Register arguments: complex ones are pushed and popped into place after everything is
-    // evaluated; simple ones (which only touch %rax) are loaded straight into their register last.
-    const late = args.map((a, i) => inReg[i]! && !isRecord(a.ty!) && this.isSimple(a));
+    const areaOff: number[] = [];
+    let o = 0;
+    for (let i = 0; i < args.length; i++) {
+      areaOff.push(o);
+      if (!inReg[i]) o += isRecord(args[i]!.ty!) ? alignTo(sizeOf(args[i]!.ty!), 8) : 8;
+    }
     for (let i = args.length - 1; i >= 0; i--) {
-      if (!inReg[i] || late[i]) continue;
+      if (late[i]) continue;
       const a = args[i]!;
       this.genExpr(a);
-      if (isRecord(a.ty!)) {
+      if (!inReg[i]) {
+        const at = `${(this.depth - areaDepth) * 8 + areaOff[i]!}(%rsp)`;
+        if (isRecord(a.ty!)) {
+          this.emit(`leaq ${at}, %rdi`);
+          this.copyMem('%rax', '%rdi', sizeOf(a.ty!));
+        } else this.emit(`movq %rax, ${at}`);
+      } else if (isRecord(a.ty!)) {
+        // Complex register arguments are pushed, and popped into place once all are evaluated.
         const sz = sizeOf(a.ty!);
         const n = Math.ceil(sz / 8);
         this.emit('movq %rax, %rsi');
@@ -1099,12 +1144,6 @@ class CodeGen {
           this.depth++;
         }
       } else this.push();
-    }
-    const callee = node.lhs!;
-    const direct = callee.kind === 'var' && callee.obj!.isFunction && !callee.obj!.isLocal;
-    if (!direct) {
-      this.genExpr(callee);
-      this.emit('movq %rax, %r11');
     }
     let reg = 0;
     if (bigRet) this.emit(`leaq ${node.retBuf!.offset}(%rbp), ${ARG64[reg++]}`);
@@ -1119,13 +1158,18 @@ class CodeGen {
       const n = isRecord(a.ty!) ? Math.ceil(sizeOf(a.ty!) / 8) : 1;
       for (let k = 0; k < n; k++) this.pop(ARG64[reg++]!);
     }
+    if (calleeSlot >= 0) this.emit(`movq ${(this.depth - 1 - calleeSlot) * 8}(%rsp), %r11`);
+    else if (!direct) {
+      this.genExpr(callee);
+      this.emit('movq %rax, %r11');
+    }
     for (const [a, r] of lateRegs) {
       this.genExpr(a);
       this.emit(`movq %rax, ${r}`);
     }
     if (fty.variadic || fty.oldStyle) this.emit('movl $0, %eax');
     this.emit(direct ? `call ${callee.obj!.asmName}` : 'call *%r11');
-    const drop = stackBytes + pad;
+    const drop = stackBytes + pad + (calleeSlot >= 0 ? 8 : 0);
     if (drop) {
       this.emit(`addq $${drop}, %rsp`);
       this.depth -= drop / 8;
@@ -1196,7 +1240,7 @@ class CodeGen {
       if (r) clobbered.add(r);
     }
     // Decide each operand's location.
-    type Loc = { kind: 'reg'; reg: string } | { kind: 'mem'; reg: string } | { kind: 'imm'; val: bigint };
+    type Loc = { kind: 'reg'; reg: string } | { kind: 'mem'; reg: string } | { kind: 'imm'; val: bigint; label: string | null };
     const locs: (Loc | null)[] = all.map(() => null);
     const taken = new Set<string>(clobbered);
     const letters: Record<string, string> = { a: 'rax', b: 'rbx', c: 'rcx', d: 'rdx', S: 'rsi', D: 'rdi' };
@@ -1217,10 +1261,8 @@ class CodeGen {
       if (locs[i]) return;
       const c = consOf(op);
       if (/[inNIJKLMOe]/.test(c) && i >= nOut) {
-        let e = op.expr;
-        while (e.kind === 'cast') e = e.lhs!;
-        const v = constValue(op.expr);
-        if (v !== null) locs[i] = { kind: 'imm', val: v };
+        const k = op.constant ?? null;
+        if (k !== null) locs[i] = { kind: 'imm', val: k.val, label: k.label };
         else if (!/[rgqm]/.test(c)) throw new CompileError([diagAt(op.tok, 'error', 'impossible constraint in \'asm\'')]);
       }
     });
@@ -1291,7 +1333,11 @@ class CodeGen {
     const opText = (i: number, mod: string): string => {
       const l = locs[i];
       if (!l) return '';
-      if (l.kind === 'imm') return mod === 'c' || mod === 'P' ? imm(l.val) : `$${imm(l.val)}`;
+      if (l.kind === 'imm') {
+        // A symbol address prints as gcc does without PIC: `sym`, `sym+8`, `sym-4`.
+        const v = l.label === null ? imm(l.val) : l.val === 0n ? l.label : `${l.label}${l.val > 0n ? '+' : ''}${l.val}`;
+        return mod === 'c' || mod === 'P' ? v : `$${v}`;
+      }
       if (l.kind === 'mem') return `(%${l.reg})`;
       const names = REGS[l.reg]!;
       switch (mod) {
@@ -1393,15 +1439,24 @@ function wrapTo(v: bigint, t: Type): bigint {
   return t.unsigned ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v);
 }
 
-function constValue(n: Node): bigint | null {
-  let e = n;
-  while (e.kind === 'cast') e = e.lhs!;
-  if (e.kind === 'num') return e.val!;
-  if (e.kind === 'neg') {
-    const v = constValue(e.lhs!);
-    return v === null ? null : -v;
-  }
-  return null;
+/** Locals whose address the function takes: `&x`, `&x.f`, or an asm memory operand. */
+function addressedLocals(body: Node | null): Set<Obj> {
+  const out = new Set<Obj>();
+  const base = (n: Node): void => {
+    let e = n;
+    while (e.kind === 'member') e = e.lhs!;
+    if (e.kind === 'var' && e.obj!.isLocal) out.add(e.obj!);
+  };
+  const walk = (n: Node | undefined): void => {
+    if (!n) return;
+    if (n.kind === 'addr') base(n.lhs!);
+    walk(n.lhs); walk(n.rhs); walk(n.cond); walk(n.then); walk(n.els); walk(n.init); walk(n.inc);
+    if (n.body) for (const b of n.body) walk(b);
+    if (n.args) for (const a of n.args) walk(a);
+    if (n.asm) for (const op of [...n.asm.outputs, ...n.asm.inputs]) { base(op.expr); walk(op.expr); }
+  };
+  walk(body ?? undefined);
+  return out;
 }
 
 function isConstObject(t: Type): boolean {

@@ -1596,7 +1596,14 @@ class Parser {
           if (!constraint.startsWith('=') && !constraint.startsWith('+')) this.error(ctok, `output operand constraint lacks '='`);
           if (!isLvalueNode(e)) this.error(etok, 'lvalue required in asm statement');
         }
-        list.push({ constraint, name, expr: e, tok: ctok });
+        const op: AsmOperand = { constraint, name, expr: e, tok: ctok };
+        // gcc folds any integer constant expression (sizeof, offsetof, enum arithmetic, casts)
+        // into an immediate, and "i" also takes a link-time constant address like `&sym`.
+        if (!isOutput && /[inNIJKLMOe]/.test(constraint)) {
+          const c = this.evalAddr(e);
+          op.constant = c && (c.label === null || /[ie]/.test(constraint)) ? immediateOf(c, e.ty!) : null;
+        }
+        list.push(op);
         if (!this.consume(',')) break;
       }
     };
@@ -3126,6 +3133,13 @@ class Parser {
 }
 
 /** A note at a token, without quoting the line (gcc does not repeat a quote for the same spot). */
+/** An immediate as gcc prints it: an integer in the operand's own mode (so (unsigned char)255 is $-1). */
+function immediateOf(c: { label: string | null; val: bigint }, t: Type): { label: string | null; val: bigint } {
+  if (c.label !== null) return { label: c.label, val: BigInt.asIntN(64, c.val) };
+  const bits = isInteger(t) && t.size > 0 && t.size < 8 ? t.size * 8 : 64;
+  return { label: null, val: BigInt.asIntN(bits, c.val) };
+}
+
 function atNoSource(t: Token, message: string): Diagnostic {
   return { ...diagAt(t, 'note', message), sourceLine: undefined, length: undefined };
 }
