@@ -4,19 +4,11 @@
 // Symbols: null, STT_FILE, then locals in GNU's symbol-chain order (section symbols only for
 // sections that relocations name), then globals; sh_info = the first global's index.
 import * as C from '../elf/constants.js';
+import { alignUp, encodeRelas, encodeSymtab, serializeElf, type OutSymbol } from '../elf/write.js';
 import type { Assembler } from './assembler.js';
 import { evaluate } from './expr.js';
 import type { LaidOut, Reloc } from './layout.js';
 import { symAddress, type Section, type Sym } from './model.js';
-
-interface OutSym {
-  name: string;
-  info: number;
-  other: number;
-  shndx: number;
-  value: bigint;
-  size: bigint;
-}
 
 /**
  * A string table with BFD's tail merging: names sorted by their reversed text; a name that
@@ -109,14 +101,14 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
   locals.sort((a, b) => a.order - b.order);
   globals.sort((a, b) => a.order - b.order);
 
-  const syms: OutSym[] = [{ name: '', info: 0, other: 0, shndx: 0, value: 0n, size: 0n }];
-  for (const f of as.fileNames) syms.push({ name: f, info: C.STT_FILE, other: 0, shndx: C.SHN_ABS, value: 0n, size: 0n });
+  const syms: OutSymbol[] = [{ name: '', bind: 0, type: 0, other: 0, shndx: 0, value: 0n, size: 0n }];
+  for (const f of as.fileNames) syms.push({ name: f, bind: C.STB_LOCAL, type: C.STT_FILE, other: 0, shndx: C.SHN_ABS, value: 0n, size: 0n });
   const symIndex = new Map<Sym, number>();
   const secSymIndex = new Map<Section, number>();
   const emit = (e: Entry, bind: number) => {
     if (e.section) {
       secSymIndex.set(e.section, syms.length);
-      syms.push({ name: '', info: C.STT_SECTION, other: 0, shndx: e.section.index, value: 0n, size: 0n });
+      syms.push({ name: '', bind: C.STB_LOCAL, type: C.STT_SECTION, other: 0, shndx: e.section.index, value: 0n, size: 0n });
       return;
     }
     const s = e.sym!;
@@ -153,26 +145,14 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
       if (v && !v.sym && !v.sub) size = v.add;
     }
     const b = s.weak ? C.STB_WEAK : bind;
-    syms.push({ name: s.name, info: (b << 4) | type, other: s.hidden ? C.STV_HIDDEN : 0, shndx, value: value & 0xffffffffffffffffn, size });
+    syms.push({ name: s.name, bind: b, type, other: s.hidden ? C.STV_HIDDEN : 0, shndx, value, size });
   };
   for (const e of locals) emit(e, C.STB_LOCAL);
   const firstGlobal = syms.length;
   for (const e of globals) emit(e, C.STB_GLOBAL);
 
   const strtab = stringTable(syms.map((s) => s.name));
-  const symtab = new Uint8Array(syms.length * C.SYM_SIZE);
-  {
-    const dv = new DataView(symtab.buffer);
-    syms.forEach((s, i) => {
-      const o = i * C.SYM_SIZE;
-      dv.setUint32(o, strtab.offsets.get(s.name)!, true);
-      symtab[o + 4] = s.info;
-      symtab[o + 5] = s.other;
-      dv.setUint16(o + 6, s.shndx, true);
-      dv.setBigUint64(o + 8, s.value, true);
-      dv.setBigUint64(o + 16, s.size, true);
-    });
-  }
+  const symtab = encodeSymtab(syms, (name) => strtab.offsets.get(name)!);
 
   for (const g of groups) {
     const words = [g.comdat ? 1 : 0, ...g.members];
@@ -194,14 +174,7 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
   for (const o of out) {
     if (!o.relaFor) continue;
     const list = laid.relocs.get(o.relaFor)!;
-    const data = new Uint8Array(list.length * C.RELA_SIZE);
-    const dv = new DataView(data.buffer);
-    list.forEach((r, i) => {
-      const p = i * C.RELA_SIZE;
-      dv.setBigUint64(p, BigInt(r.offset), true);
-      dv.setBigUint64(p + 8, (BigInt(relaIndexOf(r)) << 32n) | BigInt(r.type), true);
-      dv.setBigInt64(p + 16, BigInt.asIntN(64, r.addend), true);
-    });
+    const data = encodeRelas(list.map((r) => ({ offset: BigInt(r.offset), type: r.type, sym: relaIndexOf(r), addend: r.addend })));
     o.data = data;
     o.size = data.length;
     o.link = symtabIndex;
@@ -229,8 +202,7 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
   let pos = C.EHDR_SIZE;
   const place = (i: number) => {
     const o = out[i]!;
-    const a = Math.max(1, o.align);
-    pos = Math.ceil(pos / a) * a;
+    pos = alignUp(pos, Math.max(1, o.align));
     offsets[i] = pos;
     if (o.type !== C.SHT_NOBITS) pos += o.data.length;
   };
@@ -241,37 +213,19 @@ export function writeObject(as: Assembler, laid: LaidOut): Uint8Array {
   }
   for (let i = 1; i < symtabIndex; i++) if (out[i]!.relaFor) place(i);
   place(shstrIndex);
-  const shoff = Math.ceil(pos / 8) * 8;
-  const total = shoff + out.length * C.SHDR_SIZE;
 
-  const file = new Uint8Array(total);
-  const dv = new DataView(file.buffer);
-  file.set(C.ELFMAG, 0);
-  file[4] = C.ELFCLASS64;
-  file[5] = C.ELFDATA2LSB;
-  file[6] = C.EV_CURRENT;
-  file[7] = C.ELFOSABI_SYSV;
-  dv.setUint16(16, C.ET_REL, true);
-  dv.setUint16(18, C.EM_X86_64, true);
-  dv.setUint32(20, C.EV_CURRENT, true);
-  dv.setBigUint64(40, BigInt(shoff), true);
-  dv.setUint16(52, C.EHDR_SIZE, true);
-  dv.setUint16(58, C.SHDR_SIZE, true);
-  dv.setUint16(60, out.length, true);
-  dv.setUint16(62, shstrIndex, true);
-  out.forEach((o, i) => {
-    if (o.type !== C.SHT_NOBITS && o.data.length) file.set(o.data, offsets[i]!);
-    const h = shoff + i * C.SHDR_SIZE;
-    if (i === 0) return;
-    dv.setUint32(h, shstr.offsets.get(o.name)!, true);
-    dv.setUint32(h + 4, o.type, true);
-    dv.setBigUint64(h + 8, BigInt(o.flags >>> 0), true);
-    dv.setBigUint64(h + 24, BigInt(offsets[i]!), true);
-    dv.setBigUint64(h + 32, BigInt(o.type === C.SHT_NOBITS ? o.size : o.data.length), true);
-    dv.setUint32(h + 40, o.link, true);
-    dv.setUint32(h + 44, o.info, true);
-    dv.setBigUint64(h + 48, BigInt(o.align), true);
-    dv.setBigUint64(h + 56, BigInt(o.entsize), true);
-  });
-  return file;
+  const sections = out.slice(1).map((o, k) => ({
+    name: o.name,
+    type: o.type,
+    flags: BigInt(o.flags >>> 0),
+    addr: 0n,
+    offset: offsets[k + 1]!,
+    size: o.type === C.SHT_NOBITS ? o.size : o.data.length,
+    link: o.link,
+    info: o.info,
+    addralign: o.align,
+    entsize: o.entsize,
+    data: o.type === C.SHT_NOBITS ? new Uint8Array(0) : o.data,
+  }));
+  return serializeElf({ type: C.ET_REL, entry: 0n, phoff: 0, segments: [], sections }, alignUp(pos, 8), (name) => shstr.offsets.get(name)!);
 }

@@ -58,21 +58,30 @@ export class StringTable {
   }
 }
 
-/** Encodes a symbol table (and its string table) in the given order. */
-export function encodeSymbols(syms: readonly OutSymbol[]): { symtab: Uint8Array; strtab: Uint8Array } {
-  const strs = new StringTable();
+/** Rounds n up to a multiple of a (a >= 1). */
+export const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
+
+/** Encodes a symbol table in the given order, naming each symbol through `nameOffset` (its strtab offset). */
+export function encodeSymtab(syms: readonly OutSymbol[], nameOffset: (name: string) => number): Uint8Array {
   const out = new Uint8Array(syms.length * C.SYM_SIZE);
   const dv = new DataView(out.buffer);
   syms.forEach((s, i) => {
     const o = i * C.SYM_SIZE;
-    dv.setUint32(o, s.name ? strs.add(s.name) : 0, true);
+    dv.setUint32(o, s.name ? nameOffset(s.name) : 0, true);
     out[o + 4] = (s.bind << 4) | (s.type & 0xf);
     out[o + 5] = s.other;
     dv.setUint16(o + 6, s.shndx, true);
     dv.setBigUint64(o + 8, BigInt.asUintN(64, s.value), true);
     dv.setBigUint64(o + 16, BigInt.asUintN(64, s.size), true);
   });
-  return { symtab: out, strtab: strs.finish() };
+  return out;
+}
+
+/** Encodes a symbol table and a string table for it (names in first-use order, repeats shared). */
+export function encodeSymbols(syms: readonly OutSymbol[]): { symtab: Uint8Array; strtab: Uint8Array } {
+  const strs = new StringTable();
+  const symtab = encodeSymtab(syms, (name) => strs.add(name));
+  return { symtab, strtab: strs.finish() };
 }
 
 export interface OutRela {
@@ -110,8 +119,8 @@ export interface ElfImage {
  */
 export function writeElf(img: ElfImage): Uint8Array {
   const shstr = new StringTable();
-  const nameOffs = img.sections.map((s) => shstr.add(s.name));
-  const shstrName = shstr.add('.shstrtab');
+  for (const s of img.sections) shstr.add(s.name);
+  shstr.add('.shstrtab');
   const shstrData = shstr.finish();
 
   let end = img.phoff + img.segments.length * C.PHDR_SIZE;
@@ -121,15 +130,21 @@ export function writeElf(img: ElfImage): Uint8Array {
   }
   for (const s of img.sections) {
     if (s.offset >= 0) continue;
-    const align = Math.max(1, s.addralign);
-    end = Math.ceil(end / align) * align;
+    end = alignUp(end, Math.max(1, s.addralign));
     s.offset = end;
     if (s.type !== C.SHT_NOBITS) end += s.data.length;
   }
-  const shstrOff = end;
+  const shstrtab: OutSection = { name: '.shstrtab', type: C.SHT_STRTAB, flags: 0n, addr: 0n, offset: end, size: shstrData.length, link: 0, info: 0, addralign: 1, entsize: 0, data: shstrData };
   end += shstrData.length;
-  const shoff = Math.ceil(end / 8) * 8;
-  const shnum = img.sections.length + 2;
+  return serializeElf({ ...img, sections: [...img.sections, shstrtab] }, alignUp(end, 8), (name) => shstr.add(name));
+}
+
+/**
+ * Serializes an image whose every section already has its file offset, the section headers at
+ * `shoff`; `nameOffset` gives a section name's offset in .shstrtab, which must be the last section.
+ */
+export function serializeElf(img: ElfImage, shoff: number, nameOffset: (name: string) => number): Uint8Array {
+  const shnum = img.sections.length + 1;
   const total = shoff + shnum * C.SHDR_SIZE;
 
   const out = new Uint8Array(total);
@@ -166,9 +181,10 @@ export function writeElf(img: ElfImage): Uint8Array {
     dv.setBigUint64(o + 48, p.align, true);
   });
 
-  const header = (i: number, nameOff: number, s: Omit<OutSection, 'name' | 'data'>) => {
-    const o = shoff + i * C.SHDR_SIZE;
-    dv.setUint32(o, nameOff, true);
+  img.sections.forEach((s, i) => {
+    if (s.type !== C.SHT_NOBITS) out.set(s.data, s.offset);
+    const o = shoff + (i + 1) * C.SHDR_SIZE;
+    dv.setUint32(o, nameOffset(s.name), true);
     dv.setUint32(o + 4, s.type, true);
     dv.setBigUint64(o + 8, s.flags, true);
     dv.setBigUint64(o + 16, BigInt.asUintN(64, s.addr), true);
@@ -178,22 +194,6 @@ export function writeElf(img: ElfImage): Uint8Array {
     dv.setUint32(o + 44, s.info, true);
     dv.setBigUint64(o + 48, BigInt(s.addralign), true);
     dv.setBigUint64(o + 56, BigInt(s.entsize), true);
-  };
-  img.sections.forEach((s, i) => {
-    if (s.type !== C.SHT_NOBITS) out.set(s.data, s.offset);
-    header(i + 1, nameOffs[i]!, s);
-  });
-  out.set(shstrData, shstrOff);
-  header(shnum - 1, shstrName, {
-    type: C.SHT_STRTAB,
-    flags: 0n,
-    addr: 0n,
-    offset: shstrOff,
-    size: shstrData.length,
-    link: 0,
-    info: 0,
-    addralign: 1,
-    entsize: 0,
   });
   return out;
 }
