@@ -29,6 +29,8 @@ export interface Diagnostic {
    * `In file included from b.h:1,` / `                 from t.c:1:`.
    */
   includedFrom?: { file: string; line: number }[];
+  /** gcc's fix-it hint: text to insert at the caret, printed on its own line under it (`      |  ;`). */
+  fixit?: string;
   /** A trailing tag such as "[rule-id]" or gcc's "[-Wimplicit-function-declaration]". */
   tag?: string;
 }
@@ -67,6 +69,7 @@ export function renderDiagnostic(d: Diagnostic): string {
     if (d.col > 0) {
       const len = Math.max(1, d.length ?? 1);
       out.push(`${blank} | ${' '.repeat(d.col - 1)}^${'~'.repeat(len - 1)}`);
+      if (d.fixit !== undefined) out.push(`${blank} | ${' '.repeat(d.col - 1)}${d.fixit}`);
     }
   }
   return out.join('\n');

@@ -48,6 +48,25 @@ describe('diagnostics are rendered as gcc prints them', () => {
     ]);
   });
 
+  it("prints a fix-it hint on its own line under the caret, as gcc 12 does", () => {
+    const text = renderDiagnostic({
+      file: 't.c',
+      line: 5,
+      col: 32,
+      severity: 'error',
+      message: "expected ';' before 'return'",
+      sourceLine: '\tprintk("Hello world\\n")',
+      length: 1,
+      fixit: ';',
+    });
+    expect(text.split('\n')).toEqual([
+      "t.c:5:32: error: expected ';' before 'return'",
+      '    5 |         printk("Hello world\\n")',
+      '      |                                ^',
+      '      |                                ;',
+    ]);
+  });
+
   it('a whole-file diagnostic has no line or column', () => {
     expect(renderDiagnostic({ file: 'x.tbl', line: 0, col: 0, severity: 'warning', message: 'empty table', tag: '[empty]' })).toBe(
       'x.tbl: warning: empty table [empty]',
