@@ -437,3 +437,69 @@ export function stringCases(g: Gen, perForm: number): Case[] {
   }
   return out;
 }
+
+/**
+ * Short straight-line sequences of the forms compiled blocks inline (ALU, shifts, moves, loads,
+ * read-modify-writes, jcc), so that flags one instruction produces and a later one overwrites
+ * (dead in a block) and flags read mid-sequence (adc, setcc, jcc) are both exercised.
+ */
+export function sequenceCases(g: Gen, count: number): Case[] {
+  const out: Case[] = [];
+  const regs = [0, 1, 2, 3, 6, 8, 9, 10, 11];
+  const alu = ['add', 'sub', 'and', 'or', 'xor', 'cmp'];
+  const ccs = ['b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'l', 'ge', 'le', 'g', 'o', 'p'];
+  for (let k = 0; k < count; k++) {
+    const lines: string[] = [];
+    let undef = 0; // flags the last writer leaves undefined
+    const n = 3 + g.int(6);
+    for (let j = 0; j < n; j++) {
+      const size: Size = g.int(2) === 0 ? 8 : 4;
+      const s = SUFFIX[size];
+      const a = reg(g.pick(regs), size);
+      const b = reg(g.pick(regs), size);
+      const op = g.pick(alu);
+      switch (g.int(9)) {
+        case 0:
+          lines.push(`${op}${s} ${a}, ${b}`);
+          undef = op === 'and' || op === 'or' || op === 'xor' ? AF : 0;
+          break;
+        case 1:
+          lines.push(`${op}${s} $${g.int(2) ? g.int(100) - 50 : 0x7fffffff}, ${a}`);
+          undef = op === 'and' || op === 'or' || op === 'xor' ? AF : 0;
+          break;
+        case 2:
+          lines.push(`${op}${s} mem(%rip), ${a}`);
+          undef = op === 'and' || op === 'or' || op === 'xor' ? AF : 0;
+          break;
+        case 3:
+          lines.push(g.int(2) ? `${op}${s} ${a}, mem+8(%rip)` : `${op}${s} $${g.int(64)}, mem(%rip)`);
+          undef = op === 'and' || op === 'or' || op === 'xor' ? AF : 0;
+          break;
+        case 4: {
+          const cnt = 1 + g.int(size * 8 - 1);
+          lines.push(`${g.pick(['shl', 'shr', 'sar'])}${s} $${cnt}, ${a}`);
+          undef = AF | (cnt > 1 ? OF : 0);
+          break;
+        }
+        case 5:
+          lines.push(g.pick([`mov${s} ${a}, ${b}`, `mov${s} mem(%rip), ${a}`, `lea 8(${reg(g.pick(regs), 8)},${reg(g.pick(regs), 8)},4), ${reg(g.pick(regs), 8)}`, `push ${reg(g.pick(regs), 8)}\npop ${reg(g.pick(regs), 8)}`]));
+          break;
+        case 6:
+          // A reader after a shift whose OF is undefined would compare undefined bits: compare first.
+          if (undef & OF) lines.push(`cmp${s} ${a}, ${b}`), (undef = 0);
+          lines.push(`j${g.pick(ccs)} 7f\nmov $1, %r12\n7:`);
+          break;
+        case 7:
+          if (undef & OF) lines.push(`cmp${s} ${a}, ${b}`), (undef = 0);
+          lines.push(g.int(2) ? `set${g.pick(ccs)} %r13b` : `adc${s} ${a}, ${b}`);
+          if (lines[lines.length - 1]!.startsWith('adc')) undef = 0;
+          break;
+        default:
+          lines.push(`mov${s} ${a}, mem(%rip)`);
+          break;
+      }
+    }
+    out.push(mk(g, lines.join('\n'), undef));
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
 // defines for the instruction) and memory must agree exactly.
 import { describe, expect, it } from 'vitest';
 import { runDifferential, type Case } from './harness.js';
-import { aluCases, bitCases, condCases, Gen, moveCases, mulDivCases, shiftCases, stackCases, stringCases, unaryCases } from './cases.js';
+import { aluCases, bitCases, condCases, Gen, moveCases, mulDivCases, sequenceCases, shiftCases, stackCases, stringCases, unaryCases } from './cases.js';
 
 // Each set runs twice: through the interpreter alone, and with every block compiled (block.ts).
 function check(cases: Case[]): void {
@@ -42,5 +42,8 @@ describe('differential against the host CPU', () => {
   });
   it('rep movs/stos, lods, cmps, scas, std/cld', () => {
     check(stringCases(new Gen(9), 4));
+  });
+  it('sequences: flags overwritten before use (dead in a block) and read mid-sequence', () => {
+    check(sequenceCases(new Gen(10), 600));
   });
 });

@@ -116,6 +116,9 @@ function registerOnly(d: Insn): boolean {
     case Op.DIV:
     case Op.IDIV:
       return true;
+    case Op.ALU_MI:
+    case Op.ALU_MR:
+      if (d.sub === 7) return true; // cmp only reads memory
   }
   return d.rm >= 0 && (d.op === Op.ALU_EG || d.op === Op.ALU_EI || d.op === Op.SHIFT || d.op === Op.INC || d.op === Op.DEC || d.op === Op.NEG || d.op === Op.NOT || d.op === Op.MOV_EG || d.op === Op.MOV_EI || d.op === Op.SETCC);
 }
@@ -140,10 +143,32 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   }
   const params: string[] = ['f', 'arr', 'shift', 'condition'];
   const args: unknown[] = [f, f.code, shift, condition];
-  const body: string[] = ['return function block(c) {', '  const L = c.lo, H = c.hi;', '  let lo = 0, hi = 0, s = 0;'];
+  const n = insns.length;
+  const dead = deadFlags(insns);
+  // pend[i]: the producer whose flags were elided and are still current when instruction i
+  // starts (-1: c's lazy flags are current). A fault at i, or an exit before i, writes them.
+  const pend: number[] = [];
+  let p = -1;
   insns.forEach((x, i) => {
-    const last = i === insns.length - 1;
-    const inline = inlineCode(x, i, last);
+    pend.push(p);
+    const k = flagKind(x);
+    if (k === K_WRITE) p = dead[i] ? i : -1;
+    else if (k !== K_NEUTRAL) p = -1;
+  });
+  pend.push(p);
+  const body: string[] = ['return function block(c) {', '  const L = c.lo, H = c.hi;', '  let lo = 0, hi = 0, s = 0;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
+  const saved = new Set<number>();
+  for (const k of pend) if (k >= 0) saved.add(k);
+  for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
+  body.push('  try {');
+  // The flags producer of the instruction just before (when inlined here), so a jcc can test
+  // its operands directly instead of going through the lazy-flag state.
+  let known: Known | null = null;
+  insns.forEach((x, i) => {
+    const last = i === n - 1;
+    const nextIsJcc = !last && insns[i + 1]!.op === Op.JCC;
+    const inline = inlineCode(x, i, last, known, nextIsJcc, dead[i]!, saved.has(i));
+    known = inline?.known ?? null;
     if (inline !== null && inline.fallback) {
       params.push(`h${i}`, `d${i}`);
       args.push(HANDLERS[x.op], x);
@@ -157,13 +182,134 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
       args.push(HANDLERS[x.op], x);
       body.push(`  c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
     }
-    if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) { c.rip = ${x.next}; return ${i + 1}; }`);
+    if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) { ${materialize(insns, pend[i + 1]!)}c.rip = ${x.next}; return ${i + 1}; }`);
   });
-  body.push(`  return ${insns.length};`, '};');
+  body.push(`  return ${n};`);
+  // A fault leaves rip at the faulting instruction: give it the flags it would have seen.
+  const cases: string[] = [];
+  insns.forEach((x, i) => {
+    if (pend[i]! >= 0) cases.push(`    case ${x.addr}: ${materialize(insns, pend[i]!)}break;`);
+  });
+  body.push('  } catch (e) {');
+  if (cases.length > 0) body.push('    switch (c.rip) {', ...cases, '    }');
+  body.push('    throw e;', '  }', '};');
+  // KWB_DUMP_BLOCKS=1 prints each compiled block's source (for working on this compiler).
+  if (process.env.KWB_DUMP_BLOCKS) console.error(body.join('\n'));
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function(...params, body.join('\n')) as (...a: unknown[]) => BlockFn;
   first.block = make(...args) as Insn['block'];
   first.blockAddrs = insns.map((x) => x.addr);
+}
+
+// How an instruction treats the arithmetic flags, for the dead-flag analysis: K_WRITE replaces
+// all six and is inlined here (so its stores can be dropped), K_WRITE_ALWAYS replaces them
+// but always stores them, K_NEUTRAL neither reads nor writes them, K_READ is anything else
+// (read, partly written, or unknown: a handler).
+const K_READ = 0;
+const K_WRITE = 1;
+const K_WRITE_ALWAYS = 2;
+const K_NEUTRAL = 3;
+
+function flagKind(x: Insn): number {
+  switch (x.op) {
+    case Op.ALU_RR:
+    case Op.ALU_RI:
+    case Op.ALU_RM:
+      return ALU_OPS[x.sub] && (x.size === 4 || x.size === 8) ? K_WRITE : K_READ;
+    case Op.ALU_MI:
+    case Op.ALU_MR:
+      if (!ALU_OPS[x.sub] || (x.size !== 4 && x.size !== 8)) return K_READ;
+      return x.sub === 7 ? K_WRITE : K_WRITE_ALWAYS;
+    case Op.SHIFT:
+      return inlineShift(x) ? K_WRITE : K_READ;
+    case Op.MOV_RR:
+    case Op.MOV_EG:
+    case Op.MOV_GE:
+    case Op.MOV_EI:
+    case Op.MOVZX:
+    case Op.MOVSX:
+    case Op.LOAD:
+    case Op.STORE:
+    case Op.STORE_I:
+    case Op.LEA:
+    case Op.CBW:
+    case Op.CWD:
+    case Op.BSWAP:
+    case Op.PUSH64:
+    case Op.POP64:
+    case Op.LEAVE:
+    case Op.NOP:
+      return K_NEUTRAL;
+  }
+  return K_READ;
+}
+
+/**
+ * dead[i]: instruction i's flags are overwritten (by an inlined full writer) before anything
+ * could read them — a flag reader, or leaving the block. The block's last instruction counts as
+ * leaving.
+ */
+function deadFlags(insns: Insn[]): boolean[] {
+  const dead: boolean[] = new Array(insns.length).fill(false);
+  let overwritten = false; // scanning backwards: is the flags state here overwritten before use?
+  for (let i = insns.length - 1; i >= 0; i--) {
+    const k = flagKind(insns[i]!);
+    if (i === insns.length - 1) overwritten = false;
+    if (k === K_WRITE) {
+      dead[i] = overwritten && i !== insns.length - 1;
+      overwritten = true;
+    } else if (k === K_WRITE_ALWAYS) overwritten = true;
+    else if (k === K_READ) overwritten = false;
+    // A jcc reads flags; other readers too. Neutral instructions keep the state.
+    if (insns[i]!.op === Op.JCC) overwritten = false;
+  }
+  return dead;
+}
+
+/** JS statements writing producer k's elided flags into the CPU's lazy-flag state ('' if none). */
+function materialize(insns: Insn[], k: number): string {
+  if (k < 0) return '';
+  const x = insns[k]!;
+  if (x.op === Op.SHIFT) return `shift(c, ${x.sub}, ${x.size}, a${k}, ah${k}, ${x.immLo}); `;
+  const f = ALU_OPS[x.sub]!.f;
+  if (x.size === 4) return `c.fOp = ${f}; c.fSize = 4; c.fA = a${k}; c.fB = b${k}; c.fRes = ${f === 5 ? `a${k} ${ALU_OPS[x.sub]!.js} b${k}` : `(a${k} ${ALU_OPS[x.sub]!.js} b${k}) | 0`}; c.fCin = 0; `;
+  return `{ const a = a${k}, ah = ah${k}, b = b${k}, bh = bh${k}; let r, rh; ${alu64(ALU_OPS[x.sub]!.js)} c.fOp = ${f}; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0; } `;
+}
+
+function alu64(js: string): string {
+  if (js === '+') return 'const t = (a >>> 0) + (b >>> 0); r = t | 0; rh = (ah + bh + (t >= 4294967296 ? 1 : 0)) | 0;';
+  if (js === '-') return 'const t = (a >>> 0) - (b >>> 0); r = t | 0; rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;';
+  return `r = a ${js} b; rh = ah ${js} bh;`;
+}
+
+/** Whether a shift is one the block computes inline when its flags are dead (shl/shr/sar by a nonzero immediate). */
+function inlineShift(x: Insn): boolean {
+  if (x.rm < 0 || x.cl || (x.size !== 4 && x.size !== 8) || (x.sub !== 4 && x.sub !== 5 && x.sub !== 6 && x.sub !== 7)) return false;
+  return (x.immLo & (x.size === 8 ? 63 : 31)) !== 0;
+}
+
+/** The shift's result without flags: JS statements setting L[r]/H[r] from v/vh (consts). */
+function shiftCode(x: Insn): string {
+  const r = x.rm;
+  const sub = x.sub === 6 ? 4 : x.sub;
+  if (x.size === 4) {
+    const n = x.immLo & 31;
+    const e = sub === 4 ? `v << ${n}` : sub === 5 ? `(v >>> ${n}) | 0` : `v >> ${n}`;
+    return `L[${r}] = ${e}; H[${r}] = 0;`;
+  }
+  const n = x.immLo & 63;
+  let lo: string;
+  let hi: string;
+  if (sub === 4) {
+    if (n < 32) [lo, hi] = [`v << ${n}`, `(vh << ${n}) | (v >>> ${32 - n})`];
+    else [lo, hi] = ['0', n === 32 ? 'v' : `v << ${n - 32}`];
+  } else if (n < 32) [lo, hi] = [`(v >>> ${n}) | (vh << ${32 - n})`, sub === 5 ? `(vh >>> ${n}) | 0` : `vh >> ${n}`];
+  else {
+    const top = sub === 5 ? '0' : 'vh >> 31';
+    lo = n === 32 ? 'vh' : sub === 5 ? `(vh >>> ${n - 32}) | 0` : `vh >> ${n - 32}`;
+    hi = top;
+  }
+  return `L[${r}] = ${lo}; H[${r}] = ${hi};`;
 }
 
 const TWO32 = 4294967296;
@@ -184,7 +330,11 @@ function eaCode(x: Insn): string[] {
     sum += ` + (L[${x.index}] >>> 0) * ${x.scale}`;
     h += ` + H[${x.index}] * ${x.scale}`;
   }
-  return [`s = ${sum};`, `lo = s | 0; hi = (${h} + Math.floor(s / ${TWO32})) | 0;`];
+  // The carry out of the low half: s lies within a few multiples of 2^32, and (s - (s >>> 0))
+  // is that multiple exactly (cheaper than Math.floor of a division). With a base alone it is
+  // -1, 0 or 1.
+  if (x.index < 0) return [`s = ${sum};`, `lo = s | 0; hi = (${h} + (s > 4294967295 ? 1 : s < 0 ? -1 : 0)) | 0;`];
+  return [`s = ${sum};`, `lo = s | 0; hi = (${h} + (s - (s >>> 0)) / ${TWO32}) | 0;`];
 }
 
 // Lazy-flag producer codes (flags.ts): F_ADD 1, F_SUB 3, F_LOGIC 5.
@@ -198,13 +348,27 @@ const ALU_OPS: Record<number, { f: number; js: string } | undefined> = {
 };
 
 /** The ALU operation a op= b for 32/64-bit register values; a, ah, b, bh are JS expressions. */
-function aluCode(sub: number, size: number, dst: string | null, dstHi: string | null, a: string, ah: string, b: string, bh: string): string[] | null {
+function aluCode(
+  sub: number,
+  size: number,
+  dst: string | null,
+  dstHi: string | null,
+  a: string,
+  ah: string,
+  b: string,
+  bh: string,
+  expose = false,
+  store = true,
+  save = -1,
+): string[] | null {
   const op = ALU_OPS[sub];
   if (!op) return null;
   const out: string[] = [];
   if (size === 4) {
     out.push(`{ const a = ${a}, b = ${b}; const r = ${op.f === 5 ? `a ${op.js} b` : `(a ${op.js} b) | 0`}, rh = 0;`);
-    out.push(`  c.fOp = ${op.f}; c.fSize = 4; c.fRes = r; c.fA = a; c.fB = b; c.fCin = 0;`);
+    if (store) out.push(`  c.fOp = ${op.f}; c.fSize = 4; c.fRes = r; c.fA = a; c.fB = b; c.fCin = 0;`);
+    if (save >= 0) out.push(`  a${save} = a; b${save} = b;`);
+    if (expose) out.push('  fa = a; fb = b; fr = r;');
     if (dst !== null && sub !== 7) out.push(`  ${dst} = r; ${dstHi} = 0;`);
     out.push('}');
     return out;
@@ -213,21 +377,81 @@ function aluCode(sub: number, size: number, dst: string | null, dstHi: string | 
   if (op.js === '+') out.push('  const t = (a >>> 0) + (b >>> 0); r = t | 0; rh = (ah + bh + (t >= 4294967296 ? 1 : 0)) | 0;');
   else if (op.js === '-') out.push('  const t = (a >>> 0) - (b >>> 0); r = t | 0; rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;');
   else out.push(`  r = a ${op.js} b; rh = ah ${op.js} bh;`);
-  out.push('  c.fOp = ' + op.f + '; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0;');
+  if (save >= 0) out.push(`  a${save} = a; ah${save} = ah; b${save} = b; bh${save} = bh;`);
+  if (store) out.push('  c.fOp = ' + op.f + '; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0;');
+  if (expose) out.push('  fa = a; fah = ah; fb = b; fbh = bh; fr = r; frh = rh;');
   if (dst !== null && sub !== 7) out.push(`  ${dst} = r; ${dstHi} = rh;`);
   out.push('}');
   return out;
 }
 
+/** A flags producer inlined just before a jcc: its kind (lazy-flag code) and size; operands in fa/fb/fr. */
+interface Known {
+  f: number;
+  size: number;
+}
+
+/**
+ * Condition cc as a JS expression over the exposed operands of the producer, or null when the
+ * lazy-flag evaluator should decide (overflow, parity, add's carries).
+ */
+function knownCondition(k: Known, cc: number): string | null {
+  const w = k.size === 8;
+  if (k.f === 3) {
+    // cmp/sub: flags of a - b.
+    const ult = w ? '((fah >>> 0) < (fbh >>> 0) || (fah === fbh && (fa >>> 0) < (fb >>> 0)))' : '((fa >>> 0) < (fb >>> 0))';
+    const slt = w ? '(fah < fbh || (fah === fbh && (fa >>> 0) < (fb >>> 0)))' : '(fa < fb)';
+    const eq = w ? '(fa === fb && fah === fbh)' : '(fa === fb)';
+    switch (cc) {
+      case 2: return ult;
+      case 3: return `!${ult}`;
+      case 4: return eq;
+      case 5: return `!${eq}`;
+      case 6: return `(${ult} || ${eq})`;
+      case 7: return `!(${ult} || ${eq})`;
+      case 12: return slt;
+      case 13: return `!${slt}`;
+      case 14: return `(${slt} || ${eq})`;
+      case 15: return `!(${slt} || ${eq})`;
+    }
+    return null;
+  }
+  if (k.f === 5) {
+    // and/or/xor: CF = OF = 0, so the signed conditions test the result's sign.
+    const zero = w ? '(fr === 0 && frh === 0)' : '(fr === 0)';
+    const neg = w ? '(frh < 0)' : '(fr < 0)';
+    switch (cc) {
+      case 4: return zero;
+      case 5: return `!${zero}`;
+      case 8: case 12: return neg;
+      case 9: case 13: return `!${neg}`;
+      case 14: return `(${neg} || ${zero})`;
+      case 15: return `!(${neg} || ${zero})`;
+    }
+  }
+  return null;
+}
+
 /** Straight JS for the commonest forms (no handler call), or null to call the handler. */
-function inlineCode(x: Insn, i: number, last: boolean): { code: string[]; mayFault: boolean; fallback?: boolean; setsRip?: boolean } | null {
+function inlineCode(
+  x: Insn,
+  i: number,
+  last: boolean,
+  known: Known | null,
+  expose: boolean,
+  dead: boolean,
+  save: boolean,
+): { code: string[]; mayFault: boolean; fallback?: boolean; setsRip?: boolean; known?: Known } | null {
   const wide = x.size === 8;
   const canonicalTarget = x.tgt === x.tgt; // not NaN
   switch (x.op) {
-    case Op.JCC:
+    case Op.JCC: {
       if (!canonicalTarget) return null;
-      if (last) return { code: [`c.rip = condition(c, ${x.sub}) ? ${x.tgt} : ${x.next};`], mayFault: false, setsRip: true };
-      return { code: [`if (condition(c, ${x.sub})) { c.rip = ${x.tgt}; return ${i + 1}; }`], mayFault: false };
+      const cond = (known !== null && knownCondition(known, x.sub)) || `condition(c, ${x.sub})`;
+      const taken = `c.rip = ${x.tgt}; return ${i + 1};`;
+      if (last) return { code: [`if (${cond}) { ${taken} }`, `c.rip = ${x.next};`], mayFault: false, setsRip: true };
+      return { code: [`if (${cond}) { ${taken} }`], mayFault: false };
+    }
     case Op.JMP:
       if (!canonicalTarget) return null;
       return { code: [`c.rip = ${x.tgt};`], mayFault: false, setsRip: true };
@@ -271,7 +495,7 @@ function inlineCode(x: Insn, i: number, last: boolean): { code: string[]; mayFau
       if (!ALU_OPS[x.sub]) return null;
       if (x.sub === 7) {
         const read = wide ? '{ const m = c.read64p(lo, hi), mh = c.tHi;' : '{ const m = c.read32p(lo, hi), mh = 0;';
-        return { code: [...eaCode(x), read, ...aluCode(7, x.size, null, null, 'm', 'mh', b, bh)!, '}'], mayFault: true };
+        return { code: [...eaCode(x), read, ...aluCode(7, x.size, null, null, 'm', 'mh', b, bh, expose, !dead, save ? i : -1)!, '}'], mayFault: true, known: knownOf(x, expose) };
       }
       // Straight on the page when the pair cache knows it writable; otherwise the handler (which faults precisely).
       const get = wide ? 'dv.getInt32(o, true), mh = dv.getInt32(o + 4, true)' : 'dv.getInt32(o, true), mh = 0';
@@ -295,6 +519,11 @@ function inlineCode(x: Insn, i: number, last: boolean): { code: string[]; mayFau
     case Op.SHIFT:
       if (x.rm < 0 || x.cl || (x.size !== 4 && x.size !== 8) || (x.sub !== 4 && x.sub !== 5 && x.sub !== 6 && x.sub !== 7)) return null;
       if ((x.immLo & (wide ? 63 : 31)) === 0) return null;
+      if (dead) {
+        // Nothing reads this shift's flags: the result alone (the inputs kept in case a fault needs them).
+        const keep = save ? ` a${i} = v; ah${i} = vh;` : '';
+        return { code: [`{ const v = L[${x.rm}], vh = H[${x.rm}];${keep} ${shiftCode(x)} }`], mayFault: false };
+      }
       return {
         code: [`L[${x.rm}] = shift(c, ${x.sub}, ${x.size}, L[${x.rm}], H[${x.rm}], ${x.immLo}); H[${x.rm}] = ${wide ? 'c.tHi' : '0'};`],
         mayFault: false,
@@ -317,17 +546,20 @@ function inlineCode(x: Insn, i: number, last: boolean): { code: string[]; mayFau
     case Op.STORE_I:
       return { code: [...eaCode(x), wide ? `c.write64p(lo, hi, ${x.immLo}, ${x.immHi});` : `c.write32p(lo, hi, ${x.immLo});`], mayFault: true };
     case Op.ALU_RI: {
-      const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `${x.immLo}`, `${x.immHi}`);
-      return code && { code, mayFault: false };
+      if (!wide && x.size !== 4) return null;
+      const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `${x.immLo}`, `${x.immHi}`, expose, !dead, save ? i : -1);
+      return code && { code, mayFault: false, known: knownOf(x, expose) };
     }
     case Op.ALU_RR: {
-      const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.reg}]`, `H[${x.reg}]`);
-      return code && { code, mayFault: false };
+      if (!wide && x.size !== 4) return null;
+      const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.reg}]`, `H[${x.reg}]`, expose, !dead, save ? i : -1);
+      return code && { code, mayFault: false, known: knownOf(x, expose) };
     }
     case Op.ALU_RM: {
+      if (!wide && x.size !== 4) return null;
       const read = wide ? ['{ const m = c.read64p(lo, hi), mh = c.tHi;'] : ['{ const m = c.read32p(lo, hi), mh = 0;'];
-      const code = aluCode(x.sub, x.size, `L[${x.reg}]`, `H[${x.reg}]`, `L[${x.reg}]`, `H[${x.reg}]`, 'm', 'mh');
-      return code && { code: [...eaCode(x), ...read, ...code, '}'], mayFault: true };
+      const code = aluCode(x.sub, x.size, `L[${x.reg}]`, `H[${x.reg}]`, `L[${x.reg}]`, `H[${x.reg}]`, 'm', 'mh', expose, !dead, save ? i : -1);
+      return code && { code: [...eaCode(x), ...read, ...code, '}'], mayFault: true, known: knownOf(x, expose) };
     }
     case Op.PUSH64:
       return {
@@ -347,6 +579,12 @@ function inlineCode(x: Insn, i: number, last: boolean): { code: string[]; mayFau
       };
   }
   return null;
+}
+
+/** The flags producer an inlined ALU instruction leaves for a following jcc (operands exposed). */
+function knownOf(x: Insn, expose: boolean): Known | undefined {
+  const op = ALU_OPS[x.sub];
+  return expose && op && (x.size === 4 || x.size === 8) ? { f: op.f, size: x.size } : undefined;
 }
 
 /** Marks an instruction where no useful block starts. */
