@@ -219,6 +219,8 @@ export class Session {
         if (!r.ok) return no(r.reason!, r.message!);
         const cmd = [spec.program, ...spec.args].join(' ');
         const extra = r.message ? `\n${r.message}` : '';
+        const crashed = r.reason === 'program-crashed' && ((spec.output !== undefined && r.output !== spec.output) || (spec.outputPattern && !spec.outputPattern.test(r.output)) || (spec.status !== undefined && r.status !== spec.status));
+        if (crashed) return no('program-crashed', `${r.message}\nIt printed:\n${block(r.output)}`);
         if (spec.output !== undefined && r.output !== spec.output) {
           if (lineCount(r.output) <= 1 && lineCount(spec.output) <= 1) return no(r.reason ?? 'program-output', `${cmd} printed ${quote(r.output, 200)}, expected ${quote(spec.output, 200)}.${extra}`);
           return no(r.reason ?? 'program-output', `${cmd} printed:\n${block(r.output)}\nexpected:\n${block(spec.output)}${extra}`);

@@ -8,9 +8,10 @@ import { kwb, ROOT } from '../helpers/kwb.js';
 const labs = readdirSync(join(ROOT, 'exercises')).filter((f) => /\.ya?ml$/.test(f)).sort();
 
 describe('the shipped labs', () => {
-  it('exist, numbered in order, and are all listed', () => {
+  it('exist, numbered, and are all listed', () => {
     expect(labs.length).toBeGreaterThan(0);
-    labs.forEach((f, i) => expect(f).toMatch(new RegExp(`^0${i + 1}-[a-z0-9-]+\\.yaml$`)));
+    for (const f of labs) expect(f).toMatch(/^\d\d-[a-z0-9-]+\.yaml$/);
+    expect(new Set(labs.map((f) => f.slice(0, 2))).size).toBe(labs.length);
     const list = kwb(['lab', 'list']);
     expect(list.stderr).toBe('');
     expect(list.status).toBe(0);
