@@ -1,6 +1,7 @@
 // Input sections gathered into output sections. A Piece is one input section's place inside
 // an output section; relocations and symbols are rebased through it.
 import * as C from '../elf/constants.js';
+import { NOPS } from '../elf/nops.js';
 import type { ElfSection } from '../elf/read.js';
 import type { Obj } from './resolve.js';
 
@@ -101,19 +102,6 @@ export function addPiece(out: OutSec, obj: Obj, sec: ElfSection): Piece {
 
 // The gaps ld leaves between code pieces are filled with the longest multi-byte NOPs (bfd's x86
 // fill), so that a disassembly shows `cs nopw 0x0(%rax,%rax,1)` rather than stray `add` opcodes.
-const NOPS = [
-  [0x90],
-  [0x66, 0x90],
-  [0x0f, 0x1f, 0x00],
-  [0x0f, 0x1f, 0x40, 0x00],
-  [0x0f, 0x1f, 0x44, 0x00, 0x00],
-  [0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00],
-  [0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00],
-  [0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
-  [0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
-  [0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
-];
-
 export function codeFill(data: Uint8Array, from: number, to: number): void {
   let p = from;
   while (to - p >= 10) {
