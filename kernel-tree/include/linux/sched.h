@@ -58,6 +58,8 @@ struct task_struct {
 	 * Linux 1.x; 4.4 queues them in struct sigpending.
 	 */
 	unsigned long signal;
+	/* signals blocked from delivery (rt_sigprocmask), same layout */
+	unsigned long blocked;
 	/* nanosleep: the sched_clock() time to wake at (0: none) */
 	u64 timeout;
 	/* signal handlers (4.4 keeps them in current->sighand->action[]) */
