@@ -23,9 +23,10 @@ static int sig_ignored(int sig)
 	return sig == SIGCHLD || sig == SIGCONT || sig == SIGWINCH;
 }
 
+/* A signal waiting that may be delivered now (not blocked). */
 int signal_pending(struct task_struct *p)
 {
-	return p->signal != 0;
+	return (p->signal & ~p->blocked) != 0;
 }
 
 /* Would the signal be discarded (ignored by its action)? */
@@ -44,7 +45,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 		return 0;
 	p->signal |= sigmask(sig);
 	/* signal_wake_up: an interruptible sleeper returns with -EINTR */
-	if (p->state == TASK_INTERRUPTIBLE)
+	if (p->state == TASK_INTERRUPTIBLE && !(p->blocked & sigmask(sig)))
 		wake_up_process(p);
 	return 0;
 }
@@ -59,6 +60,7 @@ void force_sig(int sig, struct task_struct *p)
 {
 	if (p->action[sig - 1].handler == 1)
 		p->action[sig - 1].handler = 0;
+	p->blocked &= ~sigmask(sig);
 	p->signal |= sigmask(sig);
 }
 
@@ -73,7 +75,7 @@ void do_signal(struct pt_regs *regs)
 	for (sig = 1; sig <= _NSIG; sig++) {
 		struct k_sigaction *ka = &current->action[sig - 1];
 
-		if (!(current->signal & sigmask(sig)))
+		if (!(current->signal & ~current->blocked & sigmask(sig)))
 			continue;
 		current->signal &= ~sigmask(sig);
 		if (ka->handler == 1 || (ka->handler == 0 && sig_ignored(sig)))
@@ -159,7 +161,10 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig,
 struct rt_frame {
 	unsigned long pretcode;		/* the restorer: "mov $15, %eax; syscall" */
 	struct pt_regs regs;
+	unsigned long blocked;		/* the mask to restore */
 };
+
+#define SA_NODEFER	0x40000000UL
 
 /* Run the handler on the user stack below the red zone; sigreturn comes back here. */
 static int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
@@ -170,8 +175,14 @@ static int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 	if (!(ka->flags & SA_RESTORER))
 		return -EFAULT;
 	if (copy_to_user(&frame->pretcode, &ka->restorer, sizeof(unsigned long)) ||
-	    copy_to_user(&frame->regs, regs, sizeof(struct pt_regs)))
+	    copy_to_user(&frame->regs, regs, sizeof(struct pt_regs)) ||
+	    copy_to_user(&frame->blocked, &current->blocked, sizeof(unsigned long)))
 		return -EFAULT;
+	/* the handler runs with its sa_mask, and its own signal, blocked */
+	current->blocked |= ka->mask;
+	if (!(ka->flags & SA_NODEFER))
+		current->blocked |= sigmask(sig);
+	current->blocked &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	regs->ip = ka->handler;
 	regs->di = sig;
 	regs->si = 0;
@@ -189,14 +200,62 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	struct pt_regs *regs = task_pt_regs(current);
 	struct rt_frame __user *frame = (struct rt_frame __user *)(regs->sp - 8);
 	struct pt_regs saved;
+	unsigned long blocked;
 
-	if (copy_from_user(&saved, &frame->regs, sizeof(saved))) {
+	if (copy_from_user(&saved, &frame->regs, sizeof(saved)) ||
+	    copy_from_user(&blocked, &frame->blocked, sizeof(blocked))) {
 		force_sig(SIGSEGV, current);
 		return 0;
 	}
+	current->blocked = blocked & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	saved.cs = __USER_CS;
 	saved.ss = __USER_DS;
 	saved.flags = (saved.flags & 0xcd5UL) | 0x202UL;	/* user-changeable flags, IF on */
 	*regs = saved;
 	return regs->ax;
+}
+
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, unsigned long __user *, nset,
+		unsigned long __user *, oset, size_t, sigsetsize)
+{
+	unsigned long old = current->blocked, new;
+
+	if (sigsetsize != 8)
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&new, nset, sizeof(new)))
+			return -EFAULT;
+		new &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+		switch (how) {
+		case SIG_BLOCK:
+			current->blocked |= new;
+			break;
+		case SIG_UNBLOCK:
+			current->blocked &= ~new;
+			break;
+		case SIG_SETMASK:
+			current->blocked = new;
+			break;
+		default:
+			return -EINVAL;
+		}
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(rt_sigpending, unsigned long __user *, uset, size_t, sigsetsize)
+{
+	unsigned long pending = current->signal & current->blocked;
+
+	if (sigsetsize != 8)
+		return -EINVAL;
+	if (copy_to_user(uset, &pending, sizeof(pending)))
+		return -EFAULT;
+	return 0;
 }

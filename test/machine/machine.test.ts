@@ -119,6 +119,11 @@ describe('system calls', () => {
     expect(r.status).toBe(42);
   });
 
+  it('rt_sigprocmask blocks a signal (pending in rt_sigpending); unblocking delivers it', async () => {
+    const r = await run('sigmask.c');
+    expect(r.out).toBe('block: 0\nwhile blocked: handled 0, pending 1\nafter unblocking: handled 1\n');
+  });
+
   it('pause sleeps until a signal (SIGTERM terminates)', async () => {
     const r = await run('pause.c');
     expect(r.out).toBe('pause ended by signal 15\n');

@@ -28,7 +28,7 @@ __visible void prepare_exit_to_usermode(struct pt_regs *regs)
 			local_irq_disable();
 			continue;
 		}
-		if (current->signal) {
+		if (signal_pending(current)) {
 			local_irq_enable();
 			do_signal(regs);
 			local_irq_disable();
