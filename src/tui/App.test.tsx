@@ -15,7 +15,7 @@ describe('App', () => {
   it('starts a lab from the picker and opens the workbench on its workspace', async () => {
     const core = new FakeCore();
     const { lastFrame, stdin } = render(<App core={core} external={() => {}} onExit={() => {}} />);
-    await tick(60);
+    await tick(200);
     expect(lastFrame()).toContain('› nsys  Add the nsys system call');
     await keys(stdin, KEY.enter);
     expect(core.started).toEqual(['nsys@/ws/nsys']);
@@ -25,7 +25,7 @@ describe('App', () => {
   it('shows the help overlay over the workbench and keeps the workbench as it was', async () => {
     const core = new FakeCore();
     const { lastFrame, stdin } = render(<App core={core} external={() => {}} workspace="/ws/nsys" onExit={() => {}} />);
-    await tick(60);
+    await tick(200);
     core.grades[0]!.resolve(report([true, false]));
     await tick(60);
     await keys(stdin, '?');
@@ -39,7 +39,7 @@ describe('App', () => {
     const core = new FakeCore();
     const codes: number[] = [];
     const { lastFrame, stdin } = render(<App core={core} external={() => {}} workspace="/ws/nsys" onExit={(c) => codes.push(c)} />);
-    await tick(60);
+    await tick(200);
     core.grades[0]!.resolve(report([true, false]));
     await tick(60);
     await keys(stdin, KEY.enter, 'x', KEY.esc, 'q');
@@ -57,7 +57,7 @@ describe('App', () => {
     core.labs = 'the labs module is not available yet';
     const codes: number[] = [];
     const { lastFrame, stdin } = render(<App core={core} external={() => {}} onExit={(c) => codes.push(c)} />);
-    await tick(60);
+    await tick(200);
     expect(lastFrame()).toContain('No labs can be offered: the labs module is not available yet');
     await keys(stdin, 'q');
     expect(codes).toEqual([0]);

@@ -24,7 +24,7 @@ function mount(core = new FakeCore(), extra: { onQuit?: () => void; onExternal?:
 
 /** Mounts, and lets the first check finish on step 2 (whose file, newsys/nsys.c, comes first). */
 async function ready(m: ReturnType<typeof mount>) {
-  await tick();
+  await tick(150);
   m.core.grades[0]!.resolve(report([true, false]));
   await tick(100);
   return m;

@@ -106,7 +106,18 @@ export function Workbench(p: WorkbenchProps) {
     );
   }
 
+  /** Stops a check in progress (a build or run is about to use the same tree). */
+  function stopGrade() {
+    if (!gradeJob.current) return;
+    gradeJob.current.cancel();
+    gradeJob.current = null;
+    setGradeState((s) => (s === 'running' ? 'idle' : s));
+  }
+
   function grade() {
+    // A check builds and boots the same tree: never alongside a build or run, which re-check
+    // when they end anyway.
+    if (job.current) return;
     gradeJob.current?.cancel();
     setGradeState('running');
     setGradeNote(null);
@@ -131,24 +142,30 @@ export function Workbench(p: WorkbenchProps) {
       let b = buffers.current.get(f);
       if (!b) {
         let text = '';
+        let created = false;
         try {
           text = core.readFile(dir, f);
         } catch (e) {
-          setStatus(`cannot read ${f}: ${e instanceof Error ? e.message : String(e)}`);
-          return;
+          // A file the step asks for that is not there yet starts empty; saving creates it.
+          if (!files.includes(f) && (e as NodeJS.ErrnoException).code === 'ENOENT') created = true;
+          else {
+            setStatus(`cannot read ${f}: ${e instanceof Error ? e.message : String(e)}`);
+            return;
+          }
         }
         b = new Buffer(text);
+        setStatus(created ? `${f} is a new file: Ctrl-S creates it` : undefined);
         buffers.current.set(f, b);
         const rec = core.recovered(dir, f);
         if (rec !== null) setPrompt({ kind: 'recover', file: f, text: rec });
       }
+      else setStatus(undefined);
       setOpen(f);
       setTop(scrollTop(0, b.cursor.line, Math.max(1, editorRows - 1)));
       setFocus('editor');
-      setStatus(undefined);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dir],
+    [dir, files],
   );
 
   function save(f: string, b: Buffer) {
@@ -157,6 +174,7 @@ export function Workbench(p: WorkbenchProps) {
       b.markSaved();
       core.autosave(dir, f, null);
       setStatus(`saved ${f}`);
+      if (!files.includes(f)) setFiles(core.listFiles(dir));
     } catch (e) {
       setStatus(`could not save ${f}: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -178,6 +196,7 @@ export function Workbench(p: WorkbenchProps) {
 
   function startBuild() {
     if (job.current) return setStatus(`a ${job.current.kind} is running (Ctrl-C cancels it)`);
+    stopGrade();
     setTab('build');
     setBuildState('running');
     setErrIndex(-1);
@@ -202,6 +221,7 @@ export function Workbench(p: WorkbenchProps) {
     const program = info?.program;
     setTab('run');
     if (!program) return setStatus('this lab names no program to run');
+    stopGrade();
     setRunState('running');
     setRunOut('');
     let out = '';

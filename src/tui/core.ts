@@ -271,6 +271,8 @@ export function realCore(): Core {
       return readFileSync(join(dir, rel), 'utf8');
     },
     writeFile(dir, rel, text) {
+      // A step may ask for a file that does not exist yet (newsys/nsys.c): make its directory.
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
       writeFileAtomic(join(dir, rel), text);
     },
     autosave(dir, rel, text) {
