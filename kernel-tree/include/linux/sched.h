@@ -62,6 +62,8 @@ struct task_struct {
 	unsigned long blocked;
 	/* nanosleep: the sched_clock() time to wake at (0: none) */
 	u64 timeout;
+	/* alarm(2): the sched_clock() time SIGALRM is due (0: none) */
+	u64 alarm;
 	/* signal handlers (4.4 keeps them in current->sighand->action[]) */
 	struct k_sigaction {
 		unsigned long handler;	/* SIG_DFL 0, SIG_IGN 1, or a function */
