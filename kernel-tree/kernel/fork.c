@@ -91,6 +91,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	p->exit_signal = clone_flags & CSIGNAL;
 	p->signal = 0;
 	p->timeout = 0;
+	p->alarm = 0;
 
 	if (copy_mm(clone_flags, p) < 0 ||
 	    copy_thread(clone_flags, stack_start, stack_size, p, task_stack_top(p), p->pid) < 0) {

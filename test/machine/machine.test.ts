@@ -124,6 +124,13 @@ describe('system calls', () => {
     expect(r.out).toBe('block: 0\nwhile blocked: handled 0, pending 1\nafter unblocking: handled 1\n');
   });
 
+  it('alarm: SIGALRM to a handler, then the default action (Alarm clock, 142)', async () => {
+    const r = await run('alarm.c');
+    expect(r.out).toBe('alarm: 0\nagain: 1\nrang: 14\n');
+    expect(r.status).toBe(142);
+    expect(r.message).toBe('Alarm clock');
+  });
+
   it('pause sleeps until a signal (SIGTERM terminates)', async () => {
     const r = await run('pause.c');
     expect(r.out).toBe('pause ended by signal 15\n');

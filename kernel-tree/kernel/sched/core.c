@@ -95,6 +95,10 @@ void scheduler_tick(void)
 			p->timeout = 0;
 			wake_up_process(p);
 		}
+		if (p && p->alarm && p->alarm <= now) {
+			p->alarm = 0;
+			send_sig(SIGALRM, p, 1);
+		}
 	}
 	if (++slice >= SCHED_SLICE_TICKS)
 		need_resched = 1;

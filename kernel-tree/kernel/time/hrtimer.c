@@ -57,3 +57,23 @@ SYSCALL_DEFINE2(nanosleep, struct timespec __user *, rqtp,
 	current->timeout = 0;
 	return 0;
 }
+
+/*
+ * alarm(2) (kernel/time/itimer.c): SIGALRM after `seconds`; returns the
+ * seconds that were left of the previous alarm, rounded as 4.4 does.
+ */
+SYSCALL_DEFINE1(alarm, unsigned int, seconds)
+{
+	u64 now = sched_clock();
+	unsigned long left = 0;
+
+	if (current->alarm) {
+		u64 rem = current->alarm > now ? current->alarm - now : 0;
+
+		left = rem / NSEC_PER_SEC;
+		if ((rem % NSEC_PER_SEC) >= NSEC_PER_SEC / 2 || !left)
+			left++;
+	}
+	current->alarm = seconds ? now + (u64)seconds * NSEC_PER_SEC : 0;
+	return left;
+}

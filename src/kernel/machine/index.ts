@@ -56,7 +56,7 @@ export function finish(m: Machine, reason: StopReason): BootResult {
     const ts = BigInt(m.instructions);
     // What 4.4's watchdog prints when a CPU does not get back to the scheduler's watchdog thread;
     // here the machine's instruction budget plays that part.
-    log.push({ ts, level: 0, facility: 0, text: `NMI watchdog: BUG: soft lockup - CPU#0 stuck for ${Math.max(1, Math.round(m.instructions / 1e9))}s! [${m.currentTask()}]` });
+    log.push({ ts, level: 0, facility: 0, text: `NMI watchdog: BUG: soft lockup - CPU#0 stuck for ${Math.max(1, Math.round((m.instructions - m.idleNs) / 1e9))}s! [${m.currentTask()}]` });
   }
   return { reason, log, exits: m.exits, instructions: m.instructions, idle: m.idleNs };
 }

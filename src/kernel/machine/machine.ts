@@ -284,11 +284,13 @@ export class Machine {
     const cpu = this.cpu;
     const end = cpu.icount + budget;
     while (!this.poweredOff) {
-      if (cpu.icount >= this.maxInsns || this.timedOut) return 'lockup';
+      // The budget counts executed instructions (time spent halted is not a lockup).
+      const limit = this.maxInsns + this.idleNs;
+      if (cpu.icount >= limit || this.timedOut) return 'lockup';
       if (cpu.icount >= end) return 'running';
       // Short slices: the CPU adds up retired instructions when run() returns, and rdtsc (the
       // kernel's clock) reads that count, so a microsecond of guest time is the resolution.
-      const n = Math.min(this.nextTick, end, this.maxInsns, cpu.icount + CLOCK_SLICE) - cpu.icount;
+      const n = Math.min(this.nextTick, end, limit, cpu.icount + CLOCK_SLICE) - cpu.icount;
       const r = n > 0 ? cpu.run(n) : 'budget';
       if (r === 'shutdown') return 'triple-fault';
       if (cpu.icount >= this.nextTick) this.tick();
