@@ -2,6 +2,7 @@
 // has already decided every address, file offset and symbol; this module only serializes.
 // Section header 0 (the null section) is implicit; .shstrtab is appended by the writer.
 import * as C from './constants.js';
+import type { ElfRela, ElfSegment, ElfSymbol } from './read.js';
 
 export interface OutSection {
   name: string;
@@ -19,26 +20,11 @@ export interface OutSection {
   data: Uint8Array;
 }
 
-export interface OutSegment {
-  type: number;
-  flags: number;
-  offset: number;
-  vaddr: bigint;
-  paddr: bigint;
-  filesz: number;
-  memsz: number;
-  align: bigint;
-}
+/** A program header; the reader's record, written back as read. */
+export type OutSegment = ElfSegment;
 
-export interface OutSymbol {
-  name: string;
-  value: bigint;
-  size: bigint;
-  bind: number;
-  type: number;
-  other: number;
-  shndx: number;
-}
+/** A symbol; its index is its place in the table being written. */
+export type OutSymbol = Omit<ElfSymbol, 'index'>;
 
 /** A string table under construction; identical strings share one entry. */
 export class StringTable {
@@ -84,12 +70,20 @@ export function encodeSymbols(syms: readonly OutSymbol[]): { symtab: Uint8Array;
   return { symtab, strtab: strs.finish() };
 }
 
-export interface OutRela {
-  offset: bigint;
-  type: number;
-  sym: number;
-  addend: bigint;
+/** A relocation with addend; `sym` indexes the symbol table the .rela section links to. */
+/**
+ * .symtab and its .strtab, to be placed by the writer (offset -1) at section indices
+ * `symtabIndex` and `symtabIndex + 1`; `firstGlobal` is the index of the first non-local symbol.
+ */
+export function symbolSections(syms: readonly OutSymbol[], firstGlobal: number, symtabIndex: number): OutSection[] {
+  const { symtab, strtab } = encodeSymbols(syms);
+  return [
+    { name: '.symtab', type: C.SHT_SYMTAB, flags: 0n, addr: 0n, offset: -1, size: symtab.length, link: symtabIndex + 1, info: firstGlobal, addralign: 8, entsize: C.SYM_SIZE, data: symtab },
+    { name: '.strtab', type: C.SHT_STRTAB, flags: 0n, addr: 0n, offset: -1, size: strtab.length, link: 0, info: 0, addralign: 1, entsize: 0, data: strtab },
+  ];
 }
+
+export type OutRela = ElfRela;
 
 export function encodeRelas(relas: readonly OutRela[]): Uint8Array {
   const out = new Uint8Array(relas.length * C.RELA_SIZE);

@@ -3,22 +3,10 @@
 // (headers in their own R segment at 0x400000, text at 0x401000, read-only data, then data+bss)
 // and a headerless layout for the kernel (_text = textBase).
 import * as C from '../elf/constants.js';
-import type { OutSegment } from '../elf/write.js';
-import type { OutSec } from './sections.js';
+import { alignUp, type OutSegment } from '../elf/write.js';
+import { EXEC, rank, WRITE, type OutSec } from './sections.js';
 
 const PAGE = 0x1000;
-const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
-const ALLOC = BigInt(C.SHF_ALLOC);
-const WRITE = BigInt(C.SHF_WRITE);
-const EXEC = BigInt(C.SHF_EXECINSTR);
-
-// Which group an output section falls into: code, read-only data, data, bss, then non-loaded.
-function rank(o: OutSec): number {
-  if ((o.flags & ALLOC) === 0n) return 4;
-  if (o.flags & EXEC) return 0;
-  if ((o.flags & WRITE) === 0n) return 1;
-  return o.type === C.SHT_NOBITS ? 3 : 2;
-}
 
 const FIRST_IN_GROUP = ['.text', '.rodata', '.data', '.bss'];
 const LAST_IN_GROUP = ['.eh_frame'];

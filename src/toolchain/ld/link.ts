@@ -8,11 +8,11 @@
 // GNU ld words them (errors.ts) and thrown together as one LinkError.
 import * as C from '../elf/constants.js';
 import type { ElfSymbol } from '../elf/read.js';
-import { encodeSymbols, writeElf, type OutSection, type OutSymbol } from '../elf/write.js';
+import { alignUp, symbolSections, writeElf, type OutSection, type OutSymbol } from '../elf/write.js';
 import { LinkError, Reporter } from './errors.js';
 import { applyReloc, RELOC_HOW } from './reloc.js';
 import { resolve, type Global, type LinkInput, type Obj } from './resolve.js';
-import { addPiece, defaultOutputName, fillData, keptInExecutable, mergeStrings, newOutSec, relayout, type OutSec, type Piece } from './sections.js';
+import { addPiece, ALLOC, defaultOutputName, EXEC, fillData, keptInExecutable, mergeStrings, newOutSec, outSection, relayout, WRITE, type OutSec, type Piece } from './sections.js';
 import { linkRelocatable } from './relocatable.js';
 import { mapOffset, mergeOutSection, type MergeInfo } from './merge.js';
 import { layoutSegments, orderSections } from './layout.js';
@@ -55,10 +55,6 @@ export interface LinkResult {
   warnings: string[];
 }
 
-const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
-const ALLOC = BigInt(C.SHF_ALLOC);
-const WRITE = BigInt(C.SHF_WRITE);
-const EXEC = BigInt(C.SHF_EXECINSTR);
 
 export function link(inputs: LinkInput[], opts: LinkOptions = {}): LinkResult {
   if (opts.relocatable) return linkRelocatable(inputs);
@@ -374,26 +370,9 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   for (const [name, v] of provided) {
     symbols.push({ name, value: v.value, size: 0n, bind: C.STB_GLOBAL, type: C.STT_NOTYPE, other: 0, shndx: v.out ? v.out.index : C.SHN_ABS });
   }
-  const { symtab, strtab } = encodeSymbols(symbols);
 
-  const sections: OutSection[] = kept.map((o) => ({
-    name: o.name,
-    type: o.type,
-    flags: o.flags,
-    addr: o.addr,
-    offset: (o.flags & ALLOC) !== 0n ? o.offset : -1,
-    size: o.type === C.SHT_NOBITS ? o.size : o.data.length,
-    link: 0,
-    info: 0,
-    addralign: o.align,
-    entsize: o.entsize,
-    data: o.type === C.SHT_NOBITS ? new Uint8Array(0) : o.data,
-  }));
-  const symIndex = sections.length + 1;
-  sections.push(
-    { name: '.symtab', type: C.SHT_SYMTAB, flags: 0n, addr: 0n, offset: -1, size: symtab.length, link: symIndex + 1, info: firstGlobal, addralign: 8, entsize: C.SYM_SIZE, data: symtab },
-    { name: '.strtab', type: C.SHT_STRTAB, flags: 0n, addr: 0n, offset: -1, size: strtab.length, link: 0, info: 0, addralign: 1, entsize: 0, data: strtab },
-  );
+  const sections: OutSection[] = kept.map((o) => outSection(o, (o.flags & ALLOC) !== 0n ? o.offset : -1));
+  sections.push(...symbolSections(symbols, firstGlobal, sections.length + 1));
   // Non-loaded sections (offset -1) are placed by the writer after the last loaded byte.
   const output = writeElf({ type: C.ET_EXEC, entry, phoff: C.EHDR_SIZE, segments: phdrs, sections });
   return { output, warnings };

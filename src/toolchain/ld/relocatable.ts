@@ -5,10 +5,10 @@
 // onto the output sections and keep pointing at the same bytes. Undefined symbols stay
 // undefined for the final link; two strong definitions are an error, as in a final link.
 import * as C from '../elf/constants.js';
-import { encodeRelas, encodeSymbols, writeElf, type OutRela, type OutSection, type OutSymbol } from '../elf/write.js';
+import { encodeRelas, symbolSections, writeElf, type OutRela, type OutSection, type OutSymbol } from '../elf/write.js';
 import { LinkError, Reporter } from './errors.js';
 import { resolve, type LinkInput } from './resolve.js';
-import { addPiece, fillData, isDropped, mergeStrings, newOutSec, type OutSec, type Piece } from './sections.js';
+import { addPiece, fillData, isDropped, mergeStrings, newOutSec, outSection, rank, type OutSec, type Piece } from './sections.js';
 
 export function linkRelocatable(inputs: LinkInput[]): { output: Uint8Array; warnings: string[] } {
   const rep = new Reporter();
@@ -39,8 +39,7 @@ export function linkRelocatable(inputs: LinkInput[]): { output: Uint8Array; warn
     o.index = next++;
     if (hasRelocs(o)) relaIndex.set(o, next++);
   }
-  const symtabIndex = next++;
-  const strtabIndex = next++;
+  const symtabIndex = next;
 
   // Symbols.
   const symbols: OutSymbol[] = [{ name: '', value: 0n, size: 0n, bind: 0, type: 0, other: 0, shndx: 0 }];
@@ -88,19 +87,7 @@ export function linkRelocatable(inputs: LinkInput[]): { output: Uint8Array; warn
   // Relocations, rebased.
   const sections: OutSection[] = [];
   for (const o of list) {
-    sections.push({
-      name: o.name,
-      type: o.type,
-      flags: o.flags,
-      addr: 0n,
-      offset: -1,
-      size: o.type === C.SHT_NOBITS ? o.size : o.data.length,
-      link: 0,
-      info: 0,
-      addralign: o.align,
-      entsize: o.entsize,
-      data: o.type === C.SHT_NOBITS ? new Uint8Array(0) : o.data,
-    });
+    sections.push(outSection(o, -1));
     const ri = relaIndex.get(o);
     if (ri === undefined) continue;
     const relas: OutRela[] = [];
@@ -141,11 +128,7 @@ export function linkRelocatable(inputs: LinkInput[]): { output: Uint8Array; warn
       data,
     });
   }
-  const { symtab, strtab } = encodeSymbols(symbols);
-  sections.push(
-    { name: '.symtab', type: C.SHT_SYMTAB, flags: 0n, addr: 0n, offset: -1, size: symtab.length, link: strtabIndex, info: firstGlobal, addralign: 8, entsize: C.SYM_SIZE, data: symtab },
-    { name: '.strtab', type: C.SHT_STRTAB, flags: 0n, addr: 0n, offset: -1, size: strtab.length, link: 0, info: 0, addralign: 1, entsize: 0, data: strtab },
-  );
+  sections.push(...symbolSections(symbols, firstGlobal, symtabIndex));
   return { output: writeElf({ type: C.ET_REL, entry: 0n, phoff: 0, segments: [], sections }), warnings: [] };
 }
 
@@ -155,16 +138,9 @@ export function linkRelocatable(inputs: LinkInput[]): { output: Uint8Array; warn
 const SCRIPT_ORDER = ['.init', '.text', '.fini', '.rodata', '.rodata1', '.eh_frame', '.gcc_except_table', '.data', '.data1', '.bss', '.comment'];
 
 function orderLikeGnuR(list: OutSec[]): OutSec[] {
-  const ALLOC = BigInt(C.SHF_ALLOC);
-  const kind = (o: OutSec): number => {
-    if ((o.flags & ALLOC) === 0n) return 4;
-    if (o.flags & BigInt(C.SHF_EXECINSTR)) return 0;
-    if ((o.flags & BigInt(C.SHF_WRITE)) === 0n) return 1;
-    return o.type === C.SHT_NOBITS ? 3 : 2;
-  };
   const key = (o: OutSec): number => {
     const k = SCRIPT_ORDER.indexOf(o.name);
-    return kind(o) * 1000 + (k >= 0 ? k : 999);
+    return rank(o) * 1000 + (k >= 0 ? k : 999);
   };
   return list.map((o, i) => ({ o, i })).sort((a, b) => key(a.o) - key(b.o) || a.i - b.i).map((x) => x.o);
 }

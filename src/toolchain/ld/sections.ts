@@ -3,6 +3,7 @@
 import * as C from '../elf/constants.js';
 import { NOPS } from '../elf/nops.js';
 import type { ElfSection } from '../elf/read.js';
+import { alignUp, type OutSection } from '../elf/write.js';
 import type { Obj } from './resolve.js';
 
 export interface Piece {
@@ -33,6 +34,35 @@ export interface OutSec {
   commonStart: number;
 }
 
+export const ALLOC = BigInt(C.SHF_ALLOC);
+export const WRITE = BigInt(C.SHF_WRITE);
+export const EXEC = BigInt(C.SHF_EXECINSTR);
+
+/** Which group an output section falls into: code, read-only data, data, bss, then non-loaded. */
+export function rank(o: OutSec): number {
+  if ((o.flags & ALLOC) === 0n) return 4;
+  if (o.flags & EXEC) return 0;
+  if ((o.flags & WRITE) === 0n) return 1;
+  return o.type === C.SHT_NOBITS ? 3 : 2;
+}
+
+/** The output section's header and contents for the ELF writer; offset -1 lets the writer place it. */
+export function outSection(o: OutSec, offset: number): OutSection {
+  return {
+    name: o.name,
+    type: o.type,
+    flags: o.flags,
+    addr: o.addr,
+    offset,
+    size: o.type === C.SHT_NOBITS ? o.size : o.data.length,
+    link: 0,
+    info: 0,
+    addralign: o.align,
+    entsize: o.entsize,
+    data: o.type === C.SHT_NOBITS ? new Uint8Array(0) : o.data,
+  };
+}
+
 /** Sections that never reach the output as contents: tables the linker rebuilds, groups, stack notes. */
 export function isDropped(s: ElfSection): boolean {
   switch (s.type) {
@@ -54,7 +84,7 @@ const SHT_FINI_ARRAY = 15;
 export function keptInExecutable(s: ElfSection): boolean {
   if (isDropped(s)) return false;
   if (s.name === '.comment') return true;
-  if ((s.flags & BigInt(C.SHF_ALLOC)) === 0n) return false;
+  if ((s.flags & ALLOC) === 0n) return false;
   if (s.name.startsWith('.note.GNU-stack') || s.name === '.note.gnu.property') return false;
   return s.type === C.SHT_PROGBITS || s.type === C.SHT_NOBITS || s.type === C.SHT_NOTE || s.type === SHT_INIT_ARRAY || s.type === SHT_FINI_ARRAY;
 }
@@ -89,7 +119,7 @@ export function newOutSec(name: string, first: ElfSection): OutSec {
 export function addPiece(out: OutSec, obj: Obj, sec: ElfSection): Piece {
   const align = Math.max(1, Number(sec.addralign));
   if (align > out.align) out.align = align;
-  const offset = Math.ceil(out.size / align) * align;
+  const offset = alignUp(out.size, align);
   out.size = offset + sec.size;
   if (sec.type !== C.SHT_NOBITS && out.type === C.SHT_NOBITS) out.type = C.SHT_PROGBITS;
   if (sec.entsize !== out.entsize) out.entsize = 0;
@@ -154,11 +184,11 @@ export function relayout(out: OutSec, first: Piece[], then: Piece[], align: numb
   let size = 0;
   const place = (p: Piece) => {
     const a = Math.max(1, Number(p.sec.addralign));
-    p.offset = Math.ceil(size / a) * a;
+    p.offset = alignUp(size, a);
     size = p.offset + p.sec.size;
   };
   first.forEach(place);
-  size = Math.ceil(size / align) * align;
+  size = alignUp(size, align);
   const mark = size;
   then.forEach(place);
   out.pieces = [...first, ...then];
