@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DiagnosticError, formatHeadline, renderDiagnostics, type Diagnostic } from '../../src/diag.js';
+import { DiagnosticError, formatHeadline, renderDiagnostic, renderDiagnostics, type Diagnostic } from '../../src/diag.js';
 import { compile } from '../../src/toolchain/cc/compile.js';
 import { ROOT } from '../helpers/kwb.js';
 import { checkGcc, pool, run, upToFirstError } from './oracle.js';
@@ -19,7 +19,7 @@ interface Outcome {
   first: Diagnostic | null;
   all: Diagnostic[];
   crash: string | null;
-  gcc: { headline: string; source: string | null; caret: number | null; context: string | null };
+  gcc: { headline: string; source: string | null; caret: number | null; context: string | null; chain: string[]; fixit: string | null };
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -46,13 +46,29 @@ async function examine(f: string): Promise<Outcome> {
   const g = await run('sh', ['-c', `cd '${dir}' && LANG=C LC_ALL=C gcc -fsyntax-only '${f}'`]);
   const lines = g.stderr.split('\n');
   const at = lines.findIndex((l) => / error: /.test(l));
-  const gcc = { headline: at >= 0 ? lines[at]! : '(gcc reports no error)', source: null as string | null, caret: null as number | null, context: null as string | null };
+  const gcc = {
+    headline: at >= 0 ? lines[at]! : '(gcc reports no error)',
+    source: null as string | null,
+    caret: null as number | null,
+    context: null as string | null,
+    chain: [] as string[],
+    fixit: null as string | null,
+  };
   // The "In function 'f':" / "At top level:" line, when gcc printed one right before.
-  if (at > 0 && /: (In function '.*'|At top level):$/.test(lines[at - 1]!)) gcc.context = lines[at - 1]!.replace(/^.*?: /, '');
+  let top = at;
+  if (at > 0 && /: (In function '.*'|At top level):$/.test(lines[at - 1]!)) {
+    gcc.context = lines[at - 1]!.replace(/^.*?: /, '');
+    top = at - 1;
+  }
+  // The include chain above it: "In file included from b.h:1," / "                 from t.c:3:".
+  while (top > 0 && /^(In file included from | {17}from )/.test(lines[top - 1]!)) gcc.chain.unshift(lines[--top]!);
   if (at >= 0 && /^\s*\d+ \| /.test(lines[at + 1] ?? '')) {
     gcc.source = lines[at + 1]!.replace(/^\s*\d+ \| /, '');
     const caretLine = (lines[at + 2] ?? '').replace(/^\s*\| /, '');
     gcc.caret = caretLine.indexOf('^') + 1;
+    // gcc 12's fix-it: a line under the caret holding only the text to insert or substitute.
+    const fix = /^\s*\| +(\S+)$/.exec(lines[at + 3] ?? '');
+    if (fix && !/[~^]/.test(fix[1]!)) gcc.fixit = fix[1]!;
   }
   return { rendered, first, all, crash, gcc };
 }
@@ -80,9 +96,14 @@ describe('bad C input: located gcc-style diagnostics', () => {
         expect(formatHeadline(first)).toBe(o.gcc.headline);
         // Only the first diagnostic's context is comparable (gcc may have printed warnings before).
         if (o.gcc.context !== null && first === o.all[0]) expect(first.context).toBe(o.gcc.context);
+        if (first === o.all[0]) {
+          const chain = renderDiagnostic({ ...first, context: undefined, sourceLine: undefined }).split('\n').slice(0, -1);
+          expect(chain).toEqual(o.gcc.chain);
+        }
         if (o.gcc.source !== null) {
           expect(first.sourceLine !== undefined ? first.sourceLine.replace(/\t/g, '        ').trimEnd() : '').toBe(o.gcc.source.trimEnd());
           expect(first.col).toBe(o.gcc.caret);
+          expect(first.fixit ?? null).toBe(o.gcc.fixit);
         }
       }
     });

@@ -94,6 +94,7 @@ describe('the kernel case from the lab', () => {
         "newsys/nsys.c:5:32: error: expected ';' before 'return'",
         '    5 |         printk("nsys called\\n")',
         '      |                                ^',
+        '      |                                ;',
       ].join('\n'),
     );
   });

@@ -58,15 +58,23 @@ export function compile(opts: CompileOptions): CompileResult {
   }
 }
 
-/** Like gcc, a diagnostic at the same spot as the one before it does not quote the line again. */
+/**
+ * Like gcc, a diagnostic at the same spot as the one before it does not quote the line again, and
+ * the "In file included from" chain is printed only when the diagnostics move into another inclusion.
+ */
 function quoteOnce(ds: Diagnostic[]): Diagnostic[] {
   let prev: Diagnostic | null = null;
+  let module = '';
   const out: Diagnostic[] = [];
-  for (const d of ds) {
+  for (const d0 of ds) {
+    let d = d0;
+    const key = d.includedFrom ? `${d.file}\0${d.includedFrom.map((c) => `${c.file}:${c.line}`).join('\0')}` : d.file;
+    if (d.includedFrom && key === module) d = { ...d, includedFrom: undefined };
+    module = key;
     if (prev && d.sourceLine !== undefined && prev.file === d.file && prev.line === d.line && prev.col === d.col) {
-      out.push({ ...d, sourceLine: undefined, length: undefined });
+      out.push({ ...d, sourceLine: undefined, length: undefined, fixit: undefined });
     } else out.push(d);
-    prev = d;
+    prev = d0;
   }
   return out;
 }

@@ -188,6 +188,9 @@ class Parser {
 
   throwDiag(d: Diagnostic, notes: Diagnostic[] = []): never {
     this.withContext(d);
+    // gcc 12 prints its spelling suggestion as a fix-it under the caret.
+    const m = /did you mean (?:to use )?'([^']+)'\?$/.exec(d.message);
+    if (m && d.fixit === undefined && d.sourceLine !== undefined && d.col > 0) d.fixit = m[1]!;
     const e = new CompileError([...this.diags, d, ...notes]);
     this.thrown.add(e);
     throw e;
@@ -223,6 +226,8 @@ class Parser {
       const endCol = diagAt(t, 'error', '').col + t.text.length;
       d.length = Math.max(1, endCol - d.col);
     }
+    // gcc 12 suggests inserting the missing closer where it belongs.
+    if ((what === "';'" || what === "')'" || what === "']'") && d.sourceLine !== undefined) d.fixit = what.slice(1, -1);
     this.throwDiag(d);
   }
 
@@ -239,7 +244,9 @@ class Parser {
   expectedAt(what: string): never {
     const t = this.tok;
     if (t.kind === 'eof') this.error(this.eofToken(), `expected ${what} at end of input`);
-    this.error(t, `expected ${what} before ${this.describe(t)}`);
+    const d = diagAt(t, 'error', `expected ${what} before ${this.describe(t)}`);
+    if (what === "'('" && d.sourceLine !== undefined) d.fixit = '(';
+    this.throwDiag(d);
   }
 
   ident(): Token {
@@ -1039,6 +1046,9 @@ class Parser {
 
   missingDeclSeparator(): never {
     if (this.atEof()) this.expected("',' or ';'");
+    // A declarator without initializer followed by the start of another declaration: gcc asks for
+    // the missing ';' after the declarator (with its fix-it), as c_parser_require does.
+    if (!this.lastHadInit && this.isTypename() && !this.tok.text.startsWith('__attribute')) this.expected("';'");
     this.error(this.tok, this.lastHadInit ? `expected ',' or ';' before ${this.describe(this.tok)}` : `expected '=', ',', ';', 'asm' or '__attribute__' before ${this.describe(this.tok)}`);
   }
   implicitInt = false;

@@ -20,6 +20,8 @@ export interface SrcFile {
   readable: boolean;
   /** Marked as a system header (linemarker flag 3): floating-point declarations are tolerated there. */
   system: boolean;
+  /** The #include lines that led here, innermost first (linemarker flags 1 and 2); [] for the main file. */
+  includedFrom: { file: string; line: number }[];
 }
 
 export interface Token {
@@ -73,6 +75,7 @@ function located(tok: Token, index: number, severity: Diagnostic['severity'], me
   const src = sourceLine(tok.file, tok.line);
   const col = src !== undefined ? displayColumn(src, Math.min(index, src.length)) : index + 1;
   const d: Diagnostic = { file: tok.file.name, line: tok.line, col, severity, message };
+  if (tok.file.includedFrom.length) d.includedFrom = tok.file.includedFrom;
   if (src !== undefined) {
     d.sourceLine = src;
     d.length = Math.max(1, length);
@@ -134,9 +137,12 @@ export interface TokenizeContext {
 }
 
 export function tokenize(text: string, ctx: TokenizeContext): Token[] {
+  // One SrcFile per inclusion path, so a header included from two places names the right chain.
   const files = new Map<string, SrcFile>();
-  const getFile = (name: string): SrcFile => {
-    let f = files.get(name);
+  const getFile = (name: string, chain: { file: string; line: number }[]): SrcFile => {
+    let key = name;
+    for (const c of chain) key += `\0${c.file}\0${c.line}`;
+    let f = files.get(key);
     if (!f) {
       const isMain = name === ctx.mainFile && ctx.mainSource !== undefined;
       const path = resolve(ctx.cwd ?? process.cwd(), name);
@@ -149,14 +155,15 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
           return null;
         }
       };
-      f = { name, load: readable ? load : null, lines: null, fallback: new Map(), system: false, readable };
-      files.set(name, f);
+      f = { name, load: readable ? load : null, lines: null, fallback: new Map(), system: false, readable, includedFrom: chain };
+      files.set(key, f);
     }
     return f;
   };
 
   const toks: Token[] = [];
-  let file = getFile(ctx.mainFile);
+  let chain: { file: string; line: number }[] = [];
+  let file = getFile(ctx.mainFile, chain);
   let line = 1;
   let pos = 0;
   const n = text.length;
@@ -175,10 +182,15 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     if (lineText[k] === '#') {
       const m = /^\s*#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?(.*)$/.exec(lineText);
       if (m) {
+        const at = line;
         line = parseInt(m[1]!, 10);
         if (m[2] !== undefined) {
-          file = getFile(m[2].replace(/\\(.)/g, '$1'));
-          if (/\b3\b/.test(m[3] ?? '')) file.system = true;
+          const flags = m[3] ?? '';
+          // Flag 1: entering an #include made on the current line; flag 2: back in the includer.
+          if (/\b1\b/.test(flags)) chain = [{ file: file.name, line: at }, ...chain];
+          else if (/\b2\b/.test(flags)) chain = chain.slice(1);
+          file = getFile(m[2].replace(/\\(.)/g, '$1'), chain);
+          if (/\b3\b/.test(flags)) file.system = true;
         }
       } else {
         line++;
