@@ -152,7 +152,7 @@ async function run(a: Args): Promise<number> {
     case 'list': {
       const { labs, problems } = lab.scanLabs();
       labs.forEach((l, i) => {
-        out(`${String(i + 1).padStart(2)}  ${l.id.padEnd(24)} ${l.title} (${l.points} points)`);
+        out(`${String(lab.labNumber(l.file) ?? i + 1).padStart(2)}  ${l.id.padEnd(24)} ${l.title} (${l.points} points)`);
         out(`    ${l.summary}`);
       });
       if (problems.length) err(renderDiagnostics(problems));

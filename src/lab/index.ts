@@ -55,13 +55,20 @@ export function listLabs(): LabSummary[] {
   return scanLabs().labs.map((l) => ({ id: l.id, title: l.title, summary: l.summary, points: l.points, file: l.file }));
 }
 
-/** A lab by id, by its number in the list (1, 2, ...), or from a file path (anything with '/' or .yaml). */
+/** The number a lab file's name starts with (06-read-an-oops.yaml → 6), or null. */
+export function labNumber(file: string): number | null {
+  const m = /^(\d+)-/.exec(file.slice(file.lastIndexOf('/') + 1));
+  return m ? Number(m[1]) : null;
+}
+
+/** A lab by id, by its number (the file name's prefix: 1, 2, ...), or from a file path (anything with '/' or .yaml). */
 export function loadLab(idOrFile: string): Lab {
   if (idOrFile.includes('/') || /\.ya?ml$/.test(idOrFile)) return readLabFile(idOrFile);
   const files = labFiles();
-  for (const [i, f] of files.entries()) {
+  for (const f of files) {
     const base = f.slice(f.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
-    if (String(i + 1) === idOrFile || base === idOrFile || base.replace(/^\d+-/, '') === idOrFile) return readLabFile(f);
+    const num = /^(\d+)-/.exec(base)?.[1];
+    if ((num !== undefined && /^\d+$/.test(idOrFile) && Number(num) === Number(idOrFile)) || base === idOrFile || base.replace(/^\d+-/, '') === idOrFile) return readLabFile(f);
   }
   const lab = scanLabs().labs.find((l) => l.id === idOrFile);
   if (lab) return lab;
