@@ -9,6 +9,7 @@ import { AddressSpace, hex, PAGE_SIZE, PROT_READ, PROT_USER, PROT_WRITE } from '
 import { loadProgram, STACK_LIMIT, STACK_TOP, type LoadedProgram } from './load.js';
 import { SIGFPE, SIGILL, SIGSEGV, SIGTRAP, signalMessage } from './signals.js';
 import { syscall32, syscall64 } from './syscalls.js';
+import { release, type OpenFile } from './files.js';
 
 export interface UserRunOptions {
   program: Uint8Array;
@@ -54,8 +55,12 @@ export class UserProcess {
   readonly uid = process.getuid?.() ?? 0;
   readonly gid = process.getgid?.() ?? 0;
   readonly name: string;
-  /** Guest fd → host fd. */
+  /** Guest fd → host fd (-1 for an end of an in-process pipe). */
   readonly fds = new Map<number, number>();
+  /** Guest fd → the open file the emulator keeps for it (files the guest opened, pipes, their dups). */
+  readonly files = new Map<number, OpenFile>();
+  /** The guest's working directory (relative paths resolve against it; the host's at start). */
+  cwd = process.cwd();
   readonly sigactions = new Map<number, Uint8Array>();
   sigmask = 0n;
   brkStart: number;
@@ -66,7 +71,7 @@ export class UserProcess {
   readonly kernelLog: string[] = [];
   private deadline = 0;
   private readonly image: LoadedProgram;
-  private savedForHandler: { lo: Int32Array; hi: Int32Array; rip: number; flags: number }[] = [];
+  private savedForHandler: { lo: Int32Array; hi: Int32Array; rip: number; flags: number; uc: number }[] = [];
 
   constructor(private readonly opts: UserRunOptions) {
     this.image = loadProgram(opts.program, { argv: opts.argv, envp: opts.envp, execfn: opts.execfn, uid: this.uid, gid: this.gid });
@@ -91,6 +96,56 @@ export class UserProcess {
 
   hostFd(fd: number, _mode: 'r' | 'w'): number | null {
     return this.fds.get(fd) ?? null;
+  }
+
+  /** Unsupported calls already reported (each is said once). */
+  readonly notedUnsupported = new Set<string>();
+
+  /** A one-line message from the emulator itself on the host's stderr (not the guest's fd 2). */
+  note(text: string): void {
+    writeAllSync(this.opts.stderr ?? 2, text + '\n');
+  }
+
+  /** The emulator-kept open file behind guest fd, or null (a host stream, or not open). */
+  file(fd: number): OpenFile | null {
+    return this.files.get(fd) ?? null;
+  }
+
+  /** Gives f the lowest free descriptor >= min; -1 if none is left (EMFILE). */
+  installFile(f: OpenFile, min: number): number {
+    let fd = Math.max(0, min);
+    while (this.fds.has(fd)) fd++;
+    if (fd >= 1024) return -1;
+    this.fds.set(fd, f.host);
+    this.files.set(fd, f);
+    f.refs++;
+    return fd;
+  }
+
+  /** A second descriptor for old's open file: exactly `target`, or the lowest free >= target. */
+  dupFd(old: number, target: number, exact = false): number {
+    let fd = target;
+    if (!exact) while (this.fds.has(fd)) fd++;
+    if (fd >= 1024) return -1;
+    this.fds.set(fd, this.fds.get(old)!);
+    const f = this.files.get(old);
+    if (f !== undefined) {
+      this.files.set(fd, f);
+      f.refs++;
+    }
+    return fd;
+  }
+
+  /** Closes a guest descriptor; an emulator-kept file closes on the host with its last descriptor. */
+  closeFd(fd: number): boolean {
+    if (!this.fds.has(fd)) return false;
+    const f = this.files.get(fd);
+    this.fds.delete(fd);
+    if (f !== undefined) {
+      this.files.delete(fd);
+      release(f);
+    }
+    return true;
   }
 
   addFd(host: number): number {
@@ -151,11 +206,20 @@ export class UserProcess {
     this.cpu.stop();
   }
 
+  /** The handler address of a caught signal's sigaction, or 0n (SIG_DFL) / 1n (SIG_IGN). */
+  handlerOf(sig: number): bigint {
+    const act = this.sigactions.get(sig);
+    return act ? new DataView(act.buffer, act.byteOffset, 8).getBigUint64(0, true) : 0n;
+  }
+
   /**
-   * Runs a caught signal's handler: registers are saved host-side and restored by rt_sigreturn.
-   * (A simplification: no ucontext is built on the guest stack.)
+   * Runs a caught signal's handler as Linux sets it up: on the stack below the red zone a
+   * siginfo_t and a ucontext_t (general registers in uc_mcontext, the signal mask), and the
+   * restorer's address as the return address; rdi = signal, rsi = &info, rdx = &uc. The
+   * registers are also kept host-side; rt_sigreturn restores them, then takes back whatever the
+   * handler changed in uc_mcontext (so a handler may redirect rip, as on Linux).
    */
-  deliverToHandler(sig: number, act: Uint8Array): boolean {
+  deliverToHandler(sig: number, act: Uint8Array, info: SigInfo = { code: 0, addr: null }): boolean {
     const dv = new DataView(act.buffer, act.byteOffset, 32);
     const handler = dv.getBigUint64(0, true);
     const flags = dv.getBigUint64(8, true);
@@ -163,28 +227,69 @@ export class UserProcess {
     const SA_RESTORER = 0x04000000n;
     if ((flags & SA_RESTORER) === 0n) return false;
     const c = this.cpu;
-    this.savedForHandler.push({ lo: c.lo.slice(), hi: c.hi.slice(), rip: c.rip, flags: c.getRflags() });
-    let sp = c.regAddr(RSP) - 128; // skip the red zone
-    sp = Math.floor(sp / 16) * 16 - 8;
+    const rsp = c.regAddr(RSP);
+    const ucAddr = Math.floor((rsp - 128 - UC_SIZE) / 64) * 64;
+    const infoAddr = ucAddr - SIGINFO_SIZE;
+    const sp = infoAddr - 8; // sp + 8 is 16-byte aligned at the handler's entry, as after a call
+    if (!this.space.check(sp, rsp - 128 - sp, PROT_WRITE | PROT_USER)) return false;
+    // siginfo_t: si_signo, si_errno, si_code, then the union (si_addr, or si_pid/si_uid for kill).
+    const si = new Uint8Array(SIGINFO_SIZE);
+    const sv = new DataView(si.buffer);
+    sv.setInt32(0, sig, true);
+    sv.setInt32(8, info.code, true);
+    if (info.addr !== null) sv.setBigUint64(16, BigInt.asUintN(64, BigInt(info.addr)), true);
+    else if (info.code === 0 || info.code === -6) {
+      sv.setInt32(16, this.pid, true);
+      sv.setInt32(20, this.uid, true);
+    }
+    // ucontext_t: uc_flags, uc_link, uc_stack (24), uc_mcontext.gregs[23], fpregs, reserved, uc_sigmask.
+    const uc = new Uint8Array(UC_SIZE);
+    const uv = new DataView(uc.buffer);
+    GREG_ORDER.forEach((r, k) => uv.setBigUint64(40 + k * 8, BigInt.asUintN(64, c.getReg64(r)), true));
+    uv.setBigUint64(40 + 16 * 8, BigInt.asUintN(64, BigInt(c.rip)), true); // REG_RIP
+    uv.setBigUint64(40 + 17 * 8, BigInt(c.getRflags()), true); // REG_EFL
+    uv.setBigUint64(40 + 18 * 8, 0x2b000000000033n, true); // REG_CSGSFS: cs 0x33, ss 0x2b
+    uv.setBigUint64(40 + 19 * 8, BigInt(info.err ?? 0), true); // REG_ERR
+    uv.setBigUint64(40 + 20 * 8, BigInt(info.trapno ?? 0), true); // REG_TRAPNO
+    uv.setBigUint64(40 + 21 * 8, this.sigmask, true); // REG_OLDMASK
+    uv.setBigUint64(40 + 22 * 8, BigInt.asUintN(64, BigInt(info.addr ?? 0)), true); // REG_CR2
+    uv.setBigUint64(UC_SIGMASK, this.sigmask, true);
     const ret = new Uint8Array(8);
     new DataView(ret.buffer).setBigUint64(0, restorer, true);
-    if (!this.space.check(sp, 8, PROT_WRITE | PROT_USER)) return false;
+    this.space.writeBytes(infoAddr, si);
+    this.space.writeBytes(ucAddr, uc);
     this.space.writeBytes(sp, ret);
+    this.savedForHandler.push({ lo: c.lo.slice(), hi: c.hi.slice(), rip: c.rip, flags: c.getRflags(), uc: ucAddr });
     c.setRegAddr(RSP, sp);
     c.setReg64(7, BigInt(sig));
+    c.setReg64(6, BigInt(infoAddr));
+    c.setReg64(2, BigInt(ucAddr));
     c.rip = Number(handler);
     return true;
+  }
+
+  /** rt_sigreturn: the registers from before the signal, with the handler's edits to uc_mcontext. */
+  private sigreturn(c: Cpu): void {
+    const s = this.savedForHandler.pop()!;
+    c.lo.set(s.lo);
+    c.hi.set(s.hi);
+    c.setRflags(s.flags);
+    c.rip = s.rip;
+    if (!this.space.check(s.uc, UC_SIZE, PROT_READ | PROT_USER)) return;
+    const b = this.space.readBytes(s.uc, UC_SIZE);
+    const uv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    GREG_ORDER.forEach((r, k) => c.setReg64(r, uv.getBigUint64(40 + k * 8, true)));
+    const rip = uv.getBigUint64(40 + 16 * 8, true);
+    if (rip < 0x800000000000n) c.rip = Number(rip);
+    const ARITH_AND_DF = 0xcd5n; // the flags a user may change (CF PF AF ZF SF DF OF)
+    c.setRflags(Number((BigInt(s.flags) & ~ARITH_AND_DF) | (uv.getBigUint64(40 + 17 * 8, true) & ARITH_AND_DF)));
   }
 
   private onSyscall(c: Cpu): void {
     const nr = c.getReg64(0);
     if (nr === 15n && this.savedForHandler.length > 0) {
       // rt_sigreturn: back to where the signal interrupted.
-      const s = this.savedForHandler.pop()!;
-      c.lo.set(s.lo);
-      c.hi.set(s.hi);
-      c.setRflags(s.flags);
-      c.rip = s.rip;
+      this.sigreturn(c);
       return;
     }
     const args = [c.getReg64(7), c.getReg64(6), c.getReg64(2), c.getReg64(10), c.getReg64(8), c.getReg64(9)];
@@ -211,6 +316,7 @@ export class UserProcess {
       return true;
     }
     if (t.vector === VEC_PF && this.growStack(t.address, c.regAddr(RSP))) return true;
+    if (this.catchFault(c, t)) return true;
     const sp = c.regAddr(RSP);
     const where = this.vmaText(t.insnAddr);
     switch (t.vector) {
@@ -244,6 +350,41 @@ export class UserProcess {
     }
     c.rip = t.insnAddr;
     return true;
+  }
+
+  /**
+   * A fault whose signal the program catches runs its handler (with rip at the faulting
+   * instruction, so returning retries it, as on Linux) instead of killing it.
+   */
+  private catchFault(c: Cpu, t: TrapInfo): boolean {
+    let sig: number;
+    let info: SigInfo;
+    switch (t.vector) {
+      case VEC_PF:
+        // SEGV_MAPERR (1) for a page not mapped, SEGV_ACCERR (2) for a protection violation.
+        sig = SIGSEGV;
+        info = { code: t.errorCode & 1 ? 2 : 1, addr: t.address, err: t.errorCode | 4, trapno: 14 };
+        break;
+      case VEC_GP:
+      case VEC_SS:
+        sig = SIGSEGV;
+        info = { code: 0x80, addr: 0, err: Math.max(t.errorCode, 0), trapno: t.vector }; // SI_KERNEL
+        break;
+      case VEC_UD:
+        sig = SIGILL;
+        info = { code: 2, addr: t.insnAddr, trapno: 6 }; // ILL_ILLOPN
+        break;
+      case VEC_DE:
+        sig = SIGFPE;
+        info = { code: 1, addr: t.insnAddr, trapno: 0 }; // FPE_INTDIV
+        break;
+      default:
+        return false;
+    }
+    const h = this.handlerOf(sig);
+    if (h <= 1n || (this.sigmask & (1n << BigInt(sig - 1))) !== 0n) return false;
+    c.rip = t.insnAddr;
+    return this.deliverToHandler(sig, this.sigactions.get(sig)!, info);
   }
 
   /** Grows the stack on a fault just below it (down to the 8 MiB limit), as Linux does. */
@@ -304,3 +445,35 @@ function pad16(a: number): string {
 export function runUserProgram(opts: UserRunOptions): UserRunResult {
   return new UserProcess(opts).run();
 }
+
+/**
+ * Writes all of text to a host descriptor synchronously, waiting out EAGAIN: stdout or stderr
+ * may be a non-blocking pipe (a parent that set O_NONBLOCK on it), where a plain writeSync throws.
+ */
+export function writeAllSync(fd: number, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    }
+  }
+}
+
+/** What a signal handler learns in its siginfo_t (and the trap details in uc_mcontext). */
+export interface SigInfo {
+  code: number;
+  addr: number | null;
+  err?: number;
+  trapno?: number;
+}
+
+const SIGINFO_SIZE = 128;
+/** ucontext_t as far as uc_sigmask (and room for the fpregs pointer's target, left zero). */
+const UC_SIZE = 1024;
+const UC_SIGMASK = 40 + 23 * 8 + 8 + 64;
+/** uc_mcontext.gregs[0..15]: r8..r15, rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp (register numbers). */
+const GREG_ORDER = [8, 9, 10, 11, 12, 13, 14, 15, 7, 6, 5, 3, 2, 0, 1, 4];

@@ -2,13 +2,14 @@
 // table reached by `syscall`, and the i386 table reached by `int $0x80` with 32-bit registers.
 // Every pointer is checked against the guest's mappings first: unmapped, kernel or read-only
 // (for output) memory gives -EFAULT, exactly where Linux would.
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 import { hostname, release, version } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from '../cpu/mmu.js';
 import type { UserProcess } from './process.js';
 import { ignoredByDefault, SIGKILL, SIGSTOP } from './signals.js';
+import { readFile, sysChdir, sysDup, sysFcntl, sysFstat, sysGetcwd, sysLseek, sysOpenAt, sysPathOp, sysPipe, sysRename, sysStat, writeFile } from './files.js';
 
 export const EPERM = 1;
 export const ENOENT = 2;
@@ -96,11 +97,55 @@ export function syscall64(p: UserProcess, nr: bigint, a: Args): bigint {
     case 1: // write
       return sysWrite(ctx, a[0]!, ptr(a[1]!), a[2]!);
     case 2: // open
-      return sysOpen(ctx, ptr(a[0]!), Number(a[1]! & 0xffffffffn));
+      return sysOpenAt(ctx, -100, ptr(a[0]!), Number(a[1]! & 0xffffffffn), Number(a[2]! & 0xffffffffn));
+    case 257: // openat
+      return sysOpenAt(ctx, fdNum(a[0]!), ptr(a[1]!), Number(a[2]! & 0xffffffffn), Number(a[3]! & 0xffffffffn));
+    case 85: // creat
+      return sysOpenAt(ctx, -100, ptr(a[0]!), 0o1101, Number(a[1]! & 0xffffffffn));
     case 3: // close
       return sysClose(ctx, a[0]!);
+    case 4: // stat
+      return sysStat(ctx, 'stat', ptr(a[0]!), ptr(a[1]!));
+    case 5: // fstat
+      return sysFstat(ctx, fdNum(a[0]!), ptr(a[1]!));
+    case 6: // lstat
+      return sysStat(ctx, 'lstat', ptr(a[0]!), ptr(a[1]!));
     case 8: // lseek
-      return sysLseek(ctx, a[0]!);
+      return sysLseek(ctx, fdNum(a[0]!), a[1]!, Number(a[2]! & 0xffffffffn));
+    case 21: // access
+      return sysPathOp(ctx, 'access', ptr(a[0]!), Number(a[1]! & 0xffffffffn));
+    case 22: // pipe
+      return sysPipe(ctx, ptr(a[0]!), 0);
+    case 293: // pipe2
+      return sysPipe(ctx, ptr(a[0]!), Number(a[1]! & 0xffffffffn));
+    case 32: // dup
+      return sysDup(ctx, fdNum(a[0]!), null);
+    case 33: // dup2
+      return sysDup(ctx, fdNum(a[0]!), fdNum(a[1]!));
+    case 292: // dup3
+      if (fdNum(a[0]!) === fdNum(a[1]!)) return -BigInt(EINVAL);
+      return sysDup(ctx, fdNum(a[0]!), fdNum(a[1]!));
+    case 72: // fcntl
+      return sysFcntl(ctx, fdNum(a[0]!), Number(a[1]! & 0xffffffffn), a[2]!);
+    case 79: // getcwd
+      return sysGetcwd(ctx, ptr(a[0]!), a[1]!);
+    case 80: // chdir
+      return sysChdir(ctx, ptr(a[0]!));
+    case 82: // rename
+      return sysRename(ctx, ptr(a[0]!), ptr(a[1]!));
+    case 83: // mkdir
+      return sysPathOp(ctx, 'mkdir', ptr(a[0]!), Number(a[1]! & 0xffffffffn));
+    case 84: // rmdir
+      return sysPathOp(ctx, 'rmdir', ptr(a[0]!), 0);
+    case 87: // unlink
+      return sysPathOp(ctx, 'unlink', ptr(a[0]!), 0);
+    case 95: // umask
+      return BigInt(process.umask(Number(a[0]! & 0o777n)));
+    case 56: // clone
+    case 57: // fork
+    case 58: // vfork
+    case 59: // execve
+      return notSupported(ctx, n === 59 ? 'execve' : 'fork');
     case 9: // mmap
       return sysMmap(ctx, a);
     case 10: // mprotect
@@ -208,6 +253,12 @@ function sysWrite(ctx: SyscallContext, fdArg: bigint, buf: number | null, countA
   const count = countArg > 0x7ffff000n ? 0x7ffff000 : Number(countArg);
   const bytes = ctx.readUser(buf, count);
   if (!bytes) return -BigInt(EFAULT);
+  const f = ctx.p.file(fdNum(fdArg));
+  if (f !== null) {
+    const r = writeFile(f, bytes);
+    if (r === -32) ctx.p.killedBy(13); // EPIPE: SIGPIPE as well
+    return BigInt(r);
+  }
   return BigInt(ctx.p.hostWrite(fd, bytes));
 }
 
@@ -228,6 +279,8 @@ function sysWritev(ctx: SyscallContext, fdArg: bigint, iov: number | null, cntAr
     if (!b) return -BigInt(EFAULT);
     parts.push(b);
   }
+  const f = ctx.p.file(fdNum(fdArg));
+  if (f !== null) return BigInt(writeFile(f, Buffer.concat(parts)));
   return BigInt(ctx.p.hostWrite(fd, Buffer.concat(parts)));
 }
 
@@ -240,6 +293,14 @@ function sysRead(ctx: SyscallContext, fdArg: bigint, buf: number | null, countAr
   if (buf === null) return -BigInt(EFAULT);
   const tmp = Buffer.alloc(Math.min(count, 1 << 20));
   let n: number;
+  const f = ctx.p.file(fdNum(fdArg));
+  if (f !== null) {
+    n = readFile(f, tmp);
+    if (n <= 0) return BigInt(n);
+    if (!ctx.p.space.check(buf, n, USER_WRITE)) return -BigInt(EFAULT);
+    ctx.p.space.writeBytes(buf, tmp.subarray(0, n));
+    return BigInt(n);
+  }
   for (;;) {
     try {
       n = readSync(fd, tmp, 0, tmp.length, null);
@@ -261,47 +322,17 @@ function sysRead(ctx: SyscallContext, fdArg: bigint, buf: number | null, countAr
   return BigInt(n);
 }
 
-function sysOpen(ctx: SyscallContext, path: number | null, flags: number): bigint {
-  const name = ctx.readString(path);
-  if (name === null) return -BigInt(EFAULT);
-  // Reading host files is allowed (like qemu-user); creating or writing them is not emulated.
-  if ((flags & 3) !== 0) return -BigInt(EPERM);
-  try {
-    const fd = openSync(name, 'r');
-    return BigInt(ctx.p.addFd(fd));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return -BigInt(ENOENT);
-    if (code === 'EACCES') return -13n;
-    if (code === 'EISDIR') return -21n;
-    return -BigInt(ENOENT);
-  }
-}
-
 function sysClose(ctx: SyscallContext, fdArg: bigint): bigint {
-  const fd = fdNum(fdArg);
-  const host = ctx.p.fds.get(fd);
-  if (host === undefined) return -BigInt(EBADF);
-  ctx.p.fds.delete(fd);
-  if (host > 2) {
-    try {
-      closeSync(host);
-    } catch {
-      /* already gone */
-    }
-  }
-  return 0n;
+  return ctx.p.closeFd(fdNum(fdArg)) ? 0n : -BigInt(EBADF);
 }
 
-function sysLseek(ctx: SyscallContext, fdArg: bigint): bigint {
-  const fd = ctx.p.hostFd(fdNum(fdArg), 'r') ?? ctx.p.hostFd(fdNum(fdArg), 'w');
-  if (fd === null) return -BigInt(EBADF);
-  try {
-    if (!fstatSync(fd).isFile()) return -BigInt(ESPIPE);
-  } catch {
-    return -BigInt(EBADF);
+/** fork/clone/execve: one process is all user mode runs; said plainly once, like qemu-user's notes. */
+function notSupported(ctx: SyscallContext, what: string): bigint {
+  if (!ctx.p.notedUnsupported.has(what)) {
+    ctx.p.notedUnsupported.add(what);
+    ctx.p.note(`kwb run --user-mode: ${what} is not supported in user mode; use kwb run (booted kernel)`);
   }
-  return -BigInt(ESPIPE); // seeking host files is not emulated
+  return -BigInt(ENOSYS);
 }
 
 function sysIoctl(ctx: SyscallContext, fdArg: bigint, req: bigint, arg: number | null): bigint {
@@ -424,7 +455,14 @@ function sysKill(ctx: SyscallContext, pid: bigint, sig: number): bigint {
     if (handler > 1n) {
       // A caught signal: run the handler now (without a signal frame: the handler returns
       // through sa_restorer's rt_sigreturn, which restores the saved registers).
-      if (p.deliverToHandler(sig, act!)) return 0n;
+      // kill returns 0 to the interrupted code: the saved context holds that result.
+      const c = p.cpu;
+      const before = [c.getReg64(0), c.getReg64(1), c.getReg64(11)];
+      c.setReg64(0, 0n);
+      c.setRegAddr(1, c.rip);
+      c.setReg64(11, BigInt(c.getRflags()));
+      if (p.deliverToHandler(sig, act!, { code: 0, addr: null })) return 0n;
+      [0, 1, 11].forEach((r, k) => c.setReg64(r, before[k]!));
     }
   }
   if (sig === SIGSTOP) return 0n; // stopping is not emulated
