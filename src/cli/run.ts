@@ -140,7 +140,7 @@ const command: KwbCommand = {
       throw new UsageError(`kwb run: ${a.prog}: ${why}`);
     }
     cleanup();
-    const { runUserProgram } = await import('../kernel/user/process.js');
+    const { runUserProgram, writeAllSync } = await import('../kernel/user/process.js');
     const { LoadError } = await import('../kernel/user/load.js');
     const { ElfFormatError } = await import('../toolchain/elf/read.js');
     const { installTracer } = await import('../kernel/user/trace.js');
@@ -154,7 +154,7 @@ const command: KwbCommand = {
         execfn: a.prog,
         maxInsns: a.maxInsns,
         timeoutMs: a.timeout * 1000,
-        trace: a.trace ? (cpu) => installTracer(cpu, (line) => writeSync(2, line + '\n')) : undefined,
+        trace: a.trace ? (cpu) => installTracer(cpu, (line) => writeAllSync(2, line + '\n')) : undefined,
       });
     } catch (e) {
       if (e instanceof LoadError || e instanceof ElfFormatError) throw new UsageError(`kwb run: ${a.prog}: ${e.message}`);
