@@ -1,5 +1,6 @@
 // The application: lab picker → workbench (→ Kconfig browser), the help overlay above all, and
 // the question before quitting with unsaved changes. Follows the terminal's size as it changes.
+import { eachKey } from './keysplit.js';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useLive } from './live.js';
@@ -63,7 +64,7 @@ export function App({ core, external, workspace, onExit }: AppProps) {
   };
 
   useInput(
-    (input, key) => {
+    eachKey((input, key) => {
       const [help, confirm] = [helpL.v, confirmL.v];
       if (confirm !== null) {
         if (input === 's') {
@@ -81,7 +82,7 @@ export function App({ core, external, workspace, onExit }: AppProps) {
         if (input === '?') setHelp(true);
         else if (input === 'q' || (key.ctrl && input === 'c') || key.escape) quit();
       }
-    },
+    }),
     { isActive: true },
   );
 

@@ -1,5 +1,6 @@
 // The Kconfig browser, in menuconfig's manner: menus you enter and leave, [*]/<M>/( ) entries,
 // Space/y/n/m to change them, Enter to edit a value, `/` to search, `?` for help, `s` to save.
+import { eachKey } from './keysplit.js';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { useLive } from './live.js';
@@ -48,7 +49,7 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
   const rows = Math.max(3, p.height - 5);
 
   useInput(
-    (input, key) => {
+    eachKey((input, key) => {
       const mode = modeL.v;
       const path = pathL.v;
       const sel = selL.v;
@@ -121,7 +122,7 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
         return;
       }
       if (e.sym && e.kind === 'value' && key.return) setMode({ kind: 'edit', sym: e.sym, text: model.cfg.get(e.sym.name).value });
-    },
+    }),
     { isActive: p.active },
   );
 

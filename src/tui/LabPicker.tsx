@@ -1,4 +1,5 @@
 // The first screen: continue the last lab, or choose one.
+import { eachKey } from './keysplit.js';
 import { Box, Text, useInput } from 'ink';
 import { useLive } from './live.js';
 import type { LabSummary, Maybe } from './core.js';
@@ -20,7 +21,7 @@ export function LabPicker({ labs, last, onContinue, onStart, active, width }: Pi
   const setSel = selL.set;
   const sel = selL.v;
   useInput(
-    (input, key) => {
+    eachKey((input, key) => {
       if (key.upArrow || input === 'k') setSel((s) => Math.max(0, s - 1));
       else if (key.downArrow || input === 'j') setSel((s) => Math.min(items.length - 1, s + 1));
       else if (key.return) {
@@ -29,7 +30,7 @@ export function LabPicker({ labs, last, onContinue, onStart, active, width }: Pi
         if (it.kind === 'continue') onContinue(last!.dir);
         else onStart(it.lab);
       }
-    },
+    }),
     { isActive: active },
   );
   return (

@@ -41,7 +41,7 @@ async function keys(stdin: { write(s: string): void }, ...ks: string[]) {
 describe('Workbench', () => {
   it('fits 80x24, checks the lab on open and shows the step status when the grade arrives', async () => {
     const { lastFrame, core } = mount();
-    await tick();
+    await tick(150);
     expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(24);
     expect(lastFrame()).toContain('checking the lab…');
     expect(core.grades).toHaveLength(1);
@@ -74,7 +74,7 @@ describe('Workbench', () => {
 
   it('builds with a progress bar, lists errors and jumps to file:line', async () => {
     const { lastFrame, stdin, core } = mount();
-    await tick();
+    await tick(150);
     await keys(stdin, 'b');
     const build = core.jobs[0]!;
     expect(build.kind).toBe('build');
@@ -93,7 +93,7 @@ describe('Workbench', () => {
   it('Ctrl-C cancels a running build without quitting; a second Ctrl-C quits', async () => {
     let quit = 0;
     const { lastFrame, stdin, core } = mount(new FakeCore(), { onQuit: () => quit++ });
-    await tick();
+    await tick(150);
     await keys(stdin, 'b');
     await keys(stdin, KEY.ctrl('c'));
     expect(core.jobs[0]!.job.cancelled).toBe(true);
@@ -105,7 +105,7 @@ describe('Workbench', () => {
 
   it("runs the lab's program, shows its output, then the dmesg pane", async () => {
     const { lastFrame, stdin, core } = mount();
-    await tick();
+    await tick(150);
     await keys(stdin, 'r');
     const run = core.jobs[0]!;
     expect(run.kind).toBe('run test_nsys.c');
@@ -127,7 +127,7 @@ describe('Workbench', () => {
       { reason: 'x', tier: 2, tiers: 2, text: 'second tier' },
     ];
     const { lastFrame, stdin } = mount(core);
-    await tick();
+    await tick(150);
     await keys(stdin, 'h');
     expect(lastFrame()).toContain('Hint 1/2: first tier');
     expect(lastFrame()).not.toContain('second tier');

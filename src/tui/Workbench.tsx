@@ -1,6 +1,7 @@
 // The workbench: steps and files on the left, the editor on the right, the output panes below.
 // Every action goes to the Core (child `kwb` processes for the long ones); this component only
 // keeps what is on screen and which job is running, so that Ctrl-C can cancel it.
+import { eachKey } from './keysplit.js';
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useLive } from './live.js';
@@ -286,7 +287,7 @@ export function Workbench(p: WorkbenchProps) {
   const buf = open ? buffers.current.get(open) : undefined;
 
   useInput(
-    (input, key) => {
+    eachKey((input, key) => {
       const prompt = promptL.v;
       const focus = focusL.v;
       const open = openL.v;
@@ -403,7 +404,7 @@ export function Workbench(p: WorkbenchProps) {
         case '4':
           return setTab(TABS[Number(input) - 1]!);
       }
-    },
+    }),
     { isActive: p.active },
   );
 
