@@ -789,34 +789,25 @@ def('int', [], (c) => {
 
 // ---- ports ---------------------------------------------------------------------------
 
-def('in', [1, 2, 4], (c) => {
-  count(c, 1, 2);
-  const [port, dst] = c.ops.length === 2 ? c.ops : [c.ops[0], undefined];
-  const acc = dst ?? { k: 'reg', reg: { name: 'al', cls: 'gpr', num: 0, size: c.suffix || 1, needsRex: false, highByte: false }, star: false };
-  if (!gpr(acc) || acc.reg.num !== 0 || acc.reg.size === 8) throw mismatch(c);
-  const size = opSize(c, [acc]);
-  const i = insn(c).size(size);
-  if (port?.k === 'reg' && port.reg.name === 'dx') i.op = [w(0xec, size)];
-  else if (imm(port)) {
-    i.op = [w(0xe4, size)];
-    i.immediate(port, 1, false);
-  } else throw mismatch(c);
-  i.emit(c.out);
-});
-def('out', [1, 2, 4], (c) => {
-  count(c, 1, 2);
-  const [src, port] = c.ops.length === 2 ? c.ops : [undefined, c.ops[0]];
-  const acc = src ?? { k: 'reg', reg: { name: 'al', cls: 'gpr', num: 0, size: c.suffix || 1, needsRex: false, highByte: false }, star: false };
-  if (!gpr(acc) || acc.reg.num !== 0 || acc.reg.size === 8) throw mismatch(c);
-  const size = opSize(c, [acc]);
-  const i = insn(c).size(size);
-  if (port?.k === 'reg' && port.reg.name === 'dx') i.op = [w(0xee, size)];
-  else if (imm(port)) {
-    i.op = [w(0xe6, size)];
-    i.immediate(port, 1, false);
-  } else throw mismatch(c);
-  i.emit(c.out);
-});
+// `in port, acc` and `out acc, port`: the port is %dx or an 8-bit immediate; the accumulator
+// (%al/%ax/%eax) may be left out, and is then %al or sized by the suffix.
+for (const [name, dxOp, immOp] of [['in', 0xec, 0xe4], ['out', 0xee, 0xe6]] as const) {
+  def(name, [1, 2, 4], (c) => {
+    count(c, 1, 2);
+    const port = name === 'in' ? c.ops[0] : c.ops[c.ops.length - 1];
+    const given = c.ops.length === 2 ? c.ops[name === 'in' ? 1 : 0] : undefined;
+    const acc = given ?? { k: 'reg', reg: { name: 'al', cls: 'gpr', num: 0, size: c.suffix || 1, needsRex: false, highByte: false }, star: false };
+    if (!gpr(acc) || acc.reg.num !== 0 || acc.reg.size === 8) throw mismatch(c);
+    const size = opSize(c, [acc]);
+    const i = insn(c).size(size);
+    if (port?.k === 'reg' && port.reg.name === 'dx') i.op = [w(dxOp, size)];
+    else if (imm(port)) {
+      i.op = [w(immOp, size)];
+      i.immediate(port, 1, false);
+    } else throw mismatch(c);
+    i.emit(c.out);
+  });
+}
 
 // ---- system ----------------------------------------------------------------------------
 
