@@ -55,6 +55,7 @@ interface UserModule {
     execfn: string;
     maxInsns: number;
     timeoutMs: number;
+    configure?: (cpu: { blockThreshold: number }) => void;
   }): { exit: { kind: string; status: number }; instructions: number };
 }
 
@@ -71,6 +72,7 @@ export default async function (): Promise<void> {
     logLevel: 'warning',
   });
   const mod = (await import(pathToFileURL(bundle).href)) as UserModule;
+  const costs: string[] = [];
   let totalInsns = 0;
   let totalSeconds = 0;
   for (const [name, src] of Object.entries(PROGRAMS)) {
@@ -81,9 +83,10 @@ export default async function (): Promise<void> {
     if (cc.status !== 0) throw new Error(`gcc failed: ${cc.stderr}`);
     const program = new Uint8Array(readFileSync(exe));
     // CPU time of this process, not wall time: the machine is shared, and a preempted run is not a slow emulator.
-    const run = (): { secs: number; insns: number; status: number } => {
+    const run = (threshold?: number): { secs: number; insns: number; status: number } => {
       const t = process.cpuUsage();
-      const r = mod.runUserProgram({ program, argv: [exe], envp: [], execfn: exe, maxInsns: 1e10, timeoutMs: 120_000 });
+      const configure = threshold === undefined ? undefined : (cpu: { blockThreshold: number }): void => void (cpu.blockThreshold = threshold);
+      const r = mod.runUserProgram({ program, argv: [exe], envp: [], execfn: exe, maxInsns: 1e10, timeoutMs: 120_000, configure });
       const u = process.cpuUsage(t);
       return { secs: (u.user + u.system) / 1e6, insns: r.instructions, status: r.exit.status };
     };
@@ -94,10 +97,19 @@ export default async function (): Promise<void> {
     if (native !== e.status) throw new Error(`${name}: emulated status ${e.status}, native ${native}`);
     totalInsns += e.insns;
     totalSeconds += e.secs;
+    // Where the time goes, per guest instruction: the same program with blocks off (decode cache
+    // and handler dispatch only), with blocks (compiled JS), and natively.
+    const interp = run(0);
+    costs.push(
+      `   ${name.padEnd(20)} interpreter ${((interp.secs / interp.insns) * 1e9).toFixed(2).padStart(6)} ns/insn  ` +
+        `blocks ${((e.secs / e.insns) * 1e9).toFixed(2).padStart(6)} ns/insn  native ${((n / e.insns) * 1e9).toFixed(3)} ns/insn`,
+    );
     console.log(
       `   ${name.padEnd(20)} ${(e.insns / 1e6).toFixed(1).padStart(7)}M insns  ${(e.insns / e.secs / 1e6).toFixed(1).padStart(6)}M insns/s  ` +
         `${(e.secs * 1000).toFixed(0).padStart(6)} ms (cpu) vs native ${(n * 1000).toFixed(1)} ms  (${(e.secs / n).toFixed(1)}x native gcc -O0)`,
     );
   }
   console.log(`   overall              ${(totalInsns / totalSeconds / 1e6).toFixed(1)}M insns/s (goal >= 150M, within 30x of native)`);
+  console.log('   cost per guest instruction (CPU time):');
+  for (const line of costs) console.log(line);
 }

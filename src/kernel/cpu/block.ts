@@ -182,7 +182,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
       args.push(HANDLERS[x.op], x);
       body.push(`  c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
     }
-    if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) { ${materialize(insns, pend[i + 1]!)}c.rip = ${x.next}; return ${i + 1}; }`);
+    if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) { ${materialize(insns, pend[i + 1]!)}c.rip = ${insns[i + 1]!.addr}; return ${i + 1}; }`);
   });
   body.push(`  return ${n};`);
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen.
