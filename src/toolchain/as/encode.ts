@@ -129,6 +129,13 @@ function w(op: number, size: number): number {
   return size === 1 ? op : op + 1;
 }
 
+/** The plain "register and r/m" form: one opcode byte (w-widened for size > 1), then ModRM. */
+function emitRegRM(c: Ctx, op: number, size: number, reg: Reg, m: RegOp | MemOp): void {
+  const i = insn(c).size(size);
+  i.op = [w(op, size)];
+  i.modRM(reg, m).emit(c.out);
+}
+
 // ---- arithmetic -------------------------------------------------------------------------
 
 ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp'].forEach((name, n) => {
@@ -155,17 +162,11 @@ function w(op: number, size: number): number {
       return;
     }
     if (gpr(src) && rm(dst)) {
-      const size = opSize(c, [src, dst]);
-      const i = insn(c).size(size);
-      i.op = [w(0x00 + 8 * n, size)];
-      i.modRM(src.reg, dst).emit(c.out);
+      emitRegRM(c, 0x00 + 8 * n, opSize(c, [src, dst]), src.reg, dst);
       return;
     }
     if (src?.k === 'mem' && !src.star && gpr(dst)) {
-      const size = opSize(c, [dst]);
-      const i = insn(c).size(size);
-      i.op = [w(0x02 + 8 * n, size)];
-      i.modRM(dst.reg, src).emit(c.out);
+      emitRegRM(c, 0x02 + 8 * n, opSize(c, [dst]), dst.reg, src);
       return;
     }
     throw mismatch(c);
@@ -197,17 +198,11 @@ def('test', ALL, (c) => {
     return;
   }
   if (gpr(src) && rm(dst)) {
-    const size = opSize(c, [src, dst]);
-    const i = insn(c).size(size);
-    i.op = [w(0x84, size)];
-    i.modRM(src.reg, dst).emit(c.out);
+    emitRegRM(c, 0x84, opSize(c, [src, dst]), src.reg, dst);
     return;
   }
   if (src?.k === 'mem' && gpr(dst)) {
-    const size = opSize(c, [dst]);
-    const i = insn(c).size(size);
-    i.op = [w(0x84, size)];
-    i.modRM(dst.reg, src).emit(c.out);
+    emitRegRM(c, 0x84, opSize(c, [dst]), dst.reg, src);
     return;
   }
   throw mismatch(c);
@@ -363,17 +358,11 @@ def('mov', ALL, (c) => {
     return;
   }
   if (gpr(src) && rm(dst)) {
-    const size = opSize(c, [src, dst]);
-    const i = insn(c).size(size);
-    i.op = [w(0x88, size)];
-    i.modRM(src.reg, dst).emit(c.out);
+    emitRegRM(c, 0x88, opSize(c, [src, dst]), src.reg, dst);
     return;
   }
   if (src?.k === 'mem' && !src.star && gpr(dst)) {
-    const size = opSize(c, [dst]);
-    const i = insn(c).size(size);
-    i.op = [w(0x8a, size)];
-    i.modRM(dst.reg, src).emit(c.out);
+    emitRegRM(c, 0x8a, opSize(c, [dst]), dst.reg, src);
     return;
   }
   throw mismatch(c);
@@ -567,10 +556,7 @@ def('xchg', ALL, (c) => {
   const reg = gpr(a) ? a : gpr(b) ? b : null;
   const mem = a?.k === 'mem' ? a : b?.k === 'mem' ? b : null;
   if (reg && mem) {
-    const size = opSize(c, [reg]);
-    const i = insn(c).size(size);
-    i.op = [w(0x86, size)];
-    i.modRM(reg.reg, mem).emit(c.out);
+    emitRegRM(c, 0x86, opSize(c, [reg]), reg.reg, mem);
     return;
   }
   throw mismatch(c);
