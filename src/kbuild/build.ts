@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDiagnostics } from '../diag.js';
-import { packageRoot } from '../paths.js';
+import { compilerIncludeDir } from '../toolchain/cc/include.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { formatCmdOnly, mtime, staleness, writeCmdFile } from './cmdfile.js';
 import { syncConfig } from './conf.js';
@@ -29,7 +29,7 @@ const TEXT_BASE = 0xffffffff81000000n;
 const LOAD_OFFSET = 0xffffffff80000000n; // __START_KERNEL_map: physical = virtual - this
 
 export function compilerDirs(): CompilerDirs {
-  return { systemInclude: join(packageRoot(), 'src', 'kbuild', 'gcc-include') };
+  return { systemInclude: compilerIncludeDir() };
 }
 
 interface BuildState {

@@ -142,7 +142,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function ours(src: string): { headlines: string[]; threw: boolean; rendered: string[] } {
   writeFileSync(join(dir, 't.c'), src);
   try {
-    const r = preprocess({ file: 't.c', includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], cwd: dir });
+    const r = preprocess({ file: 't.c', includeDirs: [], systemIncludeDirs: [], nostdinc: true, defines: [], undefs: [], cwd: dir });
     return { headlines: r.diagnostics.map(formatHeadline), threw: false, rendered: r.diagnostics.map(renderDiagnostic) };
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
@@ -172,7 +172,7 @@ function oursFor(i: number): { headlines: string[]; threw: boolean } {
   const src = CASES[i].replaceAll('"t.c"', `"${file}"`);
   writeFileSync(join(dir, file), src);
   try {
-    const r = preprocess({ file, includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], cwd: dir });
+    const r = preprocess({ file, includeDirs: [], systemIncludeDirs: [], nostdinc: true, defines: [], undefs: [], cwd: dir });
     return { headlines: r.diagnostics.map(formatHeadline), threw: false };
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
@@ -216,7 +216,7 @@ describe('rendering', () => {
 
   it('reports #warning as a warning and still produces output', () => {
     writeFileSync(join(dir, 't.c'), '#warning careful\nint x;\n');
-    const r = preprocess({ file: 't.c', includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], cwd: dir });
+    const r = preprocess({ file: 't.c', includeDirs: [], systemIncludeDirs: [], nostdinc: true, defines: [], undefs: [], cwd: dir });
     expect(r.diagnostics.map(formatHeadline)).toEqual(['t.c:1:2: warning: #warning careful [-Wcpp]']);
     expect(r.text).toContain('int x;');
   });

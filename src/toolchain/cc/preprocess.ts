@@ -2,6 +2,7 @@
 // lines laid out so that lines no macro touched keep their columns). The work happens in pp/.
 
 import type { Diagnostic } from '../../diag.js';
+import { compilerIncludeDir } from './include.js';
 import { Engine } from './pp/engine.js';
 
 export interface PreprocessOptions {
@@ -11,8 +12,11 @@ export interface PreprocessOptions {
   source?: string;
   /** -I directories: searched for "..." (after the including file's directory) and <...>. */
   includeDirs: string[];
-  /** Searched for <...> and "..." after includeDirs; files found here are system headers. */
+  /** Searched for <...> and "..." after includeDirs; files found here are system headers.
+   *  The compiler's own include directory (./include.ts) follows them unless `nostdinc`. */
   systemIncludeDirs: string[];
+  /** -nostdinc: only the directories given are searched, not the compiler's own. */
+  nostdinc?: boolean;
   /** -D NAME[=VALUE] in order (no value: 1; '' defines it empty). NAME may be `F(x)`. */
   defines: [string, string?][];
   /** -U NAME, applied after the defines. */
@@ -52,7 +56,7 @@ export function preprocess(opts: PreprocessOptions): PreprocessResult {
     file: opts.file,
     source: opts.source,
     includeDirs: opts.includeDirs,
-    systemIncludeDirs: opts.systemIncludeDirs,
+    systemIncludeDirs: opts.nostdinc ? opts.systemIncludeDirs : withCompilerDir(opts.systemIncludeDirs),
     defines: opts.defines,
     undefs: opts.undefs,
     kernel: opts.kernel ?? false,
@@ -65,6 +69,12 @@ export function preprocess(opts: PreprocessOptions): PreprocessResult {
     warnUndef: opts.warnUndef ?? false,
   });
   return engine.run();
+}
+
+/** gcc's order: -I, then -isystem and the system directories, then the compiler's own headers. */
+function withCompilerDir(dirs: string[]): string[] {
+  const own = compilerIncludeDir();
+  return dirs.includes(own) ? dirs : [...dirs, own];
 }
 
 /** gcc prints this line after a fatal error (a missing #include file). */

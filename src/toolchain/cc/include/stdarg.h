@@ -1,7 +1,7 @@
 /*
- * stdarg.h -- the compiler's own variable-argument header, what the kernel
- * reaches through `-nostdinc -isystem $(gcc -print-file-name=include)`.
- * kbuild passes this directory in that place, so kernel code gets the
+ * stdarg.h -- the compiler's own variable-argument header, in kwb cc's
+ * include directory (gcc: `gcc -print-file-name=include`). kbuild reaches
+ * it through `-nostdinc -isystem <this directory>`, so kernel code gets the
  * compiler's stdarg.h and nothing from the C library (<stdio.h> is not
  * found, as with a real kernel build).
  */
