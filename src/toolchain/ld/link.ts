@@ -12,7 +12,7 @@ import { alignUp, symbolSections, writeElf, type OutSection, type OutSymbol } fr
 import { LinkError, Reporter } from './errors.js';
 import { applyReloc, RELOC_HOW } from './reloc.js';
 import { resolve, type Global, type LinkInput, type Obj } from './resolve.js';
-import { addPiece, ALLOC, defaultOutputName, EXEC, fillData, keptInExecutable, mergeStrings, newOutSec, outSection, relayout, WRITE, type OutSec, type Piece } from './sections.js';
+import { ALLOC, defaultOutputName, EXEC, fillContents, gatherSections, keptInExecutable, newOutSec, outSection, relayout, WRITE, type OutSec, type Piece } from './sections.js';
 import { linkRelocatable } from './relocatable.js';
 import { mapOffset, mergeOutSection, type MergeInfo } from './merge.js';
 import { layoutSegments, orderSections } from './layout.js';
@@ -83,17 +83,10 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
   const { objs, globals } = resolve(inputs, rep, [entryName]);
 
   // Gather sections.
-  const outs = new Map<string, OutSec>();
-  const pieces: (Piece | undefined)[][] = objs.map(() => []);
-  for (const obj of objs) {
-    for (const sec of obj.elf.sections) {
-      if (!keptInExecutable(sec)) continue;
-      const name = kernelHead(sec.name) ? '.text' : outputNameFor(sec.name, opts);
-      let out = outs.get(name);
-      if (!out) outs.set(name, (out = newOutSec(name, sec)));
-      pieces[obj.order]![sec.index] = addPiece(out, obj, sec);
-    }
-  }
+  const { outs, pieces } = gatherSections(objs, (sec) => {
+    if (!keptInExecutable(sec)) return null;
+    return kernelHead(sec.name) ? '.text' : outputNameFor(sec.name, opts);
+  });
   const textOut = outs.get('.text');
   // GNU ld's default script gathers .text in classes: unlikely, exit, startup (gcc -O2's main),
   // hot, then everything else, each in input order.
@@ -136,8 +129,7 @@ function linkExecutable(inputs: LinkInput[], opts: LinkOptions): LinkResult {
 
   const sorted = orderSections([...outs.values()], opts.sectionOrder ?? []);
   for (const o of sorted) {
-    if (o.name === '.comment') mergeStrings(o);
-    else fillData(o);
+    fillContents(o);
   }
   // ld drops output sections that end up empty (as's empty .data and .bss, say) unless a symbol
   // is defined in them. Dropped ones keep their address for relocations and take the header

@@ -8,6 +8,7 @@
 //  - every input section keeps the entries whose first occurrence it holds, in order.
 // References into a merged section are redirected through `mapOffset`.
 import * as C from '../elf/constants.js';
+import { alignUp } from '../elf/write.js';
 import type { OutSec, Piece } from './sections.js';
 
 interface Entry {
@@ -137,7 +138,7 @@ export function mergeOutSection(out: OutSec): Map<Piece, MergeInfo> {
     const sizes = new Map<Piece, number>(pieces.map((p) => [p, 0]));
     for (const e of order) {
       if (!e.kept) continue;
-      e.index = Math.ceil(sizes.get(e.home)! / e.align) * e.align;
+      e.index = alignUp(sizes.get(e.home)!, e.align);
       sizes.set(e.home, e.index + e.bytes.length);
     }
     for (const p of pieces) {
@@ -153,7 +154,7 @@ export function mergeOutSection(out: OutSec): Map<Piece, MergeInfo> {
     let size = 0;
     for (const p of out.pieces) {
       const a = Math.max(1, Number(p.sec.addralign));
-      p.offset = Math.ceil(size / a) * a;
+      p.offset = alignUp(size, a);
       size = p.offset + (p.size ?? p.sec.size);
     }
     out.size = size;

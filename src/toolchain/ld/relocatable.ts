@@ -8,28 +8,16 @@ import * as C from '../elf/constants.js';
 import { encodeRelas, symbolSections, writeElf, type OutRela, type OutSection, type OutSymbol } from '../elf/write.js';
 import { LinkError, Reporter } from './errors.js';
 import { resolve, type LinkInput } from './resolve.js';
-import { addPiece, fillData, isDropped, mergeStrings, newOutSec, outSection, rank, type OutSec, type Piece } from './sections.js';
+import { fillContents, gatherSections, isDropped, outSection, rank, type OutSec } from './sections.js';
 
 export function linkRelocatable(inputs: LinkInput[]): { output: Uint8Array; warnings: string[] } {
   const rep = new Reporter();
   const { objs, globals } = resolve(inputs, rep);
   if (rep.messages.length) throw new LinkError(rep.messages);
 
-  const outs = new Map<string, OutSec>();
-  const pieces: (Piece | undefined)[][] = objs.map(() => []);
-  for (const obj of objs) {
-    for (const sec of obj.elf.sections) {
-      if (isDropped(sec)) continue;
-      let out = outs.get(sec.name);
-      if (!out) outs.set(sec.name, (out = newOutSec(sec.name, sec)));
-      pieces[obj.order]![sec.index] = addPiece(out, obj, sec);
-    }
-  }
+  const { outs, pieces } = gatherSections(objs, (sec) => (isDropped(sec) ? null : sec.name));
   const list = orderLikeGnuR([...outs.values()]);
-  for (const o of list) {
-    if (o.name === '.comment') mergeStrings(o);
-    else fillData(o);
-  }
+  for (const o of list) fillContents(o);
 
   // Section header indices: each output section, followed by its .rela section if it has relocations.
   const hasRelocs = (o: OutSec) => o.pieces.some((p) => (p.obj.elf.relocations.get(p.sec.index)?.length ?? 0) > 0);

@@ -99,6 +99,25 @@ export function defaultOutputName(name: string): string {
   return name;
 }
 
+/**
+ * Gathers every input section into the output section `outputName` gives it (null: not kept),
+ * outputs in the order first seen; `pieces[obj.order][sec.index]` is each input section's place.
+ */
+export function gatherSections(objs: readonly Obj[], outputName: (sec: ElfSection) => string | null): { outs: Map<string, OutSec>; pieces: (Piece | undefined)[][] } {
+  const outs = new Map<string, OutSec>();
+  const pieces: (Piece | undefined)[][] = objs.map(() => []);
+  for (const obj of objs) {
+    for (const sec of obj.elf.sections) {
+      const name = outputName(sec);
+      if (name === null) continue;
+      let out = outs.get(name);
+      if (!out) outs.set(name, (out = newOutSec(name, sec)));
+      pieces[obj.order]![sec.index] = addPiece(out, obj, sec);
+    }
+  }
+  return { outs, pieces };
+}
+
 export function newOutSec(name: string, first: ElfSection): OutSec {
   return {
     name,
@@ -139,6 +158,12 @@ export function codeFill(data: Uint8Array, from: number, to: number): void {
     p += 10;
   }
   if (to > p) data.set(NOPS[to - p - 1]!, p);
+}
+
+/** The output section's contents: .comment's distinct strings, otherwise its pieces' bytes. */
+export function fillContents(out: OutSec): void {
+  if (out.name === '.comment') mergeStrings(out);
+  else fillData(out);
 }
 
 /** Copies the pieces' bytes into the output section's buffer (NOBITS pieces stay zero). */
