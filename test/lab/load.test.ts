@@ -130,6 +130,36 @@ describe('lab loader', () => {
     for (const f of readdirSync(join(ROOT, 'exercises')).filter((n) => n.endsWith('.yaml'))) expect(readFileSync(join(ROOT, 'exercises', f), 'utf8')).toMatch(/^# yaml-language-server: \$schema=lab\.schema\.json$/m);
   });
 
+  it('never crashes on a damaged lab: it loads, or every problem is located', () => {
+    // Deterministic pseudo-random damage to every shipped lab: cut, duplicate or replace bytes.
+    let seed = 12345;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const junk = [':', '-', ' ', '\n', '[', ']', '{', '}', '"', "'", '|', '>', '#', '&', '*', '!', '\t', '..', '/', 'x'];
+    for (const f of readdirSync(join(ROOT, 'exercises')).filter((n) => n.endsWith('.yaml'))) {
+      const text = readFileSync(join(ROOT, 'exercises', f), 'utf8');
+      for (let i = 0; i < 150; i++) {
+        let t = text;
+        for (let k = 0; k < 1 + rand(4); k++) {
+          const at = rand(t.length);
+          const what = rand(3);
+          if (what === 0) t = t.slice(0, at) + t.slice(at + 1 + rand(20));
+          else if (what === 1) t = t.slice(0, at) + junk[rand(junk.length)] + t.slice(at);
+          else t = t.slice(0, at) + t.slice(rand(t.length), rand(t.length)) + t.slice(at);
+        }
+        try {
+          parseLab(t, f);
+        } catch (e) {
+          expect(e).toBeInstanceOf(DiagnosticError);
+          for (const d of (e as DiagnosticError).diagnostics) {
+            expect(d.file).toBe(f);
+            expect(d.line).toBeGreaterThan(0);
+            expect(d.col).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+  });
+
   it('kwb lab validate on a malformed lab: located errors, exit 2, no stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kwb-lab-load-'));
     const f = join(dir, 'bad.yaml');
