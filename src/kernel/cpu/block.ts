@@ -160,7 +160,9 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
-  body.push('  try {');
+  // `at` is the index of the instruction that may fault next: a local costs nothing, where a
+  // store to c.rip before every memory access does. The catch turns it back into rip.
+  body.push('  let at = -1;', '  try {');
   // The flags producer of the instruction just before (when inlined here), so a jcc can test
   // its operands directly instead of going through the lazy-flag state.
   let known: Known | null = null;
@@ -174,13 +176,13 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
       args.push(HANDLERS[x.op], x);
     }
     if (inline !== null) {
-      if (inline.mayFault) body.push(`  c.rip = ${x.addr};`);
+      if (inline.mayFault) body.push(inline.fallback ? `  at = ${i}; c.rip = ${x.addr};` : `  at = ${i};`);
       body.push(...inline.code.map((l) => '  ' + l));
       if (last && !inline.setsRip) body.push(`  c.rip = ${x.next};`);
     } else {
       params.push(`h${i}`, `d${i}`);
       args.push(HANDLERS[x.op], x);
-      body.push(`  c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
+      body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
     }
     if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) { ${materialize(insns, pend[i + 1]!)}c.rip = ${insns[i + 1]!.addr}; return ${i + 1}; }`);
   });
@@ -188,10 +190,10 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen.
   const cases: string[] = [];
   insns.forEach((x, i) => {
-    if (pend[i]! >= 0) cases.push(`    case ${x.addr}: ${materialize(insns, pend[i]!)}break;`);
+    if (body.some((l) => l.startsWith(`  at = ${i};`))) cases.push(`    case ${i}: c.rip = ${x.addr}; ${materialize(insns, pend[i]!)}break;`);
   });
   body.push('  } catch (e) {');
-  if (cases.length > 0) body.push('    switch (c.rip) {', ...cases, '    }');
+  if (cases.length > 0) body.push('    switch (at) {', ...cases, '    }');
   body.push('    throw e;', '  }', '};');
   // KWB_DUMP_BLOCKS=1 prints each compiled block's source (for working on this compiler).
   if (process.env.KWB_DUMP_BLOCKS) console.error(body.join('\n'));
