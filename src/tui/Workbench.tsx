@@ -128,6 +128,8 @@ export function Workbench(p: WorkbenchProps) {
     void g.report.then((r) => {
       if (gradeJob.current !== g.job) return; // superseded by a newer check
       gradeJob.current = null;
+      // A check boots the kernel too: its log is the last boot's now.
+      setDmesg(core.dmesg(dir));
       if (r) {
         setReport(r);
         setGradeState('done');
