@@ -1,0 +1,101 @@
+// Compile speed of kwb's C compiler (goal: 50,000 lines/s), next to `gcc -O0 -S` on the same files
+// in the same run. Inputs: the acceptance programs (test/c/acc_*.c, copies of the acceptance suite's
+// C programs) and a generated 5,000-line file. Two figures each:
+//   in-process:    compile() (kwb's preprocessor + compiler) CPU time, best of several runs, against
+//                  gcc's own cc1 time from -ftime-report (TOTAL, user + sys);
+//   whole-process: `kwb cc -S` wall time (Node start-up included), median, against `gcc -O0 -S`.
+// Lines are the source lines of the .c files; the count with the headers kwb read is printed too.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from '../src/toolchain/cc/compile.js';
+import { generateProgram } from '../test/cc/generate.js';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const GOAL = 50_000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function wall(cmd: string, args: string[], runs: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.error) throw new Error(`${cmd} could not run: ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(xs);
+}
+
+/** kwb's compiler in this process: CPU milliseconds, best of `runs`, and the lines it read
+ *  including headers (each file of each compilation once). */
+function kwbInProcess(files: string[], runs: number): { ms: number; withHeaders: number } {
+  const sys = [join(root, 'userland', 'include')];
+  let best = Infinity;
+  let withHeaders = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.cpuUsage();
+    const deps: string[][] = [];
+    for (const file of files) deps.push(compile({ file, includeDirs: [], systemIncludeDirs: sys, defines: [], undefs: [] }).deps);
+    const u = process.cpuUsage(t0);
+    best = Math.min(best, (u.user + u.system) / 1000);
+    withHeaders = deps.reduce((n, ds) => n + countLines(ds), 0);
+  }
+  return { ms: best, withHeaders };
+}
+
+/** gcc's cc1 time for the files (from -ftime-report's TOTAL line), milliseconds, best of `runs`. */
+function gccInProcess(files: string[], out: string, runs: number): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    let total = 0;
+    for (const file of files) {
+      const g = spawnSync('gcc', ['-O0', '-S', '-ftime-report', '-o', out, file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+      if (g.error || g.status !== 0) throw new Error(`gcc failed on ${file}: ${g.error?.message ?? g.stderr}`);
+      const m = /TOTAL\s*:\s*([\d.]+)\s+([\d.]+)/.exec(g.stderr);
+      if (!m) throw new Error('gcc -ftime-report printed no TOTAL line');
+      total += (Number(m[1]) + Number(m[2])) * 1000;
+    }
+    best = Math.min(best, total);
+  }
+  return best;
+}
+
+function countLines(files: string[]): number {
+  return files.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length - 1, 0);
+}
+
+const rate = (lines: number, ms: number) => Math.round((lines / Math.max(ms, 0.001)) * 1000);
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export default async function (): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'kwb-bench-cc-'));
+  try {
+    const acc = readdirSync(join(root, 'test', 'c')).filter((f) => f.startsWith('acc_') && f.endsWith('.c')).sort().map((f) => join(root, 'test', 'c', f));
+    if (acc.length === 0) throw new Error('no acceptance programs in test/c/acc_*.c');
+    const big = join(tmp, 'gen5000.c');
+    writeFileSync(big, generateProgram(5000));
+    const sets: [string, string[]][] = [[`acceptance programs (${acc.length} files)`, acc], ['generated program', [big]]];
+    const out = join(tmp, 'out.s');
+    const kwbBin = join(root, 'bin', 'kwb.mjs');
+    for (const [name, files] of sets) {
+      const lines = countLines(files);
+      kwbInProcess(files, 2); // warm up the JIT
+      const { ms: kIn, withHeaders } = kwbInProcess(files, 8);
+      const gIn = gccInProcess(files, out, 3);
+      const kWhole = files.reduce((t, f) => t + wall(process.execPath, [kwbBin, 'cc', '-S', '-o', out, f], 3), 0);
+      const gWhole = files.reduce((t, f) => t + wall('gcc', ['-O0', '-S', '-o', out, f], 3), 0);
+      console.log(`   ${name}: ${fmt(lines)} source lines (${fmt(withHeaders)} with kwb's headers: ${fmt(rate(withHeaders, kIn))} lines/s in-process)`);
+      console.log(`     in-process     kwb ${fmt(rate(lines, kIn)).padStart(9)} lines/s (${kIn.toFixed(1)} ms)   gcc cc1 ${fmt(rate(lines, gIn)).padStart(9)} lines/s (${gIn.toFixed(1)} ms)   kwb/gcc ${(gIn / kIn).toFixed(2)}x   goal ${fmt(GOAL)} (lines with headers): ${rate(withHeaders, kIn) >= GOAL ? 'met' : 'NOT met'}`);
+      console.log(`     whole-process  kwb ${fmt(rate(lines, kWhole)).padStart(9)} lines/s (${kWhole.toFixed(1)} ms)   gcc -S  ${fmt(rate(lines, gWhole)).padStart(9)} lines/s (${gWhole.toFixed(1)} ms)   kwb/gcc ${(gWhole / kWhole).toFixed(2)}x`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
