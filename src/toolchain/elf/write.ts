@@ -1,6 +1,8 @@
-// Writes ELF64 little-endian x86-64 files from a finished description: the caller (the linker)
-// has already decided every address, file offset and symbol; this module only serializes.
-// Section header 0 (the null section) is implicit; .shstrtab is appended by the writer.
+// Writes ELF64 little-endian x86-64 files from a finished description: the caller has already
+// decided every address and symbol; this module only serializes. Section header 0 (the null
+// section) is implicit. Two entry points, for two layout policies:
+//   writeElf     (the linker): places the sections it was not given offsets for, builds .shstrtab;
+//   serializeElf (the assembler, GNU as's layout): every offset and .shstrtab chosen by the caller.
 import * as C from './constants.js';
 import type { ElfRela, ElfSegment, ElfSymbol } from './read.js';
 
