@@ -115,6 +115,8 @@ export interface Obj {
   vaArea: Obj | null;
   /** True once referenced; static functions never used are not emitted (like gcc). */
   referenced: boolean;
+  /** Its address is taken (`&x`, `&x.f`, an asm memory operand): it lives in memory for gcc too. */
+  addressTaken: boolean;
   /** Names of functions this one refers to (to keep referenced static inlines alive). */
   refs: Set<Obj>;
 }
@@ -125,6 +127,6 @@ export function newObj(name: string, ty: Type, tok: Token | null, isLocal: boole
     isStatic: false, isExtern: false, isTentative: false, align: ty.align,
     initData: null, relocs: [], isString: false,
     section: null, weak: false, alias: null, used: false, isInline: false, noreturn: false,
-    params: [], locals: [], body: null, stackSize: 0, vaArea: null, referenced: false, refs: new Set(),
+    params: [], locals: [], body: null, stackSize: 0, vaArea: null, referenced: false, addressTaken: false, refs: new Set(),
   };
 }

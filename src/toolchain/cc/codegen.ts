@@ -74,8 +74,6 @@ class CodeGen {
   fn: Obj | null = null;
   labelId = 0;
   usedCalleeSaved = new Set<string>();
-  /** Locals of the current function whose address is taken (they live in memory for gcc too). */
-  addressed = new Set<Obj>();
   calleeSaveBase = 0;
   asmCounter = 0;
 
@@ -245,7 +243,6 @@ class CodeGen {
     this.fn = fn;
     this.depth = 0;
     this.usedCalleeSaved = new Set();
-    this.addressed = addressedLocals(fn.body);
     // Callee-saved registers (only touched by inline asm) are saved just below the locals.
     this.calleeSaveBase = -stackSize;
     const header = this.out;
@@ -627,7 +624,7 @@ class CodeGen {
         const o = n.obj!;
         const t = n.ty!.kind;
         if (t === 'array' || t === 'func') return true;
-        return o.isLocal && t !== 'struct' && t !== 'union' && !this.addressed.has(o);
+        return o.isLocal && t !== 'struct' && t !== 'union' && !o.addressTaken;
       }
       case 'addr':
         return this.operand(n.lhs!) !== null;
@@ -1437,26 +1434,6 @@ function wrapTo(v: bigint, t: Type): bigint {
   if (!isInteger(t)) return v;
   const bits = t.size * 8;
   return t.unsigned ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v);
-}
-
-/** Locals whose address the function takes: `&x`, `&x.f`, or an asm memory operand. */
-function addressedLocals(body: Node | null): Set<Obj> {
-  const out = new Set<Obj>();
-  const base = (n: Node): void => {
-    let e = n;
-    while (e.kind === 'member') e = e.lhs!;
-    if (e.kind === 'var' && e.obj!.isLocal) out.add(e.obj!);
-  };
-  const walk = (n: Node | undefined): void => {
-    if (!n) return;
-    if (n.kind === 'addr') base(n.lhs!);
-    walk(n.lhs); walk(n.rhs); walk(n.cond); walk(n.then); walk(n.els); walk(n.init); walk(n.inc);
-    if (n.body) for (const b of n.body) walk(b);
-    if (n.args) for (const a of n.args) walk(a);
-    if (n.asm) for (const op of [...n.asm.outputs, ...n.asm.inputs]) { base(op.expr); walk(op.expr); }
-  };
-  walk(body ?? undefined);
-  return out;
 }
 
 function isConstObject(t: Type): boolean {

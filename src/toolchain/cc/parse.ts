@@ -1607,6 +1607,7 @@ class Parser {
           if (!isLvalueNode(e)) this.error(etok, 'lvalue required in asm statement');
         }
         const op: AsmOperand = { constraint, name, expr: e, tok: ctok };
+        if (/[mog]/.test(constraint)) markAddressTaken(e);
         // gcc folds any integer constant expression (sizeof, offsetof, enum arithmetic, casts)
         // into an immediate, and "i" also takes a link-time constant address like `&sym`.
         if (!isOutput && /[inNIJKLMOe]/.test(constraint)) {
@@ -2367,6 +2368,7 @@ class Parser {
     const ptrTy = pointerTo(target.ty!);
     const tmp = this.newLocal('', ptrTy, null);
     const tmpRef = (): Node => ({ kind: 'var', tok, obj: tmp });
+    markAddressTaken(target);
     const first: Node = { kind: 'assign', tok, lhs: tmpRef(), rhs: { kind: 'addr', tok, lhs: target } };
     // Rebuild the operation with *tmp in place of the lvalue.
     const derefTmp = (): Node => {
@@ -2660,6 +2662,7 @@ class Parser {
           addType(e);
           if (!isLvalueNode(e) && e.ty!.kind !== 'func') this.error(t, 'lvalue required as unary \'&\' operand');
           const n: Node = { kind: 'addr', tok: t, lhs: e };
+          markAddressTaken(e);
           addType(n);
           return n;
         }
@@ -3143,6 +3146,13 @@ class Parser {
 }
 
 /** A note at a token, without quoting the line (gcc does not repeat a quote for the same spot). */
+/** `&x`, `&x.f.g`: x's address escapes (see Obj.addressTaken). */
+function markAddressTaken(n: Node): void {
+  let e = n;
+  while (e.kind === 'member') e = e.lhs!;
+  if (e.kind === 'var' && e.obj) e.obj.addressTaken = true;
+}
+
 /** An immediate as gcc prints it: an integer in the operand's own mode (so (unsigned char)255 is $-1). */
 function immediateOf(c: { label: string | null; val: bigint }, t: Type): { label: string | null; val: bigint } {
   if (c.label !== null) return { label: c.label, val: BigInt.asIntN(64, c.val) };
