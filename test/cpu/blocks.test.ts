@@ -65,4 +65,34 @@ handler:
       expect(m.cpu.getReg64(1) & 0x8d5n).toBe(0x44n); // ZF PF from the cmp
     }
   });
+
+  // cmp's flags are dead on the path that stays in the block (add overwrites them) but live
+  // where je leaves it: the taken exit must write them.
+  for (const [name, value] of [['taken', 8], ['not taken', 7]] as const) {
+    it(`a jcc tested on its cmp's operands leaves with the cmp's flags (${name})`, () => {
+      const src = `
+_start:
+  mov $${value}, %rax
+  cmp $8, %rax
+  je 1f
+  add $1, %rbx
+  mov $5, %rcx
+1:
+  pushfq
+  pop %rdx
+  hlt
+handler:
+  hlt
+`;
+      const regs = (t: number): bigint[] => {
+        const m = machine(src);
+        m.cpu.blockThreshold = t;
+        expect(m.cpu.run(100)).toBe('halt');
+        return [0, 1, 2, 3].map((r) => m.cpu.getReg64(r));
+      };
+      const interp = regs(0);
+      expect(regs(1)).toEqual(interp);
+      expect(interp[2]! & 0x40n).toBe(value === 8 ? 0x40n : 0n);
+    });
+  }
 });

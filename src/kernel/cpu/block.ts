@@ -144,14 +144,15 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   const params: string[] = ['f', 'arr', 'shift', 'condition'];
   const args: unknown[] = [f, f.code, shift, condition];
   const n = insns.length;
-  const dead = deadFlags(insns);
+  const kinds = flagKinds(insns);
+  const dead = deadFlags(insns, kinds);
   // pend[i]: the producer whose flags were elided and are still current when instruction i
   // starts (-1: c's lazy flags are current). A fault at i, or an exit before i, writes them.
   const pend: number[] = [];
   let p = -1;
   insns.forEach((x, i) => {
     pend.push(p);
-    const k = flagKind(x);
+    const k = kinds[i]!;
     if (k === K_WRITE) p = dead[i] ? i : -1;
     else if (k !== K_NEUTRAL) p = -1;
   });
@@ -169,7 +170,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   insns.forEach((x, i) => {
     const last = i === n - 1;
     const nextIsJcc = !last && insns[i + 1]!.op === Op.JCC;
-    const inline = inlineCode(x, i, last, known, nextIsJcc, dead[i]!, saved.has(i));
+    const inline = inlineCode(x, i, last, known, nextIsJcc, dead[i]!, saved.has(i), materialize(insns, pend[i]!));
     known = inline?.known ?? null;
     if (inline !== null && inline.fallback) {
       params.push(`h${i}`, `d${i}`);
@@ -251,21 +252,36 @@ function flagKind(x: Insn): number {
  * could read them — a flag reader, or leaving the block. The block's last instruction counts as
  * leaving.
  */
-function deadFlags(insns: Insn[]): boolean[] {
+function deadFlags(insns: Insn[], kinds: number[]): boolean[] {
   const dead: boolean[] = new Array(insns.length).fill(false);
   let overwritten = false; // scanning backwards: is the flags state here overwritten before use?
   for (let i = insns.length - 1; i >= 0; i--) {
-    const k = flagKind(insns[i]!);
+    const k = kinds[i]!;
     if (i === insns.length - 1) overwritten = false;
     if (k === K_WRITE) {
       dead[i] = overwritten && i !== insns.length - 1;
       overwritten = true;
     } else if (k === K_WRITE_ALWAYS) overwritten = true;
     else if (k === K_READ) overwritten = false;
-    // A jcc reads flags; other readers too. Neutral instructions keep the state.
-    if (insns[i]!.op === Op.JCC) overwritten = false;
   }
   return dead;
+}
+
+/**
+ * Each instruction's flag kind in this block. A jcc right after an inlined cmp/sub/and/...
+ * whose condition the block tests on the operands directly reads nothing from the CPU's flag
+ * state: it is neutral, and its taken exit writes the producer's flags if they were elided (so
+ * on the path that stays in the block they may be dropped).
+ */
+function flagKinds(insns: Insn[]): number[] {
+  return insns.map((x, i) => {
+    if (x.op === Op.JCC && i > 0 && i < insns.length - 1 && x.tgt === x.tgt) {
+      const p = insns[i - 1]!;
+      const k = knownOf(p, true);
+      if (p.op !== Op.SHIFT && flagKind(p) === K_WRITE && k !== undefined && knownCondition(k, x.sub) !== null) return K_NEUTRAL;
+    }
+    return flagKind(x);
+  });
 }
 
 /** JS statements writing producer k's elided flags into the CPU's lazy-flag state ('' if none). */
@@ -443,6 +459,7 @@ function inlineCode(
   expose: boolean,
   dead: boolean,
   save: boolean,
+  exitFlags: string,
 ): { code: string[]; mayFault: boolean; fallback?: boolean; setsRip?: boolean; known?: Known } | null {
   const wide = x.size === 8;
   const canonicalTarget = x.tgt === x.tgt; // not NaN
@@ -450,7 +467,7 @@ function inlineCode(
     case Op.JCC: {
       if (!canonicalTarget) return null;
       const cond = (known !== null && knownCondition(known, x.sub)) || `condition(c, ${x.sub})`;
-      const taken = `c.rip = ${x.tgt}; return ${i + 1};`;
+      const taken = `${exitFlags}c.rip = ${x.tgt}; return ${i + 1};`;
       if (last) return { code: [`if (${cond}) { ${taken} }`, `c.rip = ${x.next};`], mayFault: false, setsRip: true };
       return { code: [`if (${cond}) { ${taken} }`], mayFault: false };
     }
