@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import type { Buffer } from './editor/buffer.js';
-import { highlightAll, languageOf, type Span } from './editor/highlight.js';
+import { highlightRange, languageOf, type Span } from './editor/highlight.js';
 import { color, noColor, tokenColor } from './theme.js';
 
 export interface EditorDiagnostic {
@@ -75,7 +75,7 @@ export function Editor({ buffer, path, width, height, focused, diagnostics, stat
   const rows = Math.max(1, height - 1);
   const lang = languageOf(path);
   const lines = buffer.lines;
-  const spans = highlightAll(lang, lines);
+  const spans = highlightRange(lang, lines, top, top + rows);
   const gutter = String(lines.length).length + 2;
   const textWidth = Math.max(4, width - gutter);
   const cur = buffer.cursor;
@@ -91,7 +91,7 @@ export function Editor({ buffer, path, width, height, focused, diagnostics, stat
   for (let i = top; i < Math.min(lines.length, top + rows); i++) {
     const d = byLine.get(i + 1);
     const mark = d ? (d.severity === 'error' ? 'E' : 'W') : ' ';
-    let line = window(expand(spans[i]!), left, textWidth);
+    let line = window(expand(spans[i - top]!), left, textWidth);
     const parts: ReactElement[] = [];
     if (focused && i === cur.line) {
       // Split the visible spans around the cursor cell, drawn in inverse video.

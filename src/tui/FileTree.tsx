@@ -1,6 +1,7 @@
 // The workspace's files, as a flat list of paths in tree order; the current step's files are
 // marked and listed first, so the three files of lab 1 are never buried under the whole tree.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { color } from './theme.js';
 
 export interface FileTreeProps {
@@ -21,7 +22,7 @@ export function orderFiles(files: string[], highlighted: string[]): string[] {
   return [...hi, ...rest];
 }
 
-export function FileTree({ files, highlighted, open, selected, focused, width, height, dirty }: FileTreeProps) {
+export const FileTree = memo(function FileTree({ files, highlighted, open, selected, focused, width, height, dirty }: FileTreeProps) {
   const rows = Math.max(1, height - 1);
   const top = Math.max(0, Math.min(selected - Math.floor(rows / 2), files.length - rows));
   return (
@@ -42,4 +43,4 @@ export function FileTree({ files, highlighted, open, selected, focused, width, h
       })}
     </Box>
   );
-}
+});

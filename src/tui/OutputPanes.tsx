@@ -1,6 +1,7 @@
 // The bottom panes: the build (progress bar over the objects, the kbuild log, errors), the run
 // (program output and console), dmesg (levels coloured) and the grade (checks, points, hints).
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { BuildLog } from './buildlog.js';
 import type { DmesgLine, GradeReport, Hint } from './core.js';
 import { color, levelColor, LEVEL_NAMES, mark } from './theme.js';
@@ -34,7 +35,7 @@ export interface BuildPaneProps {
   height: number;
 }
 
-export function BuildPane({ log, total, state, selectedError, width, height }: BuildPaneProps) {
+export const BuildPane = memo(function BuildPane({ log, total, state, selectedError, width, height }: BuildPaneProps) {
   const head =
     state === 'idle'
       ? 'Not built yet — press b to build the kernel'
@@ -65,7 +66,7 @@ export function BuildPane({ log, total, state, selectedError, width, height }: B
       ))}
     </Box>
   );
-}
+});
 
 export interface RunPaneProps {
   program: string | null;
@@ -76,7 +77,7 @@ export interface RunPaneProps {
   height: number;
 }
 
-export function RunPane({ program, output, state, status, width, height }: RunPaneProps) {
+export const RunPane = memo(function RunPane({ program, output, state, status, width, height }: RunPaneProps) {
   const head =
     state === 'idle'
       ? program
@@ -96,9 +97,9 @@ export function RunPane({ program, output, state, status, width, height }: RunPa
       {output ? tail(lines, height - 1).map((l, i) => <Text key={i} wrap="truncate">{l}</Text>) : null}
     </Box>
   );
-}
+});
 
-export function DmesgPane({ lines, width, height }: { lines: DmesgLine[] | null; width: number; height: number }) {
+export const DmesgPane = memo(function DmesgPane({ lines, width, height }: { lines: DmesgLine[] | null; width: number; height: number }) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
@@ -113,7 +114,7 @@ export function DmesgPane({ lines, width, height }: { lines: DmesgLine[] | null;
       ))}
     </Box>
   );
-}
+});
 
 export interface GradePaneProps {
   report: GradeReport | null;
@@ -124,7 +125,7 @@ export interface GradePaneProps {
   height: number;
 }
 
-export function GradePane({ report, state, note, hint, width, height }: GradePaneProps) {
+export const GradePane = memo(function GradePane({ report, state, note, hint, width, height }: GradePaneProps) {
   const rows: { text: string; passed: boolean | null; bold?: boolean }[] = [];
   if (report) {
     for (const s of [...report.steps.map((s) => ({ title: `Step ${s.index + 1}: ${s.title}`, checks: s.checks })), { title: 'Final', checks: report.final }]) {
@@ -160,4 +161,4 @@ export function GradePane({ report, state, note, hint, width, height }: GradePan
       ))}
     </Box>
   );
-}
+});

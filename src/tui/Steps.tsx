@@ -1,5 +1,6 @@
 // The lab's steps with each check's live status: ✓ passed, ✗ failed, · not checked yet.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { GradeReport } from './core.js';
 import { color, mark } from './theme.js';
 
@@ -10,7 +11,7 @@ export interface StepsProps {
   height: number;
 }
 
-export function Steps({ report, checking, width, height }: StepsProps) {
+export const Steps = memo(function Steps({ report, checking, width, height }: StepsProps) {
   const rows: { text: string; passed: boolean | null; bold?: boolean; dim?: boolean }[] = [];
   if (!report) rows.push({ text: checking ? 'checking the lab…' : 'not checked yet (c)', passed: null, dim: true });
   else {
@@ -35,4 +36,4 @@ export function Steps({ report, checking, width, height }: StepsProps) {
       ))}
     </Box>
   );
-}
+});

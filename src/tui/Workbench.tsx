@@ -3,7 +3,7 @@
 // keeps what is on screen and which job is running, so that Ctrl-C can cancel it.
 import { eachKey } from './keysplit.js';
 import { Box, Text, useInput } from 'ink';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useLive } from './live.js';
 import { Buffer } from './editor/buffer.js';
 import { editorKey } from './editor/keys.js';
@@ -72,7 +72,11 @@ export function Workbench(p: WorkbenchProps) {
   const autosaveTimer = useRef<NodeJS.Timeout | null>(null);
 
   const stepFiles = info && report?.currentStep != null ? (info.steps[report.currentStep]?.files ?? []) : report?.currentStep != null ? (report.steps[report.currentStep]?.files ?? []) : (info?.steps[0]?.files ?? []);
-  const ordered = orderFiles(files, stepFiles);
+  const stepKey = stepFiles.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const highlighted = useMemo(() => stepFiles, [stepKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const ordered = useMemo(() => orderFiles(files, stepFiles), [files, stepKey]);
 
   useEffect(() => {
     setFiles(core.listFiles(dir));
@@ -433,7 +437,8 @@ export function Workbench(p: WorkbenchProps) {
         ...(tblDiags as (EditorDiagnostic & { file: string })[]).filter((d) => d.file === open || open.endsWith('/' + d.file) || d.file.endsWith('/' + open)),
       ]
     : [];
-  const dirty = new Set([...buffers.current.entries()].filter(([, b]) => b.dirty).map(([f]) => f));
+  const dirtyKey = [...buffers.current.entries()].filter(([, b]) => b.dirty).map(([f]) => f).join('\n');
+  const dirty = useMemo(() => new Set(dirtyKey ? dirtyKey.split('\n') : []), [dirtyKey]);
   const statusLine =
     prompt?.kind === 'search' ? `Search: ${prompt.text}▏ (Enter find, Esc cancel)` : prompt?.kind === 'recover' ? `Recover unsaved edits (autosave) of ${prompt.file}? y/n` : status;
   const tabBar = TABS.map((t, i) => `${i + 1}:${t === 'build' ? 'Build' : t === 'run' ? 'Run' : t === 'dmesg' ? 'dmesg' : 'Grade'}`);
@@ -448,7 +453,7 @@ export function Workbench(p: WorkbenchProps) {
       <Box height={editorRows}>
         <Box flexDirection="column" width={leftWidth}>
           <Steps report={report} checking={gradeState === 'running'} width={leftWidth} height={stepsHeight} />
-          <FileTree files={ordered} highlighted={stepFiles} open={open} selected={selected} focused={focus === 'files'} width={leftWidth} height={editorRows - stepsHeight} dirty={dirty} />
+          <FileTree files={ordered} highlighted={highlighted} open={open} selected={selected} focused={focus === 'files'} width={leftWidth} height={editorRows - stepsHeight} dirty={dirty} />
         </Box>
         <Box width={1} />
         {buf && open ? (

@@ -75,6 +75,10 @@ export async function startTui(opts: TuiOptions = {}): Promise<number> {
       stdout,
       exitOnCtrlC: false,
       patchConsole: true,
+      // A keystroke's frame should follow within a few ms, not wait out a 30 fps throttle; only
+      // the changed lines are rewritten, so a redraw stays cheap over a slow terminal link.
+      maxFps: 200,
+      incrementalRendering: true,
     });
     await instance.waitUntilExit();
   } catch (e) {

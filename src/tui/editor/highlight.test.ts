@@ -45,3 +45,11 @@ describe('syntax highlighting', () => {
     expect(toks(highlightLine('tbl', '# comment', { inComment: false }))).toBe('comment:# comment');
   });
 });
+
+describe('highlighting a window of a file', () => {
+  it('gives the same spans as highlighting everything, comment state included', async () => {
+    const { highlightRange } = await import('./highlight.js');
+    const lines = ['/* a', ' b */ int x;', 'int y; /* c', 'still', '*/ return 1;', 'char *s = "x";'];
+    expect(highlightRange('c', lines, 3, 6)).toEqual(highlightAll('c', lines).slice(3, 6));
+  });
+});

@@ -232,3 +232,22 @@ function tblLine(line: string): Span[] {
   }
   return out;
 }
+
+/**
+ * Lines [from, to) only, for drawing a window of a long file. C's block-comment state at `from`
+ * comes from a quick scan of the lines above for comment delimiters (strings holding a comment
+ * opener may mislead it; the cost is a wrongly coloured window, never wrong text).
+ */
+export function highlightRange(lang: Lang, lines: string[], from: number, to: number): Span[][] {
+  const st: State = { inComment: false };
+  if (lang === 'c') {
+    for (let i = 0; i < from; i++) {
+      const l = lines[i]!;
+      if (!l.includes('/*') && !l.includes('*/')) continue;
+      highlightLine('c', l, st);
+    }
+  }
+  const out: Span[][] = [];
+  for (let i = from; i < Math.min(to, lines.length); i++) out.push(highlightLine(lang, lines[i]!, st));
+  return out;
+}

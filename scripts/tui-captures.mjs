@@ -1,0 +1,82 @@
+// Regenerates docs/screens.md: text captures of the workbench's main screens, taken from the real
+// `kwb` running in tmux at 80x24 (a fresh user, lab 1, in a temporary home).
+//
+//   node scripts/tui-captures.mjs            (needs tmux; KWB_TUI_CMD overrides the command)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+if (spawnSync('tmux', ['-V']).status !== 0) {
+  process.stderr.write('tui-captures: tmux is required (apt-get install tmux)\n');
+  process.exit(2);
+}
+const socket = `kwb-captures-${process.pid}`;
+const tmux = (...a) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'kwb').replace(/\s+$/gm, '').replace(/\n+$/, '');
+const keys = (...k) => tmux('send-keys', '-t', 'kwb', ...k);
+const text = (s) => tmux('send-keys', '-t', 'kwb', '-l', s);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(what, ms = 60_000) {
+  const end = Date.now() + ms;
+  let s = '';
+  while (Date.now() < end) {
+    s = screen();
+    if (typeof what === 'string' ? s.includes(what) : what.test(s)) return s;
+    await sleep(150);
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${s}`);
+}
+
+const home = mkdtempSync(join(tmpdir(), 'kwb-captures-'));
+const cmd = process.env.KWB_TUI_CMD ?? `node ${join(root, 'bin', 'kwb.mjs')}`;
+const env = `HOME=${home} XDG_STATE_HOME=${home}/state KWB_WORKSPACES=${home}/labs NO_COLOR=1 TERM=xterm-256color`;
+const shots = [];
+const shot = (title, what) => shots.push({ title, what, text: screen().replaceAll(home, '~') });
+try {
+  tmux('new-session', '-d', '-s', 'kwb', '-x', '80', '-y', '24', `cd ${home} && env ${env} ${cmd}; sleep 600`);
+  await until('Hello syscall', 20_000);
+  shot('Lab picker', 'What a new student sees first: the labs on offer (and "Continue" once one is started).');
+  keys('Enter');
+  await until(/\d+\/\d+ points/);
+  keys('Enter');
+  await until('syscall_64.tbl  1:1');
+  keys('C-f');
+  text('mlock2');
+  keys('Enter');
+  await sleep(300);
+  shot('Workbench', "The lab's steps with each check's status, the workspace files (★ = the current step's), the editor on the syscall table, and the output panes below.");
+  keys('Escape');
+  await sleep(300);
+  keys('?');
+  await until('kwb workbench — keys');
+  shot('Help overlay (?)', 'Every key, at 80x24.');
+  keys('Escape');
+  await sleep(300);
+  keys('b');
+  await until('Building…');
+  await sleep(1500);
+  shot('Building', 'The build streams its kbuild log under a progress bar over the objects; Ctrl-C cancels it.');
+  await until(/Build (succeeded|failed)/, 300_000);
+  shot('Build finished', 'The end of the kbuild log; errors become file:line jump targets (n/p).');
+  keys('4');
+  await sleep(300);
+  shot('Grade', 'Every check with its points; h reveals a hint one tier at a time.');
+  keys('k');
+  await until('General setup');
+  shot('Kconfig browser', 'menuconfig-like: menus, [*]/<M>/( ) values, / search, ? help, s saves .config.');
+} finally {
+  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  rmSync(home, { recursive: true, force: true });
+}
+
+let md = '# The workbench, screen by screen\n\n';
+md += 'Text captures of `kwb` (the workbench) at 80x24, taken from the real program in tmux by\n';
+md += '`node scripts/tui-captures.mjs` (regenerate them after changing the UI). Colours are off (NO_COLOR).\n';
+for (const s of shots) md += `\n## ${s.title}\n\n${s.what}\n\n\`\`\`text\n${s.text}\n\`\`\`\n`;
+const out = join(root, 'docs', 'screens.md');
+writeFileSync(out + '.tmp', md);
+renameSync(out + '.tmp', out);
+process.stdout.write(`wrote ${out} (${shots.length} screens)\n`);
