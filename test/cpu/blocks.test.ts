@@ -19,6 +19,9 @@ describe('dead flags in compiled blocks', () => {
   // add's flags are dead in the block (sub overwrites them) — unless the load between faults.
   for (const [name, producer, flags] of [
     ['add (flags elided, 64-bit)', 'mov $5, %rax\n  add $-5, %rax', 0x55n], // ZF PF CF AF
+    // A read-modify-write: the first run takes its handler (the page is not cached yet).
+    ['add to memory (flags elided)', 'mov $1, %rax\n  addq $-5, 0x600000', 0x80n], // SF (0 - 5; 0xfb has odd parity)
+    ['sub from memory, 32-bit (flags elided)', 'movl $1, 0x600010\n  mov $2, %ecx\n  subl %ecx, 0x600010', 0x95n], // SF PF AF CF
     ['xor (flags elided, 32-bit)', 'mov $-1, %eax\n  xor $1, %eax', 0x80n], // SF
     ['sar (flags elided)', 'mov $-3, %rax\n  sar $1, %rax', 0x81n], // SF CF (0xfe has odd parity)
     ['shl (flags elided)', 'movabs $0x4000000000000001, %rax\n  shl $2, %rax', 0x801n], // CF (and OF as the interpreter leaves it: undefined for counts > 1)

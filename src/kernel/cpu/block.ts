@@ -221,8 +221,8 @@ function flagKind(x: Insn): number {
       return ALU_OPS[x.sub] && (x.size === 4 || x.size === 8) ? K_WRITE : K_READ;
     case Op.ALU_MI:
     case Op.ALU_MR:
-      if (!ALU_OPS[x.sub] || (x.size !== 4 && x.size !== 8)) return K_READ;
-      return x.sub === 7 ? K_WRITE : K_WRITE_ALWAYS;
+      // A read-modify-write may take the handler (which writes c's flags itself); its operands are kept either way.
+      return ALU_OPS[x.sub] && (x.size === 4 || x.size === 8) ? K_WRITE : K_READ;
     case Op.SHIFT:
       return inlineShift(x) ? K_WRITE : K_READ;
     case Op.MOV_RR:
@@ -278,7 +278,9 @@ function flagKinds(insns: Insn[]): number[] {
     if (x.op === Op.JCC && i > 0 && i < insns.length - 1 && x.tgt === x.tgt) {
       const p = insns[i - 1]!;
       const k = knownOf(p, true);
-      if (p.op !== Op.SHIFT && flagKind(p) === K_WRITE && k !== undefined && knownCondition(k, x.sub) !== null) return K_NEUTRAL;
+      // Only producers that always expose their operands (not a read-modify-write, which may take its handler).
+      const exposes = p.op === Op.ALU_RR || p.op === Op.ALU_RI || p.op === Op.ALU_RM || ((p.op === Op.ALU_MI || p.op === Op.ALU_MR) && p.sub === 7);
+      if (exposes && flagKind(p) === K_WRITE && k !== undefined && knownCondition(k, x.sub) !== null) return K_NEUTRAL;
     }
     return flagKind(x);
   });
@@ -519,14 +521,16 @@ function inlineCode(
       // Straight on the page when the pair cache knows it writable; otherwise the handler (which faults precisely).
       const get = wide ? 'dv.getInt32(o, true), mh = dv.getInt32(o + 4, true)' : 'dv.getInt32(o, true), mh = 0';
       const put = wide ? 'dv.setInt32(o, r, true); dv.setInt32(o + 4, rh, true);' : 'dv.setInt32(o, r, true);';
-      const alu = aluCode(x.sub, x.size, null, null, 'm', 'mh', b, bh)!;
+      const alu = aluCode(x.sub, x.size, null, null, 'm', 'mh', b, bh, false, !dead, save ? i : -1)!;
+      // The handler's lazy-flag record has the same operands: keep them for a later fault too.
+      const kept = save ? ` a${i} = c.fA; ah${i} = c.fAHi; b${i} = c.fB; bh${i} = c.fBHi;` : '';
       // aluCode leaves the result in r (and rh) inside its block: splice the store in before its closing brace.
       alu.splice(alu.length - 1, 0, `  if (fr.code !== null) fr.code = null; ${put}`);
       return {
         code: [
           ...eaCode(x),
           `{ const fr = c.writableFrame(lo, hi, ${x.size});`,
-          `  if (fr === null) h${i}(c, d${i});`,
+          `  if (fr === null) { h${i}(c, d${i});${kept} }`,
           `  else { const dv = fr.dv, o = lo & 0xfff; const m = ${get};`,
           ...alu.map((l) => '    ' + l),
           '  } }',
