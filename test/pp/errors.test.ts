@@ -211,7 +211,9 @@ describe('rendering', () => {
   it('prints #error with its text, quoted line and caret', () => {
     const o = ours('#ifndef LEVEL\n#error LEVEL must be defined\n#endif\n');
     expect(o.threw).toBe(true);
-    expect(o.rendered[0]).toBe('t.c:2:2: error: #error LEVEL must be defined\n    2 | #error LEVEL must be defined\n      |  ^');
+    const g = host('gcc', ['-E', '-nostdinc', 't.c'], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
+    expect(o.rendered[0]).toBe(g.stderr.trimEnd());
+    expect(o.rendered[0]).toBe('t.c:2:2: error: #error LEVEL must be defined\n    2 | #error LEVEL must be defined\n      |  ^~~~~');
   });
 
   it('reports #warning as a warning and still produces output', () => {
@@ -219,6 +221,15 @@ describe('rendering', () => {
     const r = preprocess({ file: 't.c', includeDirs: [], systemIncludeDirs: [], nostdinc: true, defines: [], undefs: [], cwd: dir });
     expect(r.diagnostics.map(formatHeadline)).toEqual(['t.c:1:2: warning: #warning careful [-Wcpp]']);
     expect(r.text).toContain('int x;');
+  });
+
+  it('names the include chain of a problem in a header, once per inclusion, as gcc does', () => {
+    writeFileSync(join(dir, 'inner.h'), 'int a;\n#warning careful\n#warning again\n#error stop\n');
+    writeFileSync(join(dir, 'outer.h'), '#include "inner.h"\n');
+    const o = ours('int y;\n#include "outer.h"\nint x;\n');
+    const g = host('gcc', ['-E', '-nostdinc', 't.c'], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
+    expect(o.rendered.join('\n')).toBe(g.stderr.trimEnd());
+    expect(o.rendered[0]!.split('\n').slice(0, 2)).toEqual(['In file included from outer.h:1,', '                 from t.c:2:']);
   });
 
   it('counts tab stops in columns as gcc does', () => {

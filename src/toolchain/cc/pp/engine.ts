@@ -74,6 +74,10 @@ export class Engine implements ExpandHost {
   private cur: FileSource | null = null;
   private counter = 0;
   private errors = 0;
+  /** The #include lines that led to the file being read, innermost first (gcc's "In file included from"). */
+  private chain: { file: string; line: number }[] = [];
+  /** The file and chain of the last diagnostic: gcc prints the chain again only when they change. */
+  private lastModule = '';
   private readonly now: Date;
   private readonly baseName: string;
 
@@ -255,6 +259,15 @@ export class Engine implements ExpandHost {
     if (length !== undefined) d.length = length;
     if (tag) d.tag = tag;
     if (severity === 'error' || severity === FATAL) this.errors++;
+    this.push(d);
+  }
+
+  /** Adds a diagnostic, with the include chain when the diagnostics moved into another inclusion. */
+  private push(d: Diagnostic): void {
+    let key = d.file;
+    for (const c of this.chain) key += `\0${c.file}:${c.line}`;
+    if (this.chain.length && key !== this.lastModule) d.includedFrom = this.chain;
+    this.lastModule = key;
     this.diagnostics.push(d);
   }
 
@@ -276,7 +289,7 @@ export class Engine implements ExpandHost {
     if (o.length !== undefined) d.length = o.length;
     if (o.tag) d.tag = o.tag;
     if (severity === 'error' || severity === FATAL) this.errors++;
-    this.diagnostics.push(d);
+    this.push(d);
   }
 
   error(t: Token, message: string, after = false): void {
@@ -362,8 +375,9 @@ export class Engine implements ExpandHost {
         for (const t of rest) if (t.warn) this.warn(t, t.warn);
         const text = spell(rest);
         const msg = `#${name.text} ${text}`;
-        if (name.text === 'error') this.error(name, msg);
-        else this.warn(name, msg, '[-Wcpp]');
+        // gcc underlines the directive's name.
+        if (name.text === 'error') this.at('error', name, msg, { length: name.text.length });
+        else this.at('warning', name, msg, { tag: '[-Wcpp]', length: name.text.length });
         return;
       }
       case 'line':
@@ -660,10 +674,13 @@ export class Engine implements ExpandHost {
     if (kind === 'import') this.once.add(key);
     const guard = this.guards.get(found.name);
     if (guard !== undefined && this.macros.has(guard)) return;
+    const outer = this.chain;
+    this.chain = [{ file: fs.presumedName, line: dname.line + fs.lineDelta }, ...outer];
     const lx = this.load(found.name, undefined, found.system, nameTok);
     const resume = last.line + 1 + fs.lineDelta;
     this.writer.marker(lx.file, 1, 1);
     this.processFile(lx, found.index, fs.depth + 1);
+    this.chain = outer;
     this.writer.setPresumed(fs.presumedName, fs.lineDelta, fs.system);
     this.writer.resync(resume, 2);
   }
