@@ -63,3 +63,27 @@ describe('App', () => {
     expect(codes).toEqual([0]);
   });
 });
+
+describe('App layout', () => {
+  it('follows the terminal when it is resized', async () => {
+    const core = new FakeCore();
+    const r = render(<App core={core} external={() => {}} workspace="/ws/nsys" onExit={() => {}} />);
+    await tick(200);
+    const stdout = r.stdout as unknown as { emit(e: string): void };
+    const size = (columns: number, rows: number) => {
+      Object.defineProperty(r.stdout, 'columns', { value: columns, configurable: true });
+      Object.defineProperty(r.stdout, 'rows', { value: rows, configurable: true });
+    };
+    const widest = () => Math.max(...r.lastFrame()!.split('\n').map((l) => l.length));
+    size(80, 24);
+    stdout.emit('resize');
+    await tick(100);
+    expect(widest()).toBeLessThanOrEqual(80);
+    expect(r.lastFrame()!.split('\n').length).toBeLessThanOrEqual(24);
+    size(120, 40);
+    stdout.emit('resize');
+    await tick(100);
+    expect(r.lastFrame()!.split('\n').length).toBeGreaterThan(24);
+    expect(widest()).toBeGreaterThan(80);
+  });
+});

@@ -139,8 +139,9 @@ let labModule: Promise<LabModule | string> | undefined;
 function labs(): Promise<LabModule | string> {
   labModule ??= (async () => {
     try {
-      // @ts-ignore -- src/lab/index.ts is written concurrently; until it lands this import fails and the picker says so.
-      return (await import('../lab/index.js')) as LabModule;
+      // Loaded lazily (and reported in words if it fails) so a broken lab file cannot stop the UI.
+      const m: LabModule = await import('../lab/index.js');
+      return m;
     } catch (e) {
       return `the labs module is not available yet (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
     }
