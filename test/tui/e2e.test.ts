@@ -51,14 +51,22 @@ async function typeLines(lines: string[]) {
   }
 }
 
+/** A fresh user (no saved state, workspaces under a temporary home) running `kwb` at 80x24. */
+function startKwb(extraEnv = '') {
+  spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (home) rmSync(home, { recursive: true, force: true });
+  home = mkdtempSync(join(tmpdir(), 'kwb-tui-e2e-'));
+  const cmd = process.env.KWB_TUI_CMD ?? `node ${join(packageRoot(), 'bin', 'kwb.mjs')}`;
+  const env = `HOME=${home} XDG_STATE_HOME=${home}/state KWB_WORKSPACES=${home}/labs TERM=xterm-256color ${extraEnv}`;
+  tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `cd ${home} && env ${env} ${cmd}; echo "[kwb exited $?]"; sleep 600`);
+}
+
+/** Whether the pane is on the alternate screen (tmux tracks the terminal's mode). */
+const alternate = () => tmux('display-message', '-p', '-t', SESSION, '#{alternate_on}').trim() === '1';
+
 beforeAll(() => {
   const which = spawnSync('tmux', ['-V']);
   if (which.error || which.status !== 0) throw new Error('the TUI end-to-end test requires tmux (apt-get install tmux); it is not installed');
-  home = mkdtempSync(join(tmpdir(), 'kwb-tui-e2e-'));
-  const cmd = process.env.KWB_TUI_CMD ?? `node ${join(packageRoot(), 'bin', 'kwb.mjs')}`;
-  // A fresh user: no saved state, workspaces under the temporary home.
-  const env = `HOME=${home} XDG_STATE_HOME=${home}/state KWB_WORKSPACES=${home}/labs TERM=xterm-256color`;
-  tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `cd ${home} && env ${env} ${cmd}; echo "[kwb exited $?]"; sleep 600`);
 });
 
 afterAll(() => {
@@ -68,6 +76,7 @@ afterAll(() => {
 
 describe('kwb workbench, lab 1 as a new student', () => {
   it('opens lab 1, edits the files, builds, runs, and completes the lab', async () => {
+    startKwb();
     const ws = () => join(home, 'labs', 'hello-syscall');
     await until('hello-syscall  Hello syscall', 15_000);
     keys('Enter');
@@ -142,5 +151,32 @@ describe('kwb workbench, lab 1 as a new student', () => {
     // Quit: nothing unsaved, so no question; the terminal is given back.
     keys('q');
     await until('[kwb exited 0]', 10_000);
+    expect(alternate()).toBe(false);
   }, 600_000);
+
+  it('gives the terminal to $EDITOR and back, asks before quitting unsaved work, restores the screen', async () => {
+    // The "editor" appends a line to the file it is given, as a student's vi session would.
+    startKwb(`EDITOR='sh -c "echo /\\* from the editor \\*/ >> \\$1" sh'`);
+    await until('hello-syscall  Hello syscall', 15_000);
+    keys('Enter');
+    await until(/\d+\/13 points/, 60_000);
+    expect(alternate()).toBe(true);
+    keys('Enter');
+    await until('syscall_64.tbl  1:1');
+    keys('C-e');
+    await until('back from $EDITOR');
+    keys('C-f');
+    text('from the editor');
+    keys('Enter');
+    await until('/* from the editor */');
+    expect(readFileSync(join(home, 'labs/hello-syscall/arch/x86/entry/syscalls/syscall_64.tbl'), 'utf8')).toMatch(/\/\* from the editor \*\/\n$/);
+    // An unsaved change: quitting asks first; Esc keeps working, d discards and quits.
+    text('x');
+    await esc();
+    keys('q');
+    await until('1 file has unsaved changes');
+    keys('d');
+    await until('[kwb exited 0]', 10_000);
+    expect(alternate()).toBe(false);
+  }, 300_000);
 });
