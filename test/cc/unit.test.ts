@@ -10,7 +10,7 @@ import { DiagnosticError, renderDiagnostics, type Diagnostic } from '../../src/d
 import { compile, type CompileOptions } from '../../src/toolchain/cc/compile.js';
 import { tokenize } from '../../src/toolchain/cc/tokenize.js';
 import { arrayOf, funcType, pointerTo, qualified, ty_char, ty_int, ty_long, ty_uint, ty_ulong, ty_void, typeName } from '../../src/toolchain/cc/types.js';
-import { ROOT } from '../helpers/kwb.js';
+import { host, ROOT } from '../helpers/kwb.js';
 
 const base = (o: Partial<CompileOptions> & { file: string }): CompileOptions => ({ includeDirs: [], systemIncludeDirs: [], defines: [], undefs: [], ...o });
 
@@ -75,6 +75,16 @@ describe('locations', () => {
     expect(e.col).toBe(16);
     expect(e.message).toBe("'missing' undeclared (first use in this function)");
     expect(e.sourceLine).toBe('\treturn missing;');
+  });
+});
+
+describe('asm operands gcc cannot satisfy', () => {
+  it('an "i" operand that is not constant: gcc -S\'s warning and error, at the asm', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kwb-cc-unit-'));
+    writeFileSync(join(dir, 'ic.c'), 'int f(int x)\n{\n\tasm volatile("# %0" :: "i"(x + 1));\n\treturn 0;\n}\n');
+    const g = host('gcc', ['-S', '-o', '/dev/null', 'ic.c'], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
+    expect(g.status).not.toBe(0);
+    expect(renderDiagnostics(errorsOf(base({ file: 'ic.c', cwd: dir })))).toBe(g.stderr.trimEnd());
   });
 });
 

@@ -1260,7 +1260,14 @@ class CodeGen {
       if (/[inNIJKLMOe]/.test(c) && i >= nOut) {
         const k = op.constant ?? null;
         if (k !== null) locs[i] = { kind: 'imm', val: k.val, label: k.label };
-        else if (!/[rgqm]/.test(c)) throw new CompileError([diagAt(op.tok, 'error', 'impossible constraint in \'asm\'')]);
+        else if (!/[rgqm]/.test(c)) {
+          // gcc finds this while expanding the function: a warning and the error, both at the asm.
+          const ctx = this.fn ? { context: `In function '${this.fn.name}':` } : {};
+          throw new CompileError([
+            { ...diagAt(node.tok, 'warning', `'asm' operand ${i} probably does not match constraints`), ...ctx },
+            diagAt(node.tok, 'error', "impossible constraint in 'asm'"),
+          ]);
+        }
       }
     });
     // Matching constraints ("0") share the output's location.
