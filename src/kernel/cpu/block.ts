@@ -8,6 +8,12 @@
 // A block lives on its first instruction, inside its page's decoded-instruction cache, so a write
 // to the page drops it; a block that writes memory checks after each such instruction whether
 // it wrote its own page, and stops there so the modified code is decoded afresh.
+//
+// Flags nothing reads are not computed: an ALU op or shift whose flags the next full flag
+// writer in the block overwrites, before any reader or exit, keeps its operands in locals
+// instead of storing the lazy-flag record. A fault in between (the catch at the end of each
+// block), a self-modification exit, or a taken jcc writes them from those locals, so every
+// path out of a block sees exactly the flags the interpreter would have left.
 import type { Cpu } from './cpu.js';
 import { shift } from './alu.js';
 import { condition } from './flags.js';
@@ -205,12 +211,10 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
 }
 
 // How an instruction treats the arithmetic flags, for the dead-flag analysis: K_WRITE replaces
-// all six and is inlined here (so its stores can be dropped), K_WRITE_ALWAYS replaces them
-// but always stores them, K_NEUTRAL neither reads nor writes them, K_READ is anything else
-// (read, partly written, or unknown: a handler).
+// all six and is inlined here (so its stores can be dropped), K_NEUTRAL neither reads nor
+// writes them, K_READ is anything else (read, partly written, or unknown: a handler).
 const K_READ = 0;
 const K_WRITE = 1;
-const K_WRITE_ALWAYS = 2;
 const K_NEUTRAL = 3;
 
 function flagKind(x: Insn): number {
@@ -261,8 +265,7 @@ function deadFlags(insns: Insn[], kinds: number[]): boolean[] {
     if (k === K_WRITE) {
       dead[i] = overwritten && i !== insns.length - 1;
       overwritten = true;
-    } else if (k === K_WRITE_ALWAYS) overwritten = true;
-    else if (k === K_READ) overwritten = false;
+    } else if (k === K_READ) overwritten = false;
   }
   return dead;
 }
