@@ -98,4 +98,32 @@ handler:
       expect(interp[2]! & 0x40n).toBe(value === 8 ? 0x40n : 0n);
     });
   }
+
+  it('a block that rewrites its own code leaves with the elided flags written', () => {
+    // add's flags are dead in the block as compiled (sub overwrites them), but the store turns
+    // the nop after it into pushfq: the block stops at its self-modification check, and the
+    // re-decoded pushfq must push add's flags.
+    const src = `
+_start:
+  mov $5, %rax
+  add $-5, %rax
+  movb $0x9c, patch(%rip)
+patch:
+  nop
+  sub $1, %rax
+  pop %rcx
+  hlt
+handler:
+  hlt
+`;
+    const regs = (t: number): bigint[] => {
+      const m = machine(src);
+      m.cpu.blockThreshold = t;
+      expect(m.cpu.run(100)).toBe('halt');
+      return [m.cpu.getReg64(0), m.cpu.getReg64(1), BigInt(m.cpu.icount)];
+    };
+    const interp = regs(0);
+    expect(interp[1]! & 0x8d5n).toBe(0x55n); // ZF PF AF CF from add
+    expect(regs(1)).toEqual(interp);
+  });
 });
