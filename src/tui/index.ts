@@ -2,10 +2,7 @@
 // entry, and the screen, cursor and line discipline given back on every way out — quitting,
 // Ctrl-C, SIGTERM/SIGHUP, and a crash (which then says "internal error", never a stack trace).
 import { spawnSync } from 'node:child_process';
-import { render } from 'ink';
-import { createElement } from 'react';
-import { App } from './App.js';
-import { realCore, type Core } from './core.js';
+import type { Core } from './core.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H\x1b[2J';
 const LEAVE_ALT = '\x1b[?25h\x1b[?1049l';
@@ -56,6 +53,12 @@ export async function startTui(opts: TuiOptions = {}): Promise<number> {
   process.on('exit', restore);
   for (const s of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(s, onSignal);
 
+  // React checks NODE_ENV when it is first loaded: its development build does several times the
+  // work per frame. Ink, React and the app are loaded only now, after this is settled.
+  process.env.NODE_ENV ??= 'production';
+  const [{ render }, react, { App }, { realCore }] = await Promise.all([import('ink'), import('react'), import('./App.js'), import('./core.js')]);
+  // React is CommonJS: a bundle's dynamic import sees it as the default export.
+  const createElement = (react as unknown as { default?: typeof react }).default?.createElement ?? react.createElement;
   stdout.write(ENTER_ALT);
   let instance: ReturnType<typeof render> | undefined;
   // $EDITOR gets the terminal: leave raw mode and the alternate screen, wait for it, come back.
