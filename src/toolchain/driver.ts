@@ -366,6 +366,8 @@ function preprocessOptions(file: string, source: string, opts: CcOptions, assemb
     freestanding: opts.freestanding ?? false,
     noLinemarkers: opts.noLinemarkers ?? false,
     kernel: opts.kernel ?? false,
+    // -nostdinc also drops the compiler's own directory (stdarg.h, stddef.h), as with gcc.
+    nostdinc: opts.nostdinc ?? false,
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
   };
   return o;
