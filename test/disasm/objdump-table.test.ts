@@ -44,18 +44,11 @@ describe('disassembler = GNU objdump -d', () => {
     }
   });
 
-  it('names branch targets through the caller and decodes fast', () => {
+  it('names branch targets through the caller', () => {
     const call = Uint8Array.of(0xe8, 0x21, 0x01, 0x00, 0x00);
     expect(disassembleOne(call, 0, 0x401000n).text).toBe('call   0x401126');
     expect(disassembleOne(call, 0, 0x401000n, { symbolize: (a) => (a === 0x401126n ? '<foo>' : undefined) }).text).toBe('call   401126 <foo>');
     const lea = Uint8Array.of(0x48, 0x8d, 0x05, 0xd6, 0x2e, 0x00, 0x00);
     expect(disassembleOne(lea, 0, 0x401133n, { symbolize: () => '<x>' }).text).toBe('lea    0x2ed6(%rip),%rax        # 404010 <x>');
-    const code = Uint8Array.of(0x55, 0x48, 0x89, 0xe5, 0x48, 0x83, 0xec, 0x10, 0x89, 0x7d, 0xfc, 0x8b, 0x45, 0xfc, 0xc9, 0xc3);
-    const t0 = performance.now();
-    let n = 0;
-    for (let k = 0; k < 20_000; k++) for (let off = 0; off < code.length; n++) off += disassembleOne(code, off, 0x401000n).length;
-    const perSec = n / ((performance.now() - t0) / 1000);
-    // A loose floor (the test machine is shared); the decoder runs at several hundred thousand per second idle.
-    expect(perSec).toBeGreaterThan(30_000);
   });
 });
