@@ -51,10 +51,20 @@ typedef struct {
 	int si_errno;
 	int si_code;
 	int __pad0;
-	pid_t si_pid;
-	uid_t si_uid;
-	long __rest[13];
+	union {
+		struct { pid_t si_pid; uid_t si_uid; } _kill;		/* kill(2) */
+		struct { void *si_addr; } _sigfault;			/* SIGSEGV, SIGBUS, SIGILL, SIGFPE */
+		struct { pid_t si_pid; uid_t si_uid; int si_status; } _sigchld;
+		long __pad[14];
+	} _sifields;
 } siginfo_t;
+#define si_pid		_sifields._kill.si_pid
+#define si_uid		_sifields._kill.si_uid
+#define si_addr		_sifields._sigfault.si_addr
+#define si_status	_sifields._sigchld.si_status
+
+#define SEGV_MAPERR	1	/* address not mapped */
+#define SEGV_ACCERR	2	/* invalid permissions for mapped object */
 
 typedef void (*sighandler_t)(int);
 
