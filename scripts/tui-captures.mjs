@@ -47,7 +47,11 @@ try {
   text('mlock2');
   keys('Enter');
   await sleep(300);
-  shot('Workbench', "The lab's steps with each check's status, the workspace files (★ = the current step's), the editor on the syscall table, and the output panes below.");
+  keys('End', 'Enter');
+  text('326\t64\tnsys\t\t\tsys_nsys');
+  keys('C-s');
+  await until(/✓ 1\. Give the syscall/);
+  shot('Workbench', "Step 1 done: the new line in the syscall table is saved and re-checked. The lab's steps with each check's status, the workspace files (★ = the current step's), the editor with the tbl checker's marks in the gutter, and the output panes below.");
   keys('Escape');
   await sleep(300);
   keys('?');
@@ -57,7 +61,7 @@ try {
   await sleep(300);
   keys('b');
   await until('Building…');
-  await sleep(1500);
+  await sleep(200);
   shot('Building', 'The build streams its kbuild log under a progress bar over the objects; Ctrl-C cancels it.');
   await until(/Build (succeeded|failed)/, 300_000);
   shot('Build finished', 'The end of the kbuild log; errors become file:line jump targets (n/p).');

@@ -45,7 +45,9 @@ export const BuildPane = memo(function BuildPane({ log, total, state, selectedEr
           ? 'Build succeeded'
           : state === 'cancelled'
             ? 'Build cancelled'
-            : `Build failed — ${log.errors.length} error${log.errors.length === 1 ? '' : 's'} (n/p jump to file:line)`;
+            : log.errors.length
+              ? `Build failed — ${log.errors.length} error${log.errors.length === 1 ? '' : 's'} (n/p jump to file:line)`
+              : 'Build failed — see the log';
   const errs = log.errors.slice(0, 3);
   const logRows = Math.max(0, height - 2 - errs.length);
   return (
@@ -61,7 +63,7 @@ export const BuildPane = memo(function BuildPane({ log, total, state, selectedEr
       ))}
       {errs.map((e, i) => (
         <Text key={`e${i}`} wrap="truncate" inverse={i === selectedError} color={color(e.severity === 'error' ? 'red' : 'yellow')}>
-          → {e.file}:{e.line}:{e.col}: {e.message}
+          → {e.line ? `${e.file}:${e.line}:${e.col}: ${e.message}` : `${e.file}:${e.message}`}
         </Text>
       ))}
     </Box>

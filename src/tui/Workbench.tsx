@@ -261,6 +261,7 @@ export function Workbench(p: WorkbenchProps) {
     const i = ((errIndex < 0 ? (delta > 0 ? -1 : 0) : errIndex) + delta + log.errors.length) % log.errors.length;
     setErrIndex(i);
     const e = log.errors[i]!;
+    if (e.line === 0) return setStatus(`${e.file}${e.message}: a link error has no source line; see the build log`);
     if (!files.includes(e.file)) return setStatus(`${e.file} is not in the workspace`);
     openFile(e.file);
     const b = buffers.current.get(e.file);

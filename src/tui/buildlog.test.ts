@@ -22,4 +22,9 @@ describe('build log reader', () => {
       { file: 'arch/x86/entry/syscalls/syscall_64.tbl', line: 340, col: 1, severity: 'warning', message: 'number 326 is used twice', at: 4 },
     ]);
   });
+
+  it('counts link errors, which name an object and no line', () => {
+    const log = feed(emptyLog(), "arch/x86/built-in.o:(.rodata+0xa30): undefined reference to `sys_nsys'\nmake: *** [Makefile:189: vmlinux] Error 1\n");
+    expect(log.errors).toEqual([{ file: 'arch/x86/built-in.o', line: 0, col: 0, severity: 'error', message: "(.rodata+0xa30): undefined reference to `sys_nsys'", at: 0 }]);
+  });
 });

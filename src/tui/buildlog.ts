@@ -24,6 +24,8 @@ export interface BuildLog {
 export const emptyLog = (): BuildLog => ({ lines: [], objects: 0, last: null, errors: [], partial: '' });
 
 const STEP = /^  ([A-Z][A-Z0-9_]*) +(\S.*)$/;
+// ld: `arch/x86/built-in.o:(.rodata+0xa30): undefined reference to `sys_nsys'` (no source line).
+const LINK = /^([^\s:]+\.o):\(([^)]*)\): (.*)$/;
 const DIAG = /^([^\s:][^:]*):(\d+):(?:(\d+):)? (error|warning|note|fatal error): (.*)$/;
 
 /** Adds streamed text to the log (lines may arrive split across chunks). */
@@ -38,6 +40,11 @@ export function feed(log: BuildLog, text: string): BuildLog {
     if (s) {
       next.last = `${s[1]} ${s[2]}`;
       if (s[1] === 'CC' || s[1] === 'AS') next.objects++;
+      continue;
+    }
+    const l = LINK.exec(line);
+    if (l) {
+      next.errors.push({ file: l[1]!, line: 0, col: 0, severity: 'error', message: `(${l[2]}): ${l[3]}`, at: next.lines.length - 1 });
       continue;
     }
     const d = DIAG.exec(line);
