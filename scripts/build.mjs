@@ -26,6 +26,8 @@ const result = await build({
   logLevel: 'warning',
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
+  // Ink loads React's devtools only when DEV=true, through a dynamic import; it is not installed.
+  external: ['react-devtools-core'],
   // yargs and ink pull in CommonJS helpers that call require(); give them one.
   banner: {
     js: "import { createRequire as __kwbCreateRequire } from 'node:module'; const require = __kwbCreateRequire(import.meta.url);",

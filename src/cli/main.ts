@@ -41,6 +41,11 @@ function help(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // `kwb` alone on a terminal is the workbench; anywhere else (a pipe, CI) it is the help text.
+  if (name === undefined && process.stdin.isTTY && process.stdout.isTTY) {
+    const { startTui } = await import('../tui/index.js');
+    return startTui();
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
     return EXIT.ok;
