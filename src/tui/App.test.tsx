@@ -87,3 +87,24 @@ describe('App layout', () => {
     expect(widest()).toBeGreaterThan(80);
   });
 });
+
+describe('CrashBoundary', () => {
+  it('hands a drawing crash to onCrash and draws no stack trace', async () => {
+    const { CrashBoundary } = await import('./App.js');
+    const crashes: unknown[] = [];
+    const Boom = (): never => {
+      throw new Error('boom');
+    };
+    const err = console.error;
+    console.error = () => {};
+    const r = render(
+      <CrashBoundary onCrash={(e) => crashes.push(e)}>
+        <Boom />
+      </CrashBoundary>,
+    );
+    await tick(50);
+    console.error = err;
+    expect((crashes[0] as Error).message).toBe('boom');
+    expect(r.lastFrame() ?? '').not.toContain('at ');
+  });
+});

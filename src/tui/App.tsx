@@ -2,7 +2,7 @@
 // the question before quitting with unsaved changes. Follows the terminal's size as it changes.
 import { eachKey } from './keysplit.js';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { Component, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLive } from './live.js';
 import type { Core, LabSummary, Maybe } from './core.js';
 import { Help } from './Help.js';
@@ -142,4 +142,21 @@ export function App({ core, external, workspace, onExit }: AppProps) {
       )}
     </Box>
   );
+}
+
+/**
+ * A crash while drawing ends the program through `onCrash` (screen restored, "internal error"),
+ * instead of Ink's own error screen, which would show a JavaScript stack trace to a student.
+ */
+export class CrashBoundary extends Component<{ onCrash(e: unknown): void; children?: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override componentDidCatch(e: unknown): void {
+    this.props.onCrash(e);
+  }
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
 }

@@ -56,7 +56,7 @@ export async function startTui(opts: TuiOptions = {}): Promise<number> {
   // React checks NODE_ENV when it is first loaded: its development build does several times the
   // work per frame. Ink, React and the app are loaded only now, after this is settled.
   process.env.NODE_ENV ??= 'production';
-  const [{ render }, react, { App }, { realCore }] = await Promise.all([import('ink'), import('react'), import('./App.js'), import('./core.js')]);
+  const [{ render }, react, { App, CrashBoundary }, { realCore }] = await Promise.all([import('ink'), import('react'), import('./App.js'), import('./core.js')]);
   // React is CommonJS: a bundle's dynamic import sees it as the default export.
   const createElement = (react as unknown as { default?: typeof react }).default?.createElement ?? react.createElement;
   stdout.write(ENTER_ALT);
@@ -73,7 +73,8 @@ export async function startTui(opts: TuiOptions = {}): Promise<number> {
     if (r.error) process.stderr.write(`kwb: cannot run ${editor}: ${r.error.message}\n`);
   };
   try {
-    instance = render(createElement(App, { core: opts.core ?? realCore(), external, workspace: opts.workspace, onExit: (c: number) => (exitCode = c) }), {
+    const app = createElement(App, { core: opts.core ?? realCore(), external, workspace: opts.workspace, onExit: (c: number) => (exitCode = c) });
+    instance = render(createElement(CrashBoundary, { onCrash: crash }, app), {
       stdin,
       stdout,
       exitOnCtrlC: false,
