@@ -65,7 +65,7 @@ try {
   shot('Building', 'The build streams its kbuild log under a progress bar over the objects; Ctrl-C cancels it.');
   await until(/Build (succeeded|failed)/, 300_000);
   shot('Build finished', 'The end of the kbuild log; errors become file:line jump targets (n/p).');
-  keys('4');
+  keys('5');
   await sleep(300);
   shot('Grade', 'Every check with its points; h reveals a hint one tier at a time.');
   keys('k');

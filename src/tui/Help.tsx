@@ -19,7 +19,7 @@ export const KEYS: [string, [string, string][]][] = [
       ['r  Ctrl-R', 'run the lab program'],
       ['c', 'check (grade, points)'],
       ['h', 'next hint tier'],
-      ['1 2 3 4', 'Build Run dmesg Grade'],
+      ['1-5', 'Step Build Run dmesg Grade'],
       ['n p', 'next/prev build error'],
       ['k', 'Kconfig browser'],
       ['e  Ctrl-E', 'open in $EDITOR'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
-import { BuildPane, DmesgPane, GradePane, ProgressBar, RunPane } from './OutputPanes.js';
+import { BuildPane, DmesgPane, GradePane, ProgressBar, RunPane, StepPane, reflow } from './OutputPanes.js';
 import { emptyLog, feed } from './buildlog.js';
 import { report } from './testing.js';
 
@@ -73,5 +73,24 @@ describe('Grade pane', () => {
     const f = render(<GradePane report={null} state="unavailable" note="kwb: 'lab' is not implemented yet" hint={null} width={80} height={5} />).lastFrame()!;
     expect(f).toContain('Grading is not available');
     expect(f).toContain("'lab' is not implemented yet");
+  });
+});
+
+describe('Step pane', () => {
+  it("shows the current step's instructions", () => {
+    const f = render(<StepPane report={report([true, false])} width={60} height={5} />).lastFrame()!;
+    expect(f).toContain('Step 2: The call');
+    expect(f).toContain('Create `newsys/nsys.c` with SYSCALL_DEFINE0(nsys).');
+  });
+
+  it('says when every step is done, and before the first check', () => {
+    expect(render(<StepPane report={report([true, true], true)} width={60} height={5} />).lastFrame()).toContain('the lab is complete');
+    expect(render(<StepPane report={null} width={60} height={5} />).lastFrame()).toContain('once the lab has been checked');
+  });
+});
+
+describe('reflow', () => {
+  it('joins and wraps paragraphs, keeps code blocks', () => {
+    expect(reflow('one two\nthree four five\n\n    <number>  <abi>\nsix', 10)).toEqual(['one two', 'three four', 'five', '', '    <number>  <abi>', 'six']);
   });
 });

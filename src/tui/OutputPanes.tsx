@@ -6,8 +6,63 @@ import type { BuildLog } from './buildlog.js';
 import type { DmesgLine, GradeReport, Hint } from './core.js';
 import { color, levelColor, LEVEL_NAMES, mark } from './theme.js';
 
-export type Tab = 'build' | 'run' | 'dmesg' | 'grade';
-export const TABS: Tab[] = ['build', 'run', 'dmesg', 'grade'];
+export type Tab = 'step' | 'build' | 'run' | 'dmesg' | 'grade';
+export const TABS: Tab[] = ['step', 'build', 'run', 'dmesg', 'grade'];
+
+/**
+ * Markdown prose reflowed to a width: paragraphs joined and word-wrapped, indented code blocks
+ * kept as they are, a blank line between paragraphs.
+ */
+export function reflow(md: string, width: number): string[] {
+  const out: string[] = [];
+  let para: string[] = [];
+  const flush = () => {
+    if (!para.length) return;
+    let line = '';
+    for (const w of para.join(' ').split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + w.length > width) {
+        out.push(line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
+    }
+    if (line) out.push(line);
+    para = [];
+  };
+  for (const l of md.replace(/\n+$/, '').split('\n')) {
+    if (/^(    |\t)/.test(l)) {
+      flush();
+      out.push(l.replace(/\t/g, '    '));
+    } else if (!l.trim()) {
+      flush();
+      if (out.length && out[out.length - 1] !== '') out.push('');
+    } else para.push(l.trim());
+  }
+  flush();
+  return out;
+}
+
+/** The current step's instructions (the lab's Markdown, reflowed to the pane). */
+export const StepPane = memo(function StepPane({ report, width, height }: { report: GradeReport | null; width: number; height: number }) {
+  const step = report ? (report.currentStep === null ? null : report.steps[report.currentStep]) : undefined;
+  const lines =
+    step === undefined
+      ? ['The instructions appear once the lab has been checked (c).']
+      : step === null
+        ? ['Every step is done. Well done — the lab is complete.']
+        : reflow(step.instructions, width - 1);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold wrap="truncate">
+        {step ? `Step ${step.index + 1}: ${step.title}` : 'Instructions'}
+      </Text>
+      {lines.slice(0, Math.max(0, height - 1)).map((l, i) => (
+        <Text key={i} wrap="truncate">
+          {l || ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+});
 
 function tail<T>(xs: T[], n: number): T[] {
   return n <= 0 ? [] : xs.slice(Math.max(0, xs.length - n));

@@ -116,7 +116,7 @@ describe('Workbench', () => {
     run.job.finish(0);
     await tick();
     expect(lastFrame()).toContain('warn  [    0.200000] Hello from nsys');
-    await keys(stdin, '2');
+    await keys(stdin, '3');
     expect(lastFrame()).toContain('test_nsys.c exited with status 0');
   });
 

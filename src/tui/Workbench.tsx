@@ -10,7 +10,7 @@ import { editorKey } from './editor/keys.js';
 import { Editor, scrollTop, type EditorDiagnostic } from './Editor.js';
 import { FileTree, orderFiles } from './FileTree.js';
 import { Steps } from './Steps.js';
-import { BuildPane, DmesgPane, GradePane, RunPane, TABS, type Tab } from './OutputPanes.js';
+import { BuildPane, DmesgPane, GradePane, RunPane, StepPane, TABS, type Tab } from './OutputPanes.js';
 import { emptyLog, feed, flush, type BuildLog } from './buildlog.js';
 import type { Core, DmesgLine, GradeReport, Hint, Job, LabInfo } from './core.js';
 import { color } from './theme.js';
@@ -48,7 +48,7 @@ export function Workbench(p: WorkbenchProps) {
   const [top, setTop] = useState(0);
   const focusL = useLive<Focus>('files');
   const setFocus = focusL.set;
-  const [tab, setTab] = useState<Tab>('build');
+  const [tab, setTab] = useState<Tab>('step');
   const [status, setStatus] = useState<string | undefined>();
   const promptL = useLive<Prompt>(null);
   const setPrompt = promptL.set;
@@ -409,6 +409,7 @@ export function Workbench(p: WorkbenchProps) {
         case '2':
         case '3':
         case '4':
+        case '5':
           return setTab(TABS[Number(input) - 1]!);
       }
     }),
@@ -442,7 +443,7 @@ export function Workbench(p: WorkbenchProps) {
   const dirty = useMemo(() => new Set(dirtyKey ? dirtyKey.split('\n') : []), [dirtyKey]);
   const statusLine =
     prompt?.kind === 'search' ? `Search: ${prompt.text}▏ (Enter find, Esc cancel)` : prompt?.kind === 'recover' ? `Recover unsaved edits (autosave) of ${prompt.file}? y/n` : status;
-  const tabBar = TABS.map((t, i) => `${i + 1}:${t === 'build' ? 'Build' : t === 'run' ? 'Run' : t === 'dmesg' ? 'dmesg' : 'Grade'}`);
+  const tabBar = TABS.map((t, i) => `${i + 1}:${t === 'step' ? 'Step' : t === 'build' ? 'Build' : t === 'run' ? 'Run' : t === 'dmesg' ? 'dmesg' : 'Grade'}`);
 
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
@@ -474,9 +475,10 @@ export function Workbench(p: WorkbenchProps) {
               {t}{' '}
             </Text>
           ))}
-          <Text dimColor> b build · r run · c check · h hint · k config · ? keys</Text>
+          <Text dimColor> b build · r run · c check · h hint · ? keys</Text>
         </Text>
       </Box>
+      {tab === 'step' && <StepPane report={report} width={p.width} height={outputHeight} />}
       {tab === 'build' && <BuildPane log={log} total={total} state={buildState} selectedError={errIndex} width={p.width} height={outputHeight} />}
       {tab === 'run' && <RunPane program={info?.program ?? null} output={runOut} state={runState} status={runStatus} width={p.width} height={outputHeight} />}
       {tab === 'dmesg' && <DmesgPane lines={dmesg} width={p.width} height={outputHeight} />}

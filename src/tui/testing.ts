@@ -33,7 +33,7 @@ export function report(passed: boolean[], complete = false): GradeReport {
     lab: { id: 'nsys', title: LAB.title },
     steps: [
       { index: 0, title: 'Table entry', instructions: '', files: ['arch/x86/entry/syscalls/syscall_64.tbl'], checks: [{ id: 'a', description: '326 is nsys', passed: passed[0]!, points: 3, message: passed[0] ? undefined : 'no entry 326' }], passed: passed[0]! },
-      { index: 1, title: 'The call', instructions: '', files: ['newsys/nsys.c'], checks: [{ id: 'b', description: 'sys_nsys defined', passed: passed[1]!, points: 7 }], passed: passed[1]! },
+      { index: 1, title: 'The call', instructions: 'Create `newsys/nsys.c` with\nSYSCALL_DEFINE0(nsys).\n', files: ['newsys/nsys.c'], checks: [{ id: 'b', description: 'sys_nsys defined', passed: passed[1]!, points: 7 }], passed: passed[1]! },
     ],
     final: [],
     points: { earned: (passed[0] ? 3 : 0) + (passed[1] ? 7 : 0), total: 10 },

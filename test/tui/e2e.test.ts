@@ -143,7 +143,7 @@ describe('kwb workbench, lab 1 as a new student', () => {
     await until(/greetings from syscall nsys\./, 120_000);
     const dmesg = screen();
     expect(dmesg).toMatch(/info +\[ *\d+\.\d{6}\] greetings from syscall nsys\./);
-    keys('2');
+    keys('3');
     await until('ret: 0');
     await until('exited with status 0');
     await until(/13\/13 points — lab complete!/, 240_000);
