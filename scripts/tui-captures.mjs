@@ -15,7 +15,7 @@ if (spawnSync('tmux', ['-V']).status !== 0) {
 }
 const socket = `kwb-captures-${process.pid}`;
 const tmux = (...a) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'kwb').replace(/\s+$/gm, '').replace(/\n+$/, '');
+const screen = () => tmux('capture-pane', '-p', '-t', 'kwb').replace(/[ \t]+$/gm, '').replace(/\n+$/, '');
 const keys = (...k) => tmux('send-keys', '-t', 'kwb', ...k);
 const text = (s) => tmux('send-keys', '-t', 'kwb', '-l', s);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
