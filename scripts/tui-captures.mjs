@@ -3,7 +3,7 @@
 //
 //   node scripts/tui-captures.mjs            (needs tmux; KWB_TUI_CMD overrides the command)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,3 +84,20 @@ const out = join(root, 'docs', 'screens.md');
 writeFileSync(out + '.tmp', md);
 renameSync(out + '.tmp', out);
 process.stdout.write(`wrote ${out} (${shots.length} screens)\n`);
+
+// The README shows the two screens a newcomer meets first, between its markers; the rest link here.
+const readme = join(root, 'README.md');
+const START = '<!-- screens:start (written by scripts/tui-captures.mjs) -->';
+const END = '<!-- screens:end -->';
+const current = readFileSync(readme, 'utf8');
+const a = current.indexOf(START);
+const b = current.indexOf(END);
+if (a < 0 || b < a) throw new Error('README.md lacks the screens markers');
+let part = `${START}\n`;
+for (const sh of shots.filter((x) => x.title === 'Lab picker' || x.title === 'Workbench')) {
+  part += `\n**${sh.title}** — ${sh.what}\n\n\`\`\`text\n${sh.text}\n\`\`\`\n`;
+}
+part += `\nMore screens (help, build, grade, Kconfig browser): [docs/screens.md](docs/screens.md).\n${END}`;
+writeFileSync(readme + '.tmp', current.slice(0, a) + part + current.slice(b + END.length));
+renameSync(readme + '.tmp', readme);
+process.stdout.write(`updated ${readme}\n`);
