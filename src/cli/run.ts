@@ -11,11 +11,15 @@ import { basename, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { KwbCommand } from './command.js';
 
-const HELP = `Usage: kwb run --user-mode [options] PROG|PROG.c [ARGS...]
-Runs a static x86-64 Linux program on kwb's emulated CPU with the Linux system calls emulated on
-the host (like qemu-user). A .c file is compiled first with kwb cc.
+const HELP = `Usage: kwb run [options] PROG|PROG.c [ARGS...]
+Runs a static x86-64 Linux program: on the workspace's booted kernel (its own output only; the
+kernel log goes to kwb dmesg), or with --user-mode on kwb's emulated CPU with the Linux system
+calls emulated on the host (like qemu-user). A .c file is compiled first with kwb cc.
 
-  --user-mode          no kernel: host-emulated system calls (required for now)
+  --user-mode          no kernel: host-emulated system calls (default: boot the workspace's
+                       bzImage with PROG in the initramfs and run it there)
+  -C DIR               the workspace whose kernel boots (default: the current directory)
+  --console            with the kernel: show its console messages too
   --trace-insn         print every executed instruction (address, bytes, disassembly, changed
                        registers) on stderr
   --max-insns N        stop after N instructions (default 5000000000)
@@ -30,6 +34,8 @@ interface RunArgs {
   userMode: boolean;
   trace: boolean;
   dmesg: boolean;
+  console: boolean;
+  dir: string;
   maxInsns: number;
   timeout: number;
   prog: string;
@@ -37,7 +43,7 @@ interface RunArgs {
 }
 
 function parse(argv: string[]): RunArgs | null {
-  const r: RunArgs = { userMode: false, trace: false, dmesg: false, maxInsns: 5e9, timeout: 10, prog: '', args: [] };
+  const r: RunArgs = { userMode: false, trace: false, dmesg: false, console: false, dir: '.', maxInsns: 5e9, timeout: 10, prog: '', args: [] };
   let i = 0;
   const value = (flag: string, inline: string | undefined): string => {
     if (inline !== undefined) return inline;
@@ -69,6 +75,9 @@ function parse(argv: string[]): RunArgs | null {
       case '--dmesg':
         r.dmesg = true;
         break;
+      case '--console':
+        r.console = true;
+        break;
       case '--max-insns': {
         const v = value(flag, inline);
         const n = Number(v);
@@ -86,7 +95,7 @@ function parse(argv: string[]): RunArgs | null {
         break;
       }
       case '-C':
-        value(flag, inline);
+        r.dir = value(flag, inline);
         break;
       case '--strace':
         throw new UsageError('kwb run: --strace is not available yet');
@@ -119,13 +128,19 @@ async function compile(src: string): Promise<{ path: string; cleanup: () => void
 
 const command: KwbCommand = {
   name: 'run',
-  synopsis: 'run [-C DIR] [--user-mode] [--trace-insn] [--max-insns N] [--timeout S] PROG|PROG.c [ARGS...]',
+  synopsis: 'run [-C DIR] [--user-mode] [--console] [--dmesg] [--trace-insn] [--max-insns N] [--timeout S] PROG|PROG.c [ARGS...]',
   describe: 'run a program (on the booted workspace kernel, or --user-mode)',
   async run(argv) {
     const a = parse(argv);
     if (!a) return 0;
     if (!a.userMode) {
-      throw new UsageError('kwb run: booting a kernel is not available yet; use --user-mode');
+      // The workspace's bzImage boots with PROG in the initramfs (src/kernel/machine).
+      const { runOnKernel, formatDmesg } = await import('../kernel/machine/index.js');
+      const { writeAllSync } = await import('../kernel/user/process.js');
+      const r = await runOnKernel({ dir: a.dir, prog: a.prog, args: a.args, console: a.console, write: (b) => void writeAllSync(1, b) });
+      if (a.dmesg) writeAllSync(2, formatDmesg(r.log));
+      if (r.message) writeAllSync(2, r.message + '\n');
+      return r.status;
     }
     let path = a.prog;
     let cleanup = (): void => {};

@@ -24,10 +24,10 @@ beforeAll(() => {
 });
 
 describe('kwb run', () => {
-  it('without --user-mode says plainly that booting is not available yet (exit 2)', () => {
-    const r = kwb(['run', hello]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe('kwb run: booting a kernel is not available yet; use --user-mode\n');
+  it('without --user-mode boots the workspace kernel: outside a workspace it says there is none (exit 1)', () => {
+    const r = kwb(['run', '-C', dir, hello]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`kwb run: ${join(dir, 'arch/x86/boot/bzImage')}: No such file or directory; build the kernel with 'kwb make' first\n`);
   });
 
   it('rejects a missing program, a non-ELF file and a missing argument with exit 2', () => {

@@ -70,7 +70,7 @@ export async function buildInitramfs(extra: CpioEntry[] = []): Promise<Uint8Arra
 
 export function workspaceKernel(workspace: string): Uint8Array {
   const p = join(workspace, 'arch/x86/boot/bzImage');
-  if (!existsSync(p)) throw new KwbError(`${p}: no kernel image; build one with 'kwb make' first`, 1);
+  if (!existsSync(p)) throw new KwbError(`kwb run: ${p}: No such file or directory; build the kernel with 'kwb make' first`, 1);
   return new Uint8Array(readFileSync(p));
 }
 
