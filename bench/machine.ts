@@ -3,36 +3,16 @@
 // sysretq) in nanoseconds per call, against the same program built by gcc and run natively on this
 // host in the same run (goal ≤ 3× native).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addNewsysToCoreY, addNsysSources, SYSCALL_C } from '../src/lab/nsys-seed.js';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const KWB = join(root, 'bin/kwb.mjs');
 
-const NSYS_C = `#include <linux/kernel.h>
-#include <linux/syscalls.h>
 
-SYSCALL_DEFINE0(nsys)
-{
-        printk(KERN_INFO "greetings from syscall nsys.\\n");
-
-        return 0;
-}
-`;
-
-const SYSCALL_C = `#define _GNU_SOURCE
-#include <unistd.h>
-#include <sys/syscall.h>
-#include <stdio.h>
-int main(void)
-{
-        int ret = syscall(326);
-        printf("ret: %d\\n", ret);
-        return 0;
-}
-`;
 
 const GETPID_C = `#define _GNU_SOURCE
 #include <stdlib.h>
@@ -103,12 +83,8 @@ export default async function (): Promise<void> {
   try {
     must(timed(process.execPath, [KWB, 'init', ws], base, 1), 'kwb init');
     must(timed(process.execPath, [KWB, 'make', 'defconfig'], ws, 1), 'kwb make defconfig');
-    appendFileSync(join(ws, 'arch/x86/entry/syscalls/syscall_64.tbl'), '326\t64\tnsys\t\t\tsys_nsys\n');
-    mkdirSync(join(ws, 'newsys'));
-    writeFileSync(join(ws, 'newsys/nsys.c'), NSYS_C);
-    writeFileSync(join(ws, 'newsys/Makefile'), 'obj-y := nsys.o\n');
-    const mk = join(ws, 'Makefile');
-    writeFileSync(mk, readFileSync(mk, 'utf8').replace(/^(core-y\s*\+= kernel\/.*?)\s*$/m, '$1 newsys/'));
+    addNsysSources(ws);
+    addNewsysToCoreY(ws);
     must(timed(process.execPath, [KWB, 'make'], ws, 1), 'kwb make');
     writeFileSync(join(ws, 'syscall.c'), SYSCALL_C);
     writeFileSync(join(ws, 'getpid.c'), GETPID_C);

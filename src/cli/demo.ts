@@ -2,35 +2,13 @@
 // and SYSCALL_DEFINE0(nsys), the link error without core-y, the build with it, a program calling
 // syscall(326) on the booted kernel, and the greeting in dmesg. Each step runs the real command.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addNewsysToCoreY, addNsysSources, SYSCALL_C } from '../lab/nsys-seed.js';
 import type { KwbCommand } from './command.js';
 
-const NSYS_C = `#include <linux/kernel.h>
-#include <linux/syscalls.h>
 
-SYSCALL_DEFINE0(nsys)
-{
-        printk(KERN_INFO "greetings from syscall nsys.\\n");
-
-        return 0;
-}
-`;
-
-const SYSCALL_C = `#define _GNU_SOURCE
-#include <unistd.h>
-#include <sys/syscall.h>
-#include <stdio.h>
-
-int main(void)
-{
-        int ret = syscall(326);
-
-        printf("ret: %d\\n", ret);
-        return 0;
-}
-`;
 
 function kwb(cwd: string, args: string[]): { status: number; out: string } {
   const r = spawnSync(process.execPath, [process.argv[1]!, ...args], { cwd, encoding: 'utf8' });
@@ -57,16 +35,12 @@ const command: KwbCommand = {
       r = kwb(ws, ['make', 'defconfig']);
       if (r.status) return fail(r.out);
       say('# add syscall 326 to arch/x86/entry/syscalls/syscall_64.tbl and write newsys/nsys.c');
-      appendFileSync(join(ws, 'arch/x86/entry/syscalls/syscall_64.tbl'), '326\t64\tnsys\t\t\tsys_nsys\n');
-      mkdirSync(join(ws, 'newsys'));
-      writeFileSync(join(ws, 'newsys/nsys.c'), NSYS_C);
-      writeFileSync(join(ws, 'newsys/Makefile'), 'obj-y := nsys.o\n');
+      addNsysSources(ws);
       say('$ kwb make            # newsys/ is not in core-y yet: the link fails');
       r = kwb(ws, ['make']);
       show(r.out, 2);
       say("# add newsys/ to the Makefile's core-y line");
-      const mk = join(ws, 'Makefile');
-      writeFileSync(mk, readFileSync(mk, 'utf8').replace(/^(core-y\s*\+= kernel\/.*?)\s*$/m, '$1 newsys/'));
+      addNewsysToCoreY(ws);
       say('$ kwb make');
       r = kwb(ws, ['make']);
       show(r.out, 3);
