@@ -1,14 +1,14 @@
 // The shape of the output the compiler depends on: linemarkers that map every output line back to
 // its file and line, lines without macros copied with their columns, gcc's include flags, the
 // dependency list kbuild records, and the options. (Speed: bench/cc.ts.)
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as diag from '../../src/diag.js';
 import { preprocess, type PreprocessOptions } from '../../src/toolchain/cc/preprocess.js';
 import { host } from '../helpers/kwb.js';
-import { CASES } from './oracle.js';
+import { CASES, caseFiles } from './oracle.js';
 
 function pp(file: string, extra: Partial<PreprocessOptions> = {}) {
   return preprocess({ file, includeDirs: ['inc', 'inc2'], systemIncludeDirs: [], defines: [], undefs: [], cwd: CASES, ...extra });
@@ -68,7 +68,7 @@ describe('linemarkers', () => {
   });
 
   it('map every output line of every case to a source line holding the same first token, at the same column', () => {
-    const cases = readdirSync(CASES).filter((f) => /\.[cS]$/.test(f));
+    const cases = caseFiles();
     let checked = 0;
     for (const c of cases) {
       const r = pp(c, { assembler: c.endsWith('.S') });

@@ -1,5 +1,5 @@
 // Helpers comparing our preprocessor with the host's `gcc -E` (the oracle).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { host } from '../helpers/kwb.js';
 import { preprocess, type PreprocessOptions } from '../../src/toolchain/cc/preprocess.js';
@@ -7,6 +7,14 @@ import { predefinedSource } from '../../src/toolchain/cc/pp/predefined.js';
 import { lex } from '../../src/toolchain/cc/pp/lexer.js';
 
 export const CASES = join(import.meta.dirname, 'cases');
+
+/**
+ * The corpus, as paths relative to CASES (where gcc and ours both run): every case file, plus the
+ * acceptance program the C corpus already keeps a copy of (test/c/acc_preproc.c).
+ */
+export function caseFiles(): string[] {
+  return [...readdirSync(CASES).filter((f) => /\.[cS]$/.test(f)), '../../c/acc_preproc.c'];
+}
 
 /** Our predefined macros as gcc -D flags, so `gcc -undef` sees the same set we do. */
 export function predefineFlags(o: { kernel?: boolean; assembler?: boolean; freestanding?: boolean } = {}): string[] {
