@@ -59,6 +59,9 @@ export async function startTui(opts: TuiOptions = {}): Promise<number> {
   const [{ render }, react, { App, CrashBoundary }, { realCore }] = await Promise.all([import('ink'), import('react'), import('./App.js'), import('./core.js')]);
   // React is CommonJS: a bundle's dynamic import sees it as the default export.
   const createElement = (react as unknown as { default?: typeof react }).default?.createElement ?? react.createElement;
+  // Raw mode before the first frame: Ink takes it only in an effect after drawing, and a key
+  // pressed in between would be cooked by the terminal (Enter arriving as "\n", not Return).
+  stdin.setRawMode(true);
   stdout.write(ENTER_ALT);
   let instance: ReturnType<typeof render> | undefined;
   // $EDITOR gets the terminal: leave raw mode and the alternate screen, wait for it, come back.
