@@ -56,7 +56,12 @@ export async function startTui(opts: TuiOptions = {}): Promise<number> {
   // React checks NODE_ENV when it is first loaded: its development build does several times the
   // work per frame. Ink, React and the app are loaded only now, after this is settled.
   process.env.NODE_ENV ??= 'production';
-  const [{ render }, react, { App, CrashBoundary }, { realCore }] = await Promise.all([import('ink'), import('react'), import('./App.js'), import('./core.js')]);
+  // Ink decides once, as it loads, that CI=… or CONTINUOUS_INTEGRATION=… means "no terminal to
+  // draw on" and then writes only the last frame at exit — a blank screen for a student whose shell
+  // (or a CI job driving tmux) sets CI. We have checked for a real terminal above, so hide both
+  // while Ink loads and put them back for the programs the workbench starts.
+  const ciVars = hideEnv(['CI', 'CONTINUOUS_INTEGRATION']);
+  const [{ render }, react, { App, CrashBoundary }, { realCore }] = await Promise.all([import('ink'), import('react'), import('./App.js'), import('./core.js')]).finally(ciVars.restore);
   // React is CommonJS: a bundle's dynamic import sees it as the default export.
   const createElement = (react as unknown as { default?: typeof react }).default?.createElement ?? react.createElement;
   // Raw mode before the first frame: Ink takes it only in an effect after drawing, and a key
@@ -97,4 +102,15 @@ export async function startTui(opts: TuiOptions = {}): Promise<number> {
     for (const s of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.off(s, onSignal);
   }
   return exitCode;
+}
+
+/** Removes `names` from process.env until restore() puts back the values they had. */
+function hideEnv(names: string[]): { restore: () => void } {
+  const saved = new Map<string, string>();
+  for (const n of names) {
+    const v = process.env[n];
+    if (v !== undefined) saved.set(n, v);
+    delete process.env[n];
+  }
+  return { restore: () => saved.forEach((v, n) => (process.env[n] = v)) };
 }

@@ -57,7 +57,8 @@ function startKwb(extraEnv = '') {
   if (home) rmSync(home, { recursive: true, force: true });
   home = mkdtempSync(join(tmpdir(), 'kwb-tui-e2e-'));
   const cmd = process.env.KWB_TUI_CMD ?? `node ${join(packageRoot(), 'bin', 'kwb.mjs')}`;
-  const env = `HOME=${home} XDG_STATE_HOME=${home}/state KWB_WORKSPACES=${home}/labs TERM=xterm-256color ${extraEnv}`;
+  // CI=true as CI services set it: the workbench must still draw every frame (Ink alone would not).
+  const env = `HOME=${home} XDG_STATE_HOME=${home}/state KWB_WORKSPACES=${home}/labs TERM=xterm-256color CI=true ${extraEnv}`;
   tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `cd ${home} && env ${env} ${cmd}; echo "[kwb exited $?]"; sleep 600`);
 }
 
