@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { BuildPane, DmesgPane, GradePane, ProgressBar, RunPane, StepPane, reflow } from './OutputPanes.js';
 import { emptyLog, feed } from './buildlog.js';
-import { report } from './testing.js';
+import { KEY, fits, report, tick } from './testing.js';
 
 describe('Build pane', () => {
   it('shows a progress bar over the objects and the log while building', () => {
@@ -92,5 +92,183 @@ describe('Step pane', () => {
 describe('reflow', () => {
   it('joins and wraps paragraphs, keeps code blocks', () => {
     expect(reflow('one two\nthree four five\n\n    <number>  <abi>\nsix', 10)).toEqual(['one two', 'three four', 'five', '', '    <number>  <abi>', 'six']);
+  });
+});
+
+const numbered = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `  CC      obj${String(from + i).padStart(3, '0')}.o\n`).join('');
+
+/** The text of a frame without colours, as the student reads it. */
+const plain = (f: string | undefined) => (f ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+
+describe('scrolling the build log', () => {
+  const build = (log: ReturnType<typeof emptyLog>, focused = true, extra: { selectedError?: number; run?: number; state?: 'running' | 'failed' } = {}) => (
+    <BuildPane log={log} total={100} state={extra.state ?? 'running'} selectedError={extra.selectedError ?? -1} width={80} height={8} focused={focused} run={extra.run ?? 1} />
+  );
+
+  it('follows the tail of a long log and says how much is above', () => {
+    const f = plain(render(build(feed(emptyLog(), numbered(100)))).lastFrame());
+    expect(f).toContain('obj099.o');
+    expect(f).not.toContain('obj093.o');
+    expect(f).toContain('↑ 94 more');
+    expect(fits(f, 80, 8)).toBe(true);
+  });
+
+  it('PgUp/PgDn, arrows, g/G and Home/End move the window; scrolled up, it stays put as lines arrive', async () => {
+    let log = feed(emptyLog(), numbered(100));
+    const r = render(build(log));
+    r.stdin.write(KEY.pageUp);
+    await tick();
+    let f = plain(r.lastFrame());
+    expect(f).toContain('CC      obj089.o'); // one page (5 lines of 6) up
+    expect(f).not.toContain('CC      obj099.o');
+    expect(f).toContain('↑ 89 more · ↓ 5 more');
+    log = feed(log, numbered(20, 100));
+    r.rerender(build(log));
+    await tick();
+    f = plain(r.lastFrame());
+    expect(f).toContain('CC      obj089.o'); // not dragged along while reading
+    expect(f).toContain('↓ 25 more');
+    r.stdin.write('G');
+    await tick();
+    f = plain(r.lastFrame());
+    expect(f).toContain('CC      obj119.o'); // End/G follows again
+    log = feed(log, numbered(1, 120));
+    r.rerender(build(log));
+    await tick();
+    expect(plain(r.lastFrame())).toContain('CC      obj120.o');
+    r.stdin.write('g');
+    await tick();
+    f = plain(r.lastFrame());
+    expect(f).toContain('CC      obj000.o');
+    expect(f).toContain('↓ 115 more');
+    r.stdin.write(KEY.down);
+    await tick();
+    expect(plain(r.lastFrame())).not.toContain('CC      obj000.o');
+    expect(plain(r.lastFrame())).toContain('↑ 1 more · ↓ 114 more');
+    r.stdin.write(KEY.end);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('CC      obj120.o');
+    r.stdin.write(KEY.home);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('CC      obj000.o');
+    r.stdin.write(KEY.pageDown);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('CC      obj005.o');
+    expect(plain(r.lastFrame())).not.toContain('CC      obj004.o');
+  });
+
+  it('keeps still while the pane does not have the focus, and a new build follows its tail again', async () => {
+    const log = feed(emptyLog(), numbered(100));
+    const r = render(build(log, false));
+    r.stdin.write('g');
+    await tick();
+    expect(plain(r.lastFrame())).toContain('obj099.o');
+    r.rerender(build(log, true));
+    r.stdin.write('g');
+    await tick();
+    expect(plain(r.lastFrame())).toContain('obj000.o');
+    r.rerender(build(feed(emptyLog(), numbered(50)), true, { run: 2 }));
+    await tick();
+    expect(plain(r.lastFrame())).toContain('obj049.o');
+  });
+
+  it('brings the selected error into view, and scrolls long lines sideways with ←/→', async () => {
+    const long = `newsys/nsys.c:4:9: error: ${'a very long message '.repeat(6)}END\n`;
+    const log = feed(emptyLog(), numbered(10) + long + numbered(40, 10));
+    const r = render(build(log, true, { state: 'failed', selectedError: 0 }));
+    let f = plain(r.lastFrame());
+    expect(f).toContain('Build failed — 1 error');
+    expect(f).toMatch(/^newsys\/nsys\.c:4:9: error: a very long message .*…$/m); // the error's line of the log
+    expect(f).toContain('→ newsys/nsys.c:4:9: a very long message');
+    expect(f).not.toContain('END');
+    for (let i = 0; i < 12; i++) r.stdin.write(KEY.right); // stops where the longest line ends
+    await tick();
+    f = plain(r.lastFrame());
+    expect(f).toContain('END');
+    expect(f).toMatch(/← \d+ cols/);
+    expect(fits(f, 80, 8)).toBe(true);
+    r.stdin.write(KEY.left);
+    await tick();
+    expect(plain(r.lastFrame())).not.toMatch(/END$/m);
+  });
+
+  it('lists many errors as a window around the selected one', () => {
+    const errs = Array.from({ length: 5 }, (_, i) => `newsys/nsys.c:${i + 1}:1: error: problem ${i + 1}\n`).join('');
+    const log = feed(emptyLog(), errs);
+    const small = plain(render(<BuildPane log={log} total={4} state="failed" selectedError={3} width={70} height={8} />).lastFrame());
+    expect(small).toContain('→ 4/5 newsys/nsys.c:4:1: problem 4');
+    expect(small).not.toContain('→ 3/5');
+    const tall = plain(render(<BuildPane log={log} total={4} state="failed" selectedError={4} width={70} height={14} />).lastFrame());
+    expect(tall).toContain('→ 3/5');
+    expect(tall).toContain('→ 5/5');
+  });
+});
+
+describe('scrolling the other panes', () => {
+  it('run output follows its tail and scrolls back', async () => {
+    const out = Array.from({ length: 30 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    const r = render(<RunPane program="t.c" output={out} state="running" status={null} width={60} height={6} focused run={1} />);
+    expect(plain(r.lastFrame())).toContain('line 29');
+    expect(plain(r.lastFrame())).toContain('↑ 25 more');
+    r.stdin.write(KEY.up);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('line 24');
+    expect(plain(r.lastFrame())).not.toContain('line 29');
+    expect(plain(r.lastFrame())).toContain('↓ 1 more');
+  });
+
+  it('dmesg starts at the tail of each boot and scrolls to its first line', async () => {
+    const boot = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ level: 6, text: `[    0.${String(i).padStart(6, '0')}] ${tag} ${i}` }));
+    const r = render(<DmesgPane lines={boot(40, 'a')} width={70} height={6} focused />);
+    expect(plain(r.lastFrame())).toContain('a 39');
+    r.stdin.write('g');
+    await tick();
+    expect(plain(r.lastFrame())).toContain('a 0');
+    expect(plain(r.lastFrame())).toContain('↓ 35 more');
+    r.rerender(<DmesgPane lines={boot(40, 'b')} width={70} height={6} focused />);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('b 39');
+  });
+
+  it('the grade view wraps long messages instead of cutting them, and scrolls', async () => {
+    const rep = report([false, false]);
+    rep.steps[0]!.checks[0]!.message = 'There is no line for number 326 in arch/x86/entry/syscalls/syscall_64.tbl: add one after 325 with the abi 64 and the entry point sys_nsys';
+    const r = render(<GradePane report={rep} state="done" note={null} hint={null} width={60} height={5} focused />);
+    let f = plain(r.lastFrame());
+    expect(fits(f, 60, 5)).toBe(true);
+    expect(f).not.toContain('…');
+    expect(f).toContain('↓');
+    for (let i = 0; i < 6; i++) r.stdin.write(KEY.down);
+    await tick();
+    f = plain(r.lastFrame());
+    expect(f).toContain('sys_nsys defined [0/7]'); // the last check, reached by scrolling
+    const all = plain(render(<GradePane report={rep} state="done" note={null} hint={null} width={60} height={30} />).lastFrame());
+    expect(all.replace(/\s+/g, ' ')).toContain('add one after 325 with the abi 64 and the entry point sys_nsys');
+  });
+
+  it('a hint is shown first and whole, however long', () => {
+    const hint = { reason: 'x', tier: 2, tiers: 3, text: 'Open arch/x86/entry/syscalls/syscall_64.tbl, find the last common entry, and add 326 64 nsys sys_nsys below it.' };
+    const f = plain(render(<GradePane report={report([false, false])} state="done" note={null} hint={hint} width={50} height={6} />).lastFrame());
+    expect(f.split('\n')[1]).toContain('Hint 2/3: Open');
+    expect(f.replace(/\s+/g, ' ')).toContain('add 326 64 nsys sys_nsys below it.');
+    expect(fits(f, 50, 6)).toBe(true);
+  });
+
+  it("the step's long instructions scroll, and the next step starts at its top", async () => {
+    const rep = report([true, false]);
+    rep.steps[1]!.instructions = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} says something.`).join('\n\n');
+    const r = render(<StepPane report={rep} width={60} height={6} focused />);
+    expect(plain(r.lastFrame())).toContain('↓ 18 more');
+    r.stdin.write(KEY.pageDown);
+    r.stdin.write(KEY.pageDown);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('Paragraph 4');
+    expect(plain(r.lastFrame())).not.toContain('Paragraph 0');
+    const next = report([true, true]);
+    next.currentStep = 0;
+    next.steps[0]!.instructions = 'First line of another step.';
+    r.rerender(<StepPane report={next} width={60} height={6} focused />);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('First line of another step.');
   });
 });

@@ -1,9 +1,13 @@
 // The bottom panes: the build (progress bar over the objects, the kbuild log, errors), the run
 // (program output and console), dmesg (levels coloured) and the grade (checks, points, hints).
+// Each scrolls while it has the focus (see scroll.ts): ↑↓ PgUp/PgDn Home/End g/G, ←→ sideways
+// in the logs; the logs follow their tail as lines arrive until the student scrolls up.
 import { Box, Text } from 'ink';
-import { memo } from 'react';
-import type { BuildLog } from './buildlog.js';
+import { memo, useMemo } from 'react';
+import { columns, type BuildLog } from './buildlog.js';
 import type { DmesgLine, GradeReport, Hint } from './core.js';
+import { PaneHeader } from './PaneHeader.js';
+import { slice, useScroll, wrap } from './scroll.js';
 import { color, levelColor, LEVEL_NAMES, mark } from './theme.js';
 
 export type Tab = 'step' | 'build' | 'run' | 'dmesg' | 'grade';
@@ -18,14 +22,7 @@ export function reflow(md: string, width: number): string[] {
   let para: string[] = [];
   const flush = () => {
     if (!para.length) return;
-    let line = '';
-    for (const w of para.join(' ').split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + w.length > width) {
-        out.push(line);
-        line = w;
-      } else line = line ? `${line} ${w}` : w;
-    }
-    if (line) out.push(line);
+    out.push(...wrap(para.join(' ').replace(/\s+/g, ' '), width));
     para = [];
   };
   for (const l of md.replace(/\n+$/, '').split('\n')) {
@@ -41,36 +38,60 @@ export function reflow(md: string, width: number): string[] {
   return out;
 }
 
+/** What every scrolling pane is given besides its content. */
+export interface PaneProps {
+  width: number;
+  height: number;
+  /** The pane has the focus: the scrolling keys are its. */
+  focused?: boolean;
+}
+
+/** A window of plain lines, cut to the pane's width at the window's left column. */
+function Lines({ lines, top, rows, left, width, style }: { lines: string[]; top: number; rows: number; left: number; width: number; style?: (l: string, i: number) => { color?: string; bold?: boolean } }) {
+  const out = [];
+  for (let i = top; i < Math.min(lines.length, top + rows); i++) {
+    const l = lines[i]!;
+    const st = style?.(l, i) ?? {};
+    out.push(
+      <Text key={i} wrap="truncate" color={st.color} bold={st.bold}>
+        {slice(l, left, width) || ' '}
+      </Text>,
+    );
+  }
+  return <>{out}</>;
+}
+
+const widest = (lines: string[]) => lines.reduce((m, l) => Math.max(m, columns(l)), 0);
+
 /** The current step's instructions (the lab's Markdown, reflowed to the pane). */
-export const StepPane = memo(function StepPane({ report, width, height }: { report: GradeReport | null; width: number; height: number }) {
+export const StepPane = memo(function StepPane({ report, width, height, focused = false }: { report: GradeReport | null } & PaneProps) {
   const step = report ? (report.currentStep === null ? null : report.steps[report.currentStep]) : undefined;
-  const lines =
-    step === undefined
-      ? ['The instructions appear once the lab has been checked (c).']
-      : step === null
-        ? ['Every step is done. Well done — the lab is complete.']
-        : reflow(step.instructions, width - 1);
+  const instructions = step?.instructions;
+  const lines = useMemo(
+    () =>
+      step === undefined
+        ? ['The instructions appear once the lab has been checked (c).']
+        : step === null
+          ? ['Every step is done. Well done — the lab is complete.']
+          : reflow(instructions ?? '', width - 1),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [step === undefined, step === null, instructions, width],
+  );
+  const wide = useMemo(() => widest(lines), [lines]);
+  const v = useScroll({ total: lines.length, rows: height - 1, active: focused, reset: step?.index, wide, width });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold wrap="truncate">
+      <PaneHeader view={v} width={width} focused={focused}>
         {step ? `Step ${step.index + 1}: ${step.title}` : 'Instructions'}
-      </Text>
-      {lines.slice(0, Math.max(0, height - 1)).map((l, i) => (
-        <Text key={i} wrap="truncate">
-          {l || ' '}
-        </Text>
-      ))}
+      </PaneHeader>
+      <Lines lines={lines} top={v.top} rows={v.rows} left={v.left} width={width} />
     </Box>
   );
 });
 
-function tail<T>(xs: T[], n: number): T[] {
-  return n <= 0 ? [] : xs.slice(Math.max(0, xs.length - n));
-}
-
 export function ProgressBar({ done, total, width }: { done: number; total: number | null; width: number }) {
   const w = Math.max(10, width - 16);
-  if (!total) return <Text>{`[${'?'.repeat(0)}${' '.repeat(w)}] ${done} objects`}</Text>;
+  if (!total) return <Text wrap="truncate">{`[${' '.repeat(w)}] ${done} objects`}</Text>;
   const frac = Math.min(1, done / total);
   const fill = Math.round(frac * w);
   return (
@@ -81,16 +102,19 @@ export function ProgressBar({ done, total, width }: { done: number; total: numbe
   );
 }
 
-export interface BuildPaneProps {
+export interface BuildPaneProps extends PaneProps {
   log: BuildLog;
   total: number | null;
   state: 'idle' | 'running' | 'ok' | 'failed' | 'cancelled';
   selectedError: number;
-  width: number;
-  height: number;
+  /** Counts the builds: a new one starts the log over, following its tail. */
+  run?: number;
 }
 
-export const BuildPane = memo(function BuildPane({ log, total, state, selectedError, width, height }: BuildPaneProps) {
+const logColor = (l: string) => ({ color: /error|\*\*\*/.test(l) ? color('red') : /warning/.test(l) ? color('yellow') : undefined });
+
+export const BuildPane = memo(function BuildPane({ log, total, state, selectedError, width, height, focused = false, run = 0 }: BuildPaneProps) {
+  const n = log.errors.length;
   const head =
     state === 'idle'
       ? 'Not built yet — press b to build the kernel'
@@ -100,41 +124,42 @@ export const BuildPane = memo(function BuildPane({ log, total, state, selectedEr
           ? 'Build succeeded'
           : state === 'cancelled'
             ? 'Build cancelled'
-            : log.errors.length
-              ? `Build failed — ${log.errors.length} error${log.errors.length === 1 ? '' : 's'} (n/p jump to file:line)`
+            : n
+              ? `Build failed — ${n} error${n === 1 ? '' : 's'} (n/p jump to file:line)`
               : 'Build failed — see the log';
-  const errs = log.errors.slice(0, 3);
-  const logRows = Math.max(0, height - 2 - errs.length);
+  // The error list under the log: the selected error and its neighbours, as room allows.
+  const errRows = Math.min(n, height >= 12 ? 3 : 1);
+  const sel = Math.min(Math.max(0, selectedError), n - 1);
+  const first = Math.max(0, Math.min(sel - Math.floor(errRows / 2), n - errRows));
+  const logRows = Math.max(0, height - 2 - errRows);
+  const v = useScroll({ total: log.lines.length, rows: logRows, active: focused, start: 'tail', reset: run, show: log.errors[selectedError]?.at ?? null, wide: log.wide, width });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold wrap="truncate" color={color(state === 'failed' ? 'red' : state === 'ok' ? 'green' : 'white')}>
+      <PaneHeader view={v} width={width} focused={focused} color={color(state === 'failed' ? 'red' : state === 'ok' ? 'green' : 'white')}>
         {head}
-      </Text>
+      </PaneHeader>
       <ProgressBar done={state === 'ok' && total ? total : log.objects} total={total} width={width} />
-      {tail(log.lines, logRows).map((l, i) => (
-        <Text key={i} wrap="truncate" color={/error|\*\*\*/.test(l) ? color('red') : /warning/.test(l) ? color('yellow') : undefined}>
-          {l}
-        </Text>
-      ))}
-      {errs.map((e, i) => (
-        <Text key={`e${i}`} wrap="truncate" inverse={i === selectedError} color={color(e.severity === 'error' ? 'red' : 'yellow')}>
-          → {e.line ? `${e.file}:${e.line}:${e.col}: ${e.message}` : `${e.file}:${e.message}`}
+      <Lines lines={log.lines} top={v.top} rows={v.rows} left={v.left} width={width} style={logColor} />
+      {log.errors.slice(first, first + errRows).map((e, k) => (
+        <Text key={`e${first + k}`} wrap="truncate" inverse={first + k === selectedError} color={color(e.severity === 'error' ? 'red' : 'yellow')}>
+          → {n > errRows ? `${first + k + 1}/${n} ` : ''}
+          {e.line ? `${e.file}:${e.line}:${e.col}: ${e.message}` : `${e.file}:${e.message}`}
         </Text>
       ))}
     </Box>
   );
 });
 
-export interface RunPaneProps {
+export interface RunPaneProps extends PaneProps {
   program: string | null;
   output: string;
   state: 'idle' | 'running' | 'done' | 'cancelled';
   status: number | null;
-  width: number;
-  height: number;
+  /** Counts the runs: a new one starts the output over, following its tail. */
+  run?: number;
 }
 
-export const RunPane = memo(function RunPane({ program, output, state, status, width, height }: RunPaneProps) {
+export const RunPane = memo(function RunPane({ program, output, state, status, width, height, focused = false, run = 0 }: RunPaneProps) {
   const head =
     state === 'idle'
       ? program
@@ -145,57 +170,78 @@ export const RunPane = memo(function RunPane({ program, output, state, status, w
         : state === 'cancelled'
           ? 'Run cancelled'
           : `${program} exited with status ${status}`;
-  const lines = output.replace(/\n$/, '').split('\n');
+  const lines = useMemo(() => (output ? output.replace(/\n$/, '').split('\n') : []), [output]);
+  const wide = useMemo(() => widest(lines), [lines]);
+  const v = useScroll({ total: lines.length, rows: height - 1, active: focused, start: 'tail', reset: run, wide, width });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold wrap="truncate" color={state === 'done' ? color(status === 0 ? 'green' : 'red') : undefined}>
+      <PaneHeader view={v} width={width} focused={focused} color={state === 'done' ? color(status === 0 ? 'green' : 'red') : undefined}>
         {head}
-      </Text>
-      {output ? tail(lines, height - 1).map((l, i) => <Text key={i} wrap="truncate">{l}</Text>) : null}
+      </PaneHeader>
+      <Lines lines={lines} top={v.top} rows={v.rows} left={v.left} width={width} />
     </Box>
   );
 });
 
-export const DmesgPane = memo(function DmesgPane({ lines, width, height }: { lines: DmesgLine[] | null; width: number; height: number }) {
+export const DmesgPane = memo(function DmesgPane({ lines, width, height, focused = false }: { lines: DmesgLine[] | null } & PaneProps) {
+  const text = useMemo(() => (lines ?? []).map((l) => (LEVEL_NAMES[l.level] ?? '?').padEnd(6) + l.text), [lines]);
+  const wide = useMemo(() => widest(text), [text]);
+  // A new boot's log (a new array) starts over at its tail.
+  const v = useScroll({ total: text.length, rows: height - 1, active: focused, start: 'tail', reset: lines, wide, width });
+  const level = (_: string, i: number) => ({ color: levelColor(lines![i]!.level), bold: lines![i]!.level <= 3 });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold wrap="truncate">
+      <PaneHeader view={v} width={width} focused={focused}>
         dmesg {lines ? `(${lines.length} lines, last boot)` : ''}
-      </Text>
-      {lines === null ? <Text dimColor>No kernel log yet: run a program (r) to boot the kernel.</Text> : null}
-      {tail(lines ?? [], height - 1).map((l, i) => (
-        <Text key={i} wrap="truncate" color={levelColor(l.level)} bold={l.level <= 3}>
-          {(LEVEL_NAMES[l.level] ?? '?').padEnd(6)}
-          {l.text}
-        </Text>
-      ))}
+      </PaneHeader>
+      {lines === null ? <Text dimColor wrap="truncate">No kernel log yet: run a program (r) to boot the kernel.</Text> : null}
+      <Lines lines={text} top={v.top} rows={v.rows} left={v.left} width={width} style={level} />
     </Box>
   );
 });
 
-export interface GradePaneProps {
+export interface GradePaneProps extends PaneProps {
   report: GradeReport | null;
   state: 'idle' | 'running' | 'done' | 'unavailable';
   note: string | null;
   hint: Hint | null;
-  width: number;
-  height: number;
 }
 
-export const GradePane = memo(function GradePane({ report, state, note, hint, width, height }: GradePaneProps) {
-  const rows: { text: string; passed: boolean | null; bold?: boolean }[] = [];
-  if (report) {
-    for (const s of [...report.steps.map((s) => ({ title: `Step ${s.index + 1}: ${s.title}`, checks: s.checks })), { title: 'Final', checks: report.final }]) {
-      if (!s.checks.length) continue;
-      rows.push({ text: s.title, passed: null, bold: true });
-      for (const c of s.checks) rows.push({ text: `  ${c.description} [${c.passed ? c.points : 0}/${c.points}]${!c.passed && c.message ? ` — ${c.message}` : ''}`, passed: c.passed });
+export interface GradeRow {
+  text: string;
+  /** ✓/✗ before the text (on a check's first line). */
+  passed?: boolean;
+  bold?: boolean;
+  color?: string;
+}
+
+/**
+ * The grade pane's lines at a width: the note, the hint just revealed (first, so that it is seen),
+ * then every step's checks with points and failure messages, word-wrapped under their text.
+ */
+export function gradeRows(report: GradeReport | null, note: string | null, hint: Hint | null, width: number): GradeRow[] {
+  const rows: GradeRow[] = [];
+  if (note) for (const t of wrap(note, width)) rows.push({ text: t, color: 'yellow' });
+  if (hint) for (const t of wrap(`Hint ${hint.tier}/${hint.tiers}: ${hint.text}`, width, '  ')) rows.push({ text: t, color: 'cyan' });
+  if (!report) return rows;
+  for (const s of [...report.steps.map((s) => ({ title: `Step ${s.index + 1}: ${s.title}`, checks: s.checks })), { title: 'Final', checks: report.final }]) {
+    if (!s.checks.length) continue;
+    rows.push({ text: s.title, bold: true });
+    for (const c of s.checks) {
+      const text = `  ${c.description} [${c.passed ? c.points : 0}/${c.points}]${!c.passed && c.message ? ` — ${c.message}` : ''}`;
+      wrap(text, width - 1, '    ').forEach((t, i) => rows.push(i === 0 ? { text: t, passed: c.passed } : { text: ` ${t}` }));
     }
   }
-  const hintLines = hint ? [`Hint ${hint.tier}/${hint.tiers}: ${hint.text}`] : [];
-  const room = Math.max(0, height - 2 - hintLines.length);
+  return rows;
+}
+
+export const GradePane = memo(function GradePane({ report, state, note, hint, width, height, focused = false }: GradePaneProps) {
+  const rows = useMemo(() => gradeRows(report, note, hint, width), [report, note, hint, width]);
+  // A new hint is shown from the top, where it is.
+  const v = useScroll({ total: rows.length, rows: height - 1, active: focused, reset: hint });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold wrap="truncate">
+      <PaneHeader view={v} width={width} focused={focused}>
         {state === 'running'
           ? 'Checking the lab…'
           : report
@@ -203,17 +249,11 @@ export const GradePane = memo(function GradePane({ report, state, note, hint, wi
             : state === 'unavailable'
               ? 'Grading is not available'
               : 'Not checked yet — press c to check the lab'}
-      </Text>
-      {note ? <Text wrap="truncate" color={color('yellow')}>{note}</Text> : null}
-      {rows.slice(0, room).map((r, i) => (
-        <Text key={i} wrap="truncate" bold={r.bold}>
-          {r.passed === null ? '' : <Text color={color(r.passed ? 'green' : 'red')}>{mark(r.passed)}</Text>}
-          {r.text}
-        </Text>
-      ))}
-      {hintLines.map((h, i) => (
-        <Text key={`h${i}`} wrap="wrap" color={color('cyan')}>
-          {h}
+      </PaneHeader>
+      {rows.slice(v.top, v.top + v.rows).map((r, i) => (
+        <Text key={v.top + i} wrap="truncate" bold={r.bold} color={r.color ? color(r.color) : undefined}>
+          {r.passed === undefined ? '' : <Text color={color(r.passed ? 'green' : 'red')}>{mark(r.passed)}</Text>}
+          {r.text || ' '}
         </Text>
       ))}
     </Box>

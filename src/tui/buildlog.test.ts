@@ -10,6 +10,9 @@ describe('build log reader', () => {
     expect(log.objects).toBe(3);
     expect(log.last).toBe('LD kernel/built-in.o');
     expect(log.lines).toHaveLength(4);
+    expect(log.wide).toBe('  AS      arch/x86/entry/entry_64.o'.length);
+    expect(feed(log, 'a\tb\n').wide).toBe(log.wide); // a tab counts to the next multiple of 8
+    expect(feed(log, '\t\t\t\t\tx\n').wide).toBe(41);
   });
 
   it('finds gcc-style errors and warnings with file, line and column', () => {

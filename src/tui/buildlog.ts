@@ -19,14 +19,24 @@ export interface BuildLog {
   last: string | null;
   errors: LogError[];
   partial: string;
+  /** The longest line's width in columns (tabs expanded), for scrolling sideways. */
+  wide: number;
 }
 
-export const emptyLog = (): BuildLog => ({ lines: [], objects: 0, last: null, errors: [], partial: '' });
+export const emptyLog = (): BuildLog => ({ lines: [], objects: 0, last: null, errors: [], partial: '', wide: 0 });
 
 const STEP = /^  ([A-Z][A-Z0-9_]*) +(\S.*)$/;
 // ld: `arch/x86/built-in.o:(.rodata+0xa30): undefined reference to `sys_nsys'` (no source line).
 const LINK = /^([^\s:]+\.o):\(([^)]*)\): (.*)$/;
 const DIAG = /^([^\s:][^:]*):(\d+):(?:(\d+):)? (error|warning|note|fatal error): (.*)$/;
+
+/** A line's width on the terminal, tabs going to the next multiple of 8. */
+export function columns(line: string): number {
+  if (!line.includes('\t')) return line.length;
+  let n = 0;
+  for (const ch of line) n = ch === '\t' ? n + 8 - (n % 8) : n + 1;
+  return n;
+}
 
 /** Adds streamed text to the log (lines may arrive split across chunks). */
 export function feed(log: BuildLog, text: string): BuildLog {
@@ -36,6 +46,7 @@ export function feed(log: BuildLog, text: string): BuildLog {
   const next: BuildLog = { ...log, lines: log.lines.slice(), errors: log.errors.slice(), partial };
   for (const line of parts) {
     next.lines.push(line);
+    next.wide = Math.max(next.wide, columns(line));
     const s = STEP.exec(line);
     if (s) {
       next.last = `${s[1]} ${s[2]}`;

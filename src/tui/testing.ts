@@ -123,6 +123,18 @@ export class FakeCore implements Core {
   }
 }
 
+/** Every line of a frame fits `width` columns and the frame `height` rows (nothing garbles the screen). */
+export function fits(frame: string | undefined, width: number, height: number): boolean {
+  const lines = (frame ?? '').split('\n');
+  return lines.length <= height && lines.every((l) => stringWidth(l) <= width);
+}
+
+/** Display width without escape sequences (the frames of ink-testing-library keep colours). */
+function stringWidth(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
+}
+
 /** Key sequences as a terminal sends them. */
 export const KEY = {
   up: '\x1b[A',
@@ -133,5 +145,9 @@ export const KEY = {
   esc: '\x1b',
   tab: '\t',
   backspace: '\x7f',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  home: '\x1b[H',
+  end: '\x1b[F',
   ctrl: (c: string) => String.fromCharCode(c.charCodeAt(0) & 0x1f),
 };
