@@ -17,5 +17,6 @@ describe('File tree', () => {
     const f = render(<FileTree files={many} highlighted={[]} open={null} selected={25} focused width={30} height={6} dirty={new Set()} />).lastFrame()!;
     expect(f).toContain('f25.c');
     expect(f).not.toContain('f00.c');
+    expect(f).toMatch(/^Files +↑23 ↓2$/m); // what the list hides above and below
   });
 });
