@@ -12,14 +12,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDiagnostics } from '../diag.js';
 import { compilerIncludeDir } from '../toolchain/cc/include.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutput } from './output.js';
 import { formatCmdOnly, mtime, staleness, writeCmdFile } from './cmdfile.js';
 import { syncConfig } from './conf.js';
 import { BuildFailed, makeErrorLine, type Ctx } from './context.js';
 import { compileH, compileHChanged, dateText, filechk, offsetsH, utsreleaseH, versionH } from './filechk.js';
 import { buildBzImage } from './image.js';
 import { MakeError, MissingIncludeError } from './make/errors.js';
-import { isEmptyArchive, makeTarget, RecipeFailed, type CompilerDirs } from './objects.js';
+import { makeTarget, readLinkInputs, RecipeFailed, type CompilerDirs } from './objects.js';
 import { PlanCache } from './plancache.js';
 import type { Resolved } from './rules.js';
 import type { TreeOptions } from './tree.js';
@@ -41,6 +41,8 @@ interface BuildState {
   plans: Map<string, DirView>;
   built: Set<string>;
   release: string;
+  /** vmlinux as linked in this run (the image is made from it without reading it back). */
+  vmlinux?: Uint8Array;
 }
 
 /** The kernel release: KERNELVERSION + CONFIG_LOCALVERSION + $(LOCALVERSION) (scripts/setlocalversion). */
@@ -189,7 +191,7 @@ async function syscallHeaders(st: BuildState, dir: string, goal: string, from: {
       const v = (n: string): string => plan.value(`syshdr_${n}_${stem}`);
       text = gen!.syscallHeader(table, base, v('abi'), v('pfx'), v('offset'));
     }
-    writeFileAtomic(join(ctx.root, file), text);
+    writeOutput(join(ctx.root, file), text);
     ctx.stats.forget(file);
     writeCmdFile(ctx.root, file, formatCmdOnly(file, cmd), ctx.stats, ctx.cmdMemo);
   }
@@ -320,7 +322,7 @@ function compileHStep(st: BuildState, target: string): void {
   let version = readVersion(ctx.root);
   if (version === undefined) {
     version = 0;
-    writeFileAtomic(join(ctx.root, '.version'), '0\n');
+    writeOutput(join(ctx.root, '.version'), '0\n');
   }
   const env = ctx.opts.environment;
   const smp = autoConfValue(ctx.root, 'SMP') === 'y';
@@ -345,7 +347,7 @@ function compileHStep(st: BuildState, target: string): void {
   }
   if (compileHChanged(old, text)) {
     ctx.say(`  UPD     ${target}`);
-    writeFileAtomic(join(ctx.root, target), text);
+    writeOutput(join(ctx.root, target), text);
     ctx.stats.forget(target);
   }
 }
@@ -369,7 +371,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
   const version = old === undefined ? 1 : old + 1;
   // link-vmlinux.sh's info lines are printed in both modes; its commands are not echoed
   ctx.say('  GEN     .version');
-  writeFileAtomic(join(ctx.root, '.version'), `${version}\n`);
+  writeOutput(join(ctx.root, '.version'), `${version}\n`);
   // final build of init/
   st.built.delete('init');
   for (const t of [...ctx.done]) if (t.startsWith('init/') || t === 'include/generated/compile.h') ctx.done.delete(t);
@@ -382,9 +384,7 @@ async function linkVmlinux(st: BuildState): Promise<void> {
     }
     throw e;
   }
-  const linkInputs = [...init, ...main]
-    .filter((f) => existsSync(join(ctx.root, f)) && !isEmptyArchive(ctx.root, f))
-    .map((f) => ({ name: f, data: readFileSync(join(ctx.root, f)) }));
+  const linkInputs = readLinkInputs(ctx.root, [...init, ...main], true);
   ctx.say('  LD      vmlinux');
   const tc = await ctx.toolchain();
   let out: Uint8Array;
@@ -400,9 +400,10 @@ async function linkVmlinux(st: BuildState): Promise<void> {
     ctx.err(makeErrorLine(0, where, 'vmlinux', 1));
     throw new BuildFailed();
   }
-  writeFileAtomic(join(ctx.root, 'vmlinux'), out, 0o755);
+  writeOutput(join(ctx.root, 'vmlinux'), out, 0o755);
+  st.vmlinux = out;
   ctx.say('  SYSMAP  System.map');
-  writeFileAtomic(join(ctx.root, 'System.map'), systemMap(tc.nm(out)));
+  writeOutput(join(ctx.root, 'System.map'), systemMap(tc.nm(out)));
   writeCmdFile(ctx.root, 'vmlinux', formatCmdOnly('vmlinux', cmd), ctx.stats, ctx.cmdMemo);
 }
 
@@ -426,7 +427,7 @@ async function bzImage(st: BuildState): Promise<void> {
   const v = mtime(ctx.root, 'vmlinux');
   const version = readVersion(ctx.root) ?? 0;
   if (t === undefined || v === undefined || v > t) {
-    const vmlinux = readFileSync(join(ctx.root, 'vmlinux'));
+    const vmlinux = st.vmlinux ?? readFileSync(join(ctx.root, 'vmlinux'));
     const compile = readFileSync(join(ctx.root, 'include/generated/compile.h'), 'utf8');
     const m = /UTS_VERSION "([^"]*)"/.exec(compile);
     const by = /LINUX_COMPILE_BY "([^"]*)"/.exec(compile)?.[1] ?? 'root';
@@ -434,7 +435,7 @@ async function bzImage(st: BuildState): Promise<void> {
     const kv = `${st.release} (${by}@${host}) ${m ? m[1] : `#${version}`}`;
     const img = buildBzImage(new Uint8Array(vmlinux), kv);
     ctx.step('BUILD', target, `arch/x86/boot/tools/build arch/x86/boot/setup.bin arch/x86/boot/vmlinux.bin arch/x86/boot/zoffset.h ${target}`);
-    writeFileAtomic(join(ctx.root, target), img.bytes);
+    writeOutput(join(ctx.root, target), img.bytes);
     ctx.say(`Setup is ${img.setupBytes} bytes (padded to ${img.setupPadded} bytes).`);
     ctx.say(`System is ${img.systemKb} kB`);
     ctx.say(`CRC ${img.crc.toString(16)}`);

@@ -20,7 +20,7 @@
 // include/config/<sym>.h, which kconfig touches when that symbol changes.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutput } from './output.js';
 import { symbolDepFile } from './kconfig/dotconfig.js';
 
 export interface CmdFile {
@@ -29,7 +29,14 @@ export interface CmdFile {
   wildcards: string[]; // $(wildcard ...) dependencies (count only when present)
 }
 
-export const cmdFilePath = (target: string): string => join(dirname(target), `.${basename(target)}.cmd`);
+export function cmdFilePath(target: string): string {
+  // Targets are workspace-relative and normalized; anything else goes through path.join.
+  if (target.startsWith('/') || target.startsWith('./') || target.includes('/./') || target.includes('..') || target.includes('//') || target.endsWith('/')) {
+    return join(dirname(target), `.${basename(target)}.cmd`);
+  }
+  const slash = target.lastIndexOf('/');
+  return slash < 0 ? `.${target}.cmd` : `${target.slice(0, slash)}/.${target.slice(slash + 1)}.cmd`;
+}
 
 export function readCmdFile(root: string, target: string): CmdFile | undefined {
   let text: string;
@@ -38,6 +45,11 @@ export function readCmdFile(root: string, target: string): CmdFile | undefined {
   } catch {
     return undefined;
   }
+  return parseCmdFile(text, target);
+}
+
+/** The command and dependencies a .cmd file's text records for `target`. */
+export function parseCmdFile(text: string, target: string): CmdFile | undefined {
   const nl = text.indexOf('\n');
   const first = nl < 0 ? text : text.slice(0, nl);
   const prefix = `cmd_${target} := `;
@@ -93,13 +105,19 @@ export function formatCmdWithDeps(root: string, target: string, cmd: string, dep
 }
 
 /**
- * Writes a .cmd file; forgets what the stat cache and the parse memo knew of the old one (a file
- * rewritten within one clock tick keeps its mtime, so the memo must not be trusted for it).
+ * Writes a .cmd file and tells the stat cache and the parse memo what it now holds (the memo is
+ * keyed by the file's identity — mtime, inode, size — so a file rewritten within one clock tick is
+ * still told apart).
  */
 export function writeCmdFile(root: string, target: string, text: string, stats?: StatCache, memo?: CmdFileMemo): void {
-  writeFileAtomic(join(root, cmdFilePath(target)), text);
-  stats?.forget(cmdFilePath(target));
-  memo?.forgetCmdFile(target);
+  const path = cmdFilePath(target);
+  writeOutput(join(root, path), text);
+  stats?.forget(path);
+  if (!memo) return;
+  const id = stats?.identity(root, path);
+  const parsed = id === undefined ? undefined : parseCmdFile(text, target);
+  if (id !== undefined && parsed) memo.rememberCmdFile(target, id, parsed);
+  else memo.forgetCmdFile(target);
 }
 
 /** Finds CONFIG_ symbols in files (cached per file for one build). */
@@ -136,18 +154,27 @@ export class ConfigScanner {
  * when it writes that file (StatCache.forget).
  */
 export class StatCache {
-  private map = new Map<string, bigint | null>();
-  get(root: string, path: string): bigint | undefined {
+  private map = new Map<string, { m: bigint; ino: bigint; size: bigint } | null>();
+  private stat(root: string, path: string): { m: bigint; ino: bigint; size: bigint } | null {
     const hit = this.map.get(path);
-    if (hit !== undefined) return hit ?? undefined;
-    let v: bigint | null = null;
+    if (hit !== undefined) return hit;
+    let v: { m: bigint; ino: bigint; size: bigint } | null = null;
     try {
-      v = statSync(resolve(root, path), { bigint: true }).mtimeNs;
+      const st = statSync(resolve(root, path), { bigint: true });
+      v = { m: st.mtimeNs, ino: st.ino, size: st.size };
     } catch {
       v = null;
     }
     this.map.set(path, v);
-    return v ?? undefined;
+    return v;
+  }
+  get(root: string, path: string): bigint | undefined {
+    return this.stat(root, path)?.m;
+  }
+  /** The file's mtime, inode and size as one string (a file replaced by rename gets a new inode). */
+  identity(root: string, path: string): string | undefined {
+    const v = this.stat(root, path);
+    return v ? `${v.m}:${v.ino}:${v.size}` : undefined;
   }
   forget(path: string): void {
     this.map.delete(path);
@@ -167,14 +194,14 @@ export function mtime(root: string, path: string): bigint | undefined {
 
 export type Staleness = { stale: false } | { stale: true; why: string };
 
-/** if_changed / if_changed_dep: is `target` out of date with respect to `cmd` and its prerequisites? */
-/** Remembers parsed .cmd files between runs (the plan cache), keyed by the .cmd file's mtime. */
+/** Remembers parsed .cmd files between runs (the plan cache), keyed by the .cmd file's identity. */
 export interface CmdFileMemo {
-  cmdFile(target: string, mtime: bigint): CmdFile | undefined;
-  rememberCmdFile(target: string, mtime: bigint, cmd: CmdFile): void;
+  cmdFile(target: string, id: string): CmdFile | undefined;
+  rememberCmdFile(target: string, id: string, cmd: CmdFile): void;
   forgetCmdFile(target: string): void;
 }
 
+/** if_changed / if_changed_dep: is `target` out of date with respect to `cmd` and its prerequisites? */
 export function staleness(
   root: string,
   target: string,
@@ -188,11 +215,11 @@ export function staleness(
   const t = mtime(root, target);
   if (t === undefined) return { stale: true, why: 'missing' };
   let rec: CmdFile | undefined;
-  const cm = memo ? mtime(root, cmdFilePath(target)) : undefined;
-  if (memo && cm !== undefined) rec = memo.cmdFile(target, cm);
+  const id = memo && cache instanceof StatCache ? cache.identity(root, cmdFilePath(target)) : undefined;
+  if (memo && id !== undefined) rec = memo.cmdFile(target, id);
   if (!rec) {
     rec = readCmdFile(root, target);
-    if (rec && memo && cm !== undefined) memo.rememberCmdFile(target, cm, rec);
+    if (rec && memo && id !== undefined) memo.rememberCmdFile(target, id, rec);
   }
   if (!rec) return { stale: true, why: 'no .cmd file' };
   if (rec.cmd !== cmd) return { stale: true, why: 'command changed' };

@@ -3,7 +3,7 @@
 // the objects that include them, move only when something real changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutput } from './output.js';
 import type { Ctx } from './context.js';
 
 /** filechk: prints CHK, writes and prints UPD if `text` differs from the file. Returns whether it changed. */
@@ -19,7 +19,7 @@ export function filechk(ctx: Ctx, target: string, text: string, command?: string
   }
   if (old === text) return false;
   ctx.kecho(`  UPD     ${target}`);
-  writeFileAtomic(p, text);
+  writeOutput(p, text);
   ctx.stats.forget(target);
   return true;
 }

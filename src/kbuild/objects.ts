@@ -4,7 +4,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticError, renderDiagnostics, type Diagnostic } from '../diag.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutput } from './output.js';
 import { formatCmdOnly, formatCmdWithDeps, staleness, writeCmdFile } from './cmdfile.js';
 import { BuildFailed, makeErrorLine, type Ctx } from './context.js';
 import { parseCcFlags, shellWords, type Resolved } from './rules.js';
@@ -97,12 +97,12 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
       const req = compileRequest(ctx, cmd, source, job.compilerDirs, name === 'as_o_S');
       const r = guarded(ctx, job, () => tc.compile(req));
       warn(ctx, r.diagnostics);
-      if (name === 'cc_s_c') writeFileAtomic(join(ctx.root, target), r.asm);
+      if (name === 'cc_s_c') writeOutput(join(ctx.root, target), r.asm);
       else {
         const asmName = name === 'as_o_S' ? source : source.replace(/\.c$/, '.s');
         const a = guarded(ctx, job, () => tc.assemble(r.asm, asmName));
         warn(ctx, a.diagnostics);
-        writeFileAtomic(join(ctx.root, target), a.object);
+        writeOutput(join(ctx.root, target), a.object);
       }
       writeCmdFile(ctx.root, target, formatCmdWithDeps(ctx.root, target, cmd, r.deps, ctx.scanner), ctx.stats, ctx.cmdMemo);
       return true;
@@ -115,10 +115,10 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
         bytes = new TextEncoder().encode('!<arch>\n');
       } else {
         const tc = await ctx.toolchain();
-        const inputs = members.filter((m) => !isEmptyArchive(ctx.root, m)).map((m) => ({ name: m, data: readFileSync(join(ctx.root, m)) }));
+        const inputs = readLinkInputs(ctx.root, members, false);
         bytes = inputs.length ? guarded(ctx, job, () => tc.link(inputs, { relocatable: true })).output : new TextEncoder().encode('!<arch>\n');
       }
-      writeFileAtomic(join(ctx.root, target), bytes);
+      writeOutput(join(ctx.root, target), bytes);
       writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd), ctx.stats, ctx.cmdMemo);
       return true;
     }
@@ -126,7 +126,7 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
       const tc = await ctx.toolchain();
       const members = resolved.prereqs.filter((p) => p.endsWith('.o')).map((m) => ({ name: m, data: readFileSync(join(ctx.root, m)) }));
       rmSync(join(ctx.root, target), { force: true });
-      writeFileAtomic(join(ctx.root, target), tc.archive(members));
+      writeOutput(join(ctx.root, target), tc.archive(members));
       writeCmdFile(ctx.root, target, formatCmdOnly(target, cmd), ctx.stats, ctx.cmdMemo);
       return true;
     }
@@ -137,11 +137,22 @@ export async function makeTarget(ctx: Ctx, job: TargetJob): Promise<boolean> {
 }
 
 /** An empty built-in.o (an archive with no members) adds nothing to a link. */
-export function isEmptyArchive(root: string, path: string): boolean {
-  try {
-    const b = readFileSync(join(root, path));
-    return b.length === 8 && b.toString('latin1') === '!<arch>\n';
-  } catch {
-    return false;
+export function isEmptyArchive(bytes: Uint8Array): boolean {
+  return bytes.length === 8 && Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') === '!<arch>\n';
+}
+
+/** The files of a link, each read once, without empty archives (and without missing files when `skipMissing`). */
+export function readLinkInputs(root: string, names: string[], skipMissing: boolean): { name: string; data: Uint8Array }[] {
+  const out: { name: string; data: Uint8Array }[] = [];
+  for (const name of names) {
+    let data: Buffer;
+    try {
+      data = readFileSync(join(root, name));
+    } catch (e) {
+      if (skipMissing && (e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
+    }
+    if (!isEmptyArchive(data)) out.push({ name, data });
   }
+  return out;
 }

@@ -8,11 +8,11 @@
 // the makefiles are read again, as make would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeOutput } from './output.js';
 import type { CmdFile, StatCache } from './cmdfile.js';
 
 const FILE = '.kwb/kbuild-cache.json';
-const VERSION = 1;
+const VERSION = 2;
 
 /** File → modification time (ns, as text) or null for "does not exist". */
 type Inputs = Record<string, string | null>;
@@ -26,8 +26,8 @@ interface CacheFile {
   version: number;
   key: string;
   entries: Record<string, Entry>;
-  /** Parsed .cmd files by target, each with the .cmd file's modification time it was read at. */
-  cmds?: Record<string, { m: string; cmd: CmdFile }>;
+  /** Parsed .cmd files by target, each with the .cmd file's identity (mtime:inode:size) when read. */
+  cmds?: Record<string, { i: string; cmd: CmdFile }>;
 }
 
 export class PlanCache {
@@ -36,7 +36,9 @@ export class PlanCache {
   private valid = new Map<string, boolean>();
   /** Scopes read afresh in this run: whatever depends on them must be read afresh too. */
   private wasReset = new Set<string>();
-  private cmds: Record<string, { m: string; cmd: CmdFile }> = {};
+  private cmds: Record<string, { i: string; cmd: CmdFile }> = {};
+  /** Whether anything differs from the file as read (else save() need not write it). */
+  private dirty = false;
 
   constructor(
     private readonly root: string,
@@ -46,9 +48,11 @@ export class PlanCache {
     try {
       const f = JSON.parse(readFileSync(join(root, FILE), 'utf8')) as CacheFile;
       if (f.version === VERSION && f.key === key) this.old = f.entries;
+      else this.dirty = true;
       if (f.version === VERSION) this.cmds = f.cmds ?? {};
     } catch {
       /* no cache yet, or unreadable: start afresh */
+      this.dirty = true;
     }
   }
 
@@ -86,31 +90,41 @@ export class PlanCache {
     this.fresh[scope] = { inputs, answers: {} };
     this.valid.set(scope, true);
     this.wasReset.add(scope);
+    this.dirty = true;
   }
 
   put(scope: string, key: string, value: unknown): void {
     const e = this.fresh[scope];
-    if (e) e.answers[key] = value;
+    if (e) {
+      e.answers[key] = value;
+      this.dirty = true;
+    }
   }
 
-  /** A .cmd file's contents as last parsed, if the file is unchanged since (`mtime` of the .cmd file). */
-  cmdFile(target: string, mtime: bigint): CmdFile | undefined {
+  /** A .cmd file's contents as last parsed, if the file is unchanged since (`id`: its identity now). */
+  cmdFile(target: string, id: string): CmdFile | undefined {
     const e = this.cmds[target];
-    return e && e.m === mtime.toString() ? e.cmd : undefined;
+    return e && e.i === id ? e.cmd : undefined;
   }
 
-  rememberCmdFile(target: string, mtime: bigint, cmd: CmdFile): void {
-    this.cmds[target] = { m: mtime.toString(), cmd };
+  rememberCmdFile(target: string, id: string, cmd: CmdFile): void {
+    this.cmds[target] = { i: id, cmd };
+    this.dirty = true;
   }
 
   forgetCmdFile(target: string): void {
+    if (!(target in this.cmds)) return;
     delete this.cmds[target];
+    this.dirty = true;
   }
 
+  /** Writes the cache back, unless every answer was taken from it unchanged. */
   save(): void {
+    // Scopes of the old file that were not asked about this run are dropped: that is a change.
+    if (!this.dirty && Object.keys(this.old).every((s) => this.fresh[s] !== undefined)) return;
     try {
       const f: CacheFile = { version: VERSION, key: this.key, entries: this.fresh, cmds: this.cmds };
-      writeFileAtomic(join(this.root, FILE), JSON.stringify(f));
+      writeOutput(join(this.root, FILE), JSON.stringify(f));
     } catch {
       /* the cache is only an optimisation */
     }
