@@ -9,6 +9,7 @@ import { Help } from './Help.js';
 import { LabPicker } from './LabPicker.js';
 import { Workbench } from './Workbench.js';
 import { KconfigBrowser } from './KconfigBrowser.js';
+import { wrap } from './scroll.js';
 import { color } from './theme.js';
 
 export interface AppProps {
@@ -95,9 +96,13 @@ export function App({ core, external, workspace, onExit }: AppProps) {
     );
   };
 
+  // The quit question takes rows from the bottom of the screen (it wraps in a narrow terminal).
+  const question = confirm === null ? '' : `${confirm} file${confirm === 1 ? ' has' : 's have'} unsaved changes. s save and quit · d discard and quit · Esc keep working`;
+  const questionRows = question ? wrap(question, width - 4).length + 2 : 0;
+  const bodyHeight = Math.max(1, height - questionRows);
   let body;
   if (screen.kind === 'picker')
-    body = <LabPicker labs={labs} last={core.lastWorkspace()} onContinue={(dir) => setScreen({ kind: 'workbench', dir })} onStart={start} active={!help && confirm === null} width={width} />;
+    body = <LabPicker labs={labs} last={core.lastWorkspace()} onContinue={(dir) => setScreen({ kind: 'workbench', dir })} onStart={start} active={!help && confirm === null} width={width} height={bodyHeight} />;
   else if (screen.kind === 'starting') body = <Text>Setting up {screen.lab.title} in {screen.dir}…</Text>;
   else if (screen.kind === 'error')
     body = (
@@ -114,7 +119,7 @@ export function App({ core, external, workspace, onExit }: AppProps) {
             core={core}
             dir={screen.dir}
             width={width}
-            height={height}
+            height={bodyHeight}
             active={!help && !kconfig && confirm === null}
             onHelp={() => setHelp(true)}
             onKconfig={() => setKconfig(true)}
@@ -123,18 +128,18 @@ export function App({ core, external, workspace, onExit }: AppProps) {
             registerDirty={(g) => (dirty.current = g)}
           />
         </Box>
-        {kconfig && <KconfigBrowser dir={screen.dir} width={width} height={height} active={!help} onClose={() => setKconfig(false)} onHelp={() => setHelp(true)} />}
+        {kconfig && <KconfigBrowser dir={screen.dir} width={width} height={bodyHeight} active={!help} onClose={() => setKconfig(false)} onHelp={() => setHelp(true)} />}
       </Box>
     );
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box display={help ? 'none' : 'flex'} flexDirection="column">
+      <Box display={help ? 'none' : 'flex'} flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>
-      {help && <Help width={width} />}
+      {help && <Help width={width} height={height} active={confirm === null} />}
       {confirm !== null && (
-        <Box borderStyle="round" borderColor={color('yellow')} paddingX={1}>
+        <Box borderStyle="round" borderColor={color('yellow')} paddingX={1} width={width} height={questionRows}>
           <Text>
             {confirm} file{confirm === 1 ? ' has' : 's have'} unsaved changes. <Text bold>s</Text> save and quit · <Text bold>d</Text> discard and quit · <Text bold>Esc</Text> keep working
           </Text>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { Buffer } from './editor/buffer.js';
 import { Editor, displayCol, scrollTop } from './Editor.js';
+import { fits } from './testing.js';
 
 describe('Editor pane', () => {
   it('shows numbered lines, the file, position and language in the status line', () => {
@@ -45,5 +46,18 @@ describe('Editor pane', () => {
     expect(f).toContain('39 line 39');
     expect(f).toContain('42 line 42');
     expect(f).not.toContain('line 43');
+  });
+
+  it('spells out a long diagnostic whole, over up to three lines, keeping the cursor in view', () => {
+    const b = new Buffer(Array.from({ length: 12 }, (_, i) => `line${i + 1}`).join('\n'));
+    b.moveTo({ line: 11, col: 0 });
+    const message = "implicit declaration of function 'printk_nonexistent' (did you mean 'printk'?) [-Werror=implicit-function-declaration]";
+    const diags = [{ line: 12, col: 2, severity: 'error' as const, message }];
+    // The caller scrolled for a one-line status: lines 4..12 of 12 in 10 rows.
+    const f = render(<Editor buffer={b} path="a.c" width={50} height={10} focused diagnostics={diags} top={3} />).lastFrame()!;
+    expect(fits(f, 50, 10)).toBe(true);
+    expect(f).toMatch(/E12 line12/);
+    expect(f.replace(/\n\s*/g, ' ')).toContain(`12:2: error: ${message}`);
+    expect(f).not.toContain('…');
   });
 });

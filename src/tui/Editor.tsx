@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import type { Buffer } from './editor/buffer.js';
 import { highlightRange, languageOf, type Span } from './editor/highlight.js';
+import { wrap } from './scroll.js';
 import { color, noColor, tokenColor } from './theme.js';
 
 export interface EditorDiagnostic {
@@ -71,22 +72,32 @@ function window(spans: Span[], from: number, width: number): Span[] {
   return out;
 }
 
-export function Editor({ buffer, path, width, height, focused, diagnostics, status, top = 0 }: EditorProps & { top?: number }) {
-  const rows = Math.max(1, height - 1);
+export function Editor({ buffer, path, width, height, focused, diagnostics, status, top: wantedTop = 0 }: EditorProps & { top?: number }) {
   const lang = languageOf(path);
   const lines = buffer.lines;
-  const spans = highlightRange(lang, lines, top, top + rows);
-  const gutter = String(lines.length).length + 2;
-  const textWidth = Math.max(4, width - gutter);
   const cur = buffer.cursor;
-  const curDisplay = displayCol(buffer.line(cur.line), cur.col);
-  // Horizontal scroll in steps, so the cursor never leaves the window.
-  const left = curDisplay < textWidth - 1 ? 0 : Math.floor((curDisplay - textWidth + 8) / 8) * 8;
   const byLine = new Map<number, EditorDiagnostic>();
   for (const d of diagnostics) {
     const prev = byLine.get(d.line);
     if (!prev || (prev.severity !== 'error' && d.severity === 'error')) byLine.set(d.line, d);
   }
+  // The status line: a message, the diagnostic under the cursor (word-wrapped over up to three
+  // lines, so that a long compiler message is read whole), or the file and position.
+  const here = byLine.get(cur.line + 1);
+  const info = status
+    ? [status]
+    : here
+      ? wrap(`${cur.line + 1}:${here.col}: ${here.severity}: ${here.message}`, width, '  ').slice(0, Math.max(1, Math.min(3, height - 2)))
+      : [`${path}${buffer.dirty ? ' [+]' : ''}  ${cur.line + 1}:${cur.col + 1}  ${lang}`];
+  const rows = Math.max(1, height - info.length);
+  // The caller scrolled for a one-line status line: keep the cursor in view above a longer one.
+  const top = cur.line >= wantedTop + rows ? cur.line - rows + 1 : wantedTop;
+  const spans = highlightRange(lang, lines, top, top + rows);
+  const gutter = String(lines.length).length + 2;
+  const textWidth = Math.max(4, width - gutter);
+  const curDisplay = displayCol(buffer.line(cur.line), cur.col);
+  // Horizontal scroll in steps, so the cursor never leaves the window.
+  const left = curDisplay < textWidth - 1 ? 0 : Math.floor((curDisplay - textWidth + 8) / 8) * 8;
   const shown: ReactElement[] = [];
   for (let i = top; i < Math.min(lines.length, top + rows); i++) {
     const d = byLine.get(i + 1);
@@ -126,8 +137,6 @@ export function Editor({ buffer, path, width, height, focused, diagnostics, stat
       </Box>,
     );
   }
-  const here = byLine.get(cur.line + 1);
-  const info = status ?? (here ? `${cur.line + 1}:${here.col}: ${here.severity}: ${here.message}` : `${path}${buffer.dirty ? ' [+]' : ''}  ${cur.line + 1}:${cur.col + 1}  ${lang}`);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {shown}
@@ -136,9 +145,11 @@ export function Editor({ buffer, path, width, height, focused, diagnostics, stat
           ~
         </Text>
       ))}
-      <Text inverse={focused && !noColor()} bold={focused} color={here && !status ? color('red') : undefined} wrap="truncate">
-        {info}
-      </Text>
+      {info.map((l, k) => (
+        <Text key={`st${k}`} inverse={focused && !noColor()} bold={focused} color={here && !status ? color(here.severity === 'error' ? 'red' : 'yellow') : undefined} wrap="truncate">
+          {l}
+        </Text>
+      ))}
     </Box>
   );
 }

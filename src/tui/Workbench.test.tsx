@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { Workbench } from './Workbench.js';
-import { FakeCore, KEY, report, tick } from './testing.js';
+import { FakeCore, KEY, fits, report, tick } from './testing.js';
 
-function mount(core = new FakeCore(), extra: { onQuit?: () => void; onExternal?: (f: string) => void } = {}) {
+function mount(core = new FakeCore(), extra: { onQuit?: () => void; onExternal?: (f: string) => void; width?: number; height?: number } = {}) {
   const external: string[] = [];
   const r = render(
     <Workbench
       core={core}
       dir="/ws/nsys"
-      width={80}
-      height={24}
+      width={extra.width ?? 80}
+      height={extra.height ?? 24}
       active
       onHelp={() => {}}
       onKconfig={() => {}}
@@ -168,4 +168,100 @@ describe('Workbench', () => {
     expect(lastFrame()).toContain('written by vi');
     expect(lastFrame()).toContain('back from $EDITOR');
   });
+
+  /** A cold build's log: a hundred step lines, then a compile error in newsys/nsys.c and make's line. */
+  const coldBuild = (job: { out(t: string): void }) => {
+    job.out(Array.from({ length: 100 }, (_, i) => `  CC      kernel/obj${String(i).padStart(3, '0')}.o\n`).join(''));
+    job.out("newsys/nsys.c:1:5: error: expected ';' before 'return'\n");
+    job.out('make: *** [Makefile:921: vmlinux] Error 1\n');
+  };
+
+  it('scrolls the build log of a cold build from the keyboard, and still jumps to the error', async () => {
+    const { lastFrame, stdin, core } = await ready(mount());
+    await keys(stdin, 'b');
+    coldBuild(core.jobs[0]!.job);
+    await tick();
+    expect(lastFrame()).toContain('↑ 97 more'); // the tail, followed while it arrives
+    core.jobs[0]!.job.finish(2);
+    await tick();
+    expect(lastFrame()).toContain("newsys/nsys.c:1:5: error: expected ';' before 'return'");
+    // 2 focuses the build pane: its keys scroll it.
+    await keys(stdin, '2', KEY.pageUp, KEY.pageUp);
+    let f = lastFrame()!;
+    expect(f).toContain('↑ 89 more · ↓ 8 more');
+    expect(f).toContain('CC      kernel/obj089.o');
+    expect(f).not.toContain('make: ***');
+    expect(fits(f, 80, 24)).toBe(true);
+    await keys(stdin, 'g');
+    expect(lastFrame()).toContain('CC      kernel/obj000.o');
+    // n jumps to file:line as before; the log shows the error's line again.
+    await keys(stdin, 'n');
+    f = lastFrame()!;
+    expect(f).toMatch(/E1 #include/);
+    expect(f).toContain("1:5: error: expected ';' before 'return'");
+    await keys(stdin, KEY.esc, '2', 'G');
+    expect(lastFrame()).toContain('make: ***');
+    // Enter on the focused build pane opens the selected error too.
+    await keys(stdin, KEY.enter);
+    expect(lastFrame()).toContain("1:5: error: expected ';' before 'return'");
+    expect(lastFrame()).toContain('newsys/nsys.c');
+  });
+
+  it('z zooms the output pane over the workbench; Esc brings the workbench back', async () => {
+    const { lastFrame, stdin, core } = await ready(mount());
+    await keys(stdin, 'b');
+    coldBuild(core.jobs[0]!.job);
+    core.jobs[0]!.job.finish(2);
+    await tick();
+    await keys(stdin, 'z');
+    let f = lastFrame()!;
+    expect(fits(f, 80, 24)).toBe(true);
+    expect(f).not.toContain('Files');
+    expect(f).toContain('CC      kernel/obj083.o'); // 19 lines of log where 5 were
+    expect(f).toContain('↑ 83 more');
+    await keys(stdin, KEY.esc);
+    f = lastFrame()!;
+    expect(f).toContain('Files');
+    expect(f).not.toContain('CC      kernel/obj083.o');
+  });
+
+  it('Tab reaches the output pane, whose keys then scroll it (and not the file list)', async () => {
+    const core = new FakeCore();
+    for (let i = 0; i < 40; i++) core.files.set(`kernel/f${String(i).padStart(2, '0')}.c`, '');
+    const { lastFrame, stdin } = await ready(mount(core));
+    await keys(stdin, '4');
+    await keys(stdin, KEY.esc, KEY.down, KEY.down);
+    expect(lastFrame()).toMatch(/Files.*↓\d+/); // the file list says what it hides
+    await keys(stdin, KEY.tab);
+    expect(lastFrame()).toContain('↑↓ PgUp/Dn g/G scroll');
+    await keys(stdin, KEY.tab);
+    expect(lastFrame()).toContain('b build · r run');
+  });
+
+  for (const [w, h] of [
+    [80, 24],
+    [60, 20],
+    [120, 40],
+  ] as const)
+    it(`never draws past ${w}x${h}: long file list, long log, long messages`, async () => {
+      const core = new FakeCore();
+      for (let i = 0; i < 200; i++) core.files.set(`drivers/some/deeply/nested/directory/with/a/long/name/file${i}.c`, '');
+      const m = mount(core, { width: w, height: h });
+      await tick(150);
+      const rep = report([true, false]);
+      rep.steps[1]!.checks[0]!.message = 'a failure message long enough to need several lines at any of these widths '.repeat(3);
+      rep.steps[1]!.instructions = 'Instructions. '.repeat(80);
+      m.core.grades[0]!.resolve(rep);
+      await tick(100);
+      expect(fits(m.lastFrame(), w, h)).toBe(true);
+      await keys(m.stdin, 'b');
+      coldBuild(m.core.jobs[0]!.job);
+      m.core.jobs[0]!.job.out(`${'x'.repeat(300)}\n`);
+      m.core.jobs[0]!.job.finish(2);
+      await tick();
+      for (const k of ['1', '2', '5', 'z', '5', 'z', KEY.esc, KEY.pageDown]) {
+        await keys(m.stdin, k);
+        expect(fits(m.lastFrame(), w, h), `after ${JSON.stringify(k)}:\n${m.lastFrame()}`).toBe(true);
+      }
+    });
 });

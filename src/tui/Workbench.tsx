@@ -48,7 +48,14 @@ export function Workbench(p: WorkbenchProps) {
   const [top, setTop] = useState(0);
   const focusL = useLive<Focus>('files');
   const setFocus = focusL.set;
-  const [tab, setTab] = useState<Tab>('step');
+  const tabL = useLive<Tab>('step');
+  const setTab = tabL.set;
+  // The output pane over the whole workbench (z), for reading a long log at 80x24.
+  const zoomL = useLive(false);
+  const setZoom = zoomL.set;
+  // Count the builds and runs: a new one starts its pane over, following the tail.
+  const [builds, setBuilds] = useState(0);
+  const [runs, setRuns] = useState(0);
   const [status, setStatus] = useState<string | undefined>();
   const promptL = useLive<Prompt>(null);
   const setPrompt = promptL.set;
@@ -168,6 +175,7 @@ export function Workbench(p: WorkbenchProps) {
       }
       else setStatus(undefined);
       setOpen(f);
+      setZoom(false);
       setTop(scrollTop(0, b.cursor.line, Math.max(1, editorRows - 1)));
       setFocus('editor');
     },
@@ -205,6 +213,7 @@ export function Workbench(p: WorkbenchProps) {
     if (job.current) return setStatus(`a ${job.current.kind} is running (Ctrl-C cancels it)`);
     stopGrade();
     setTab('build');
+    setBuilds((n) => n + 1);
     setBuildState('running');
     setErrIndex(-1);
     let l = emptyLog();
@@ -229,6 +238,7 @@ export function Workbench(p: WorkbenchProps) {
     setTab('run');
     if (!program) return setStatus('this lab names no program to run');
     stopGrade();
+    setRuns((n) => n + 1);
     setRunState('running');
     setRunOut('');
     let out = '';
@@ -256,6 +266,7 @@ export function Workbench(p: WorkbenchProps) {
   }
 
   function jumpToError(delta: number) {
+    setZoom(false); // the editor and the status line come back
     if (!log.errors.length) return setStatus('no build errors to jump to');
     const errIndex = errIndexL.v;
     const i = ((errIndex < 0 ? (delta > 0 ? -1 : 0) : errIndex) + delta + log.errors.length) % log.errors.length;
@@ -285,11 +296,13 @@ export function Workbench(p: WorkbenchProps) {
   const open = openL.v;
   const selected = selectedL.v;
   const errIndex = errIndexL.v;
+  const zoom = zoomL.v;
+  const tab = tabL.v;
   // ---- layout ----
   const leftWidth = Math.max(20, Math.min(34, Math.floor(p.width * 0.3)));
   const rightWidth = p.width - leftWidth - 1;
-  const outputHeight = Math.max(5, Math.floor((p.height - 2) * 0.4));
-  const editorRows = p.height - 2 - outputHeight;
+  const outputHeight = zoom ? p.height - 2 : Math.max(5, Math.floor((p.height - 2) * 0.4));
+  const editorRows = Math.max(0, p.height - 2 - Math.max(5, Math.floor((p.height - 2) * 0.4)));
   const stepsHeight = Math.max(3, Math.floor(editorRows / 2) + 1);
   const buf = open ? buffers.current.get(open) : undefined;
 
@@ -299,6 +312,7 @@ export function Workbench(p: WorkbenchProps) {
       const focus = focusL.v;
       const open = openL.v;
       const selected = selectedL.v;
+      const tab = tabL.v;
       const buf = open ? buffers.current.get(open) : undefined;
       if (prompt?.kind === 'recover') {
         const b = buffers.current.get(prompt.file)!;
@@ -363,7 +377,11 @@ export function Workbench(p: WorkbenchProps) {
         return;
       }
       // Commands (outside the editor).
-      if (key.tab) return setFocus((f) => (f === 'files' ? (open ? 'editor' : 'output') : f === 'editor' ? 'output' : 'files'));
+      if (key.tab) {
+        // Zoomed, only the output pane shows: Tab comes back to the whole workbench.
+        if (zoomL.v) return (setZoom(false), setFocus('files'));
+        return setFocus((f) => (f === 'files' ? (open ? 'editor' : 'output') : f === 'editor' ? 'output' : 'files'));
+      }
       if (key.ctrl && input === 'b') return startBuild();
       if (key.ctrl && input === 'r') return startRun();
       if (key.ctrl && input === 'e' && open) return (p.onExternal(`${dir}/${open}`), reload(open));
@@ -375,7 +393,12 @@ export function Workbench(p: WorkbenchProps) {
         if (key.pageDown) return setSelected((s) => Math.min(ordered.length - 1, s + 10));
         if (key.return && ordered[selected]) return openFile(ordered[selected]!);
       }
-      if (key.escape) return setFocus('files');
+      if (key.escape) {
+        setZoom(false);
+        return setFocus('files');
+      }
+      // The output pane's own keys (scrolling) are its; Enter on the build log opens the error.
+      if (focus === 'output' && key.return && tab === 'build') return jumpToError(0);
       switch (input) {
         case '?':
           return p.onHelp();
@@ -410,7 +433,11 @@ export function Workbench(p: WorkbenchProps) {
         case '3':
         case '4':
         case '5':
-          return setTab(TABS[Number(input) - 1]!);
+          setTab(TABS[Number(input) - 1]!);
+          return setFocus('output');
+        case 'z':
+          setZoom((z) => !z);
+          return setFocus('output');
       }
     }),
     { isActive: p.active },
@@ -443,6 +470,8 @@ export function Workbench(p: WorkbenchProps) {
   const dirty = useMemo(() => new Set(dirtyKey ? dirtyKey.split('\n') : []), [dirtyKey]);
   const statusLine =
     prompt?.kind === 'search' ? `Search: ${prompt.text}▏ (Enter find, Esc cancel)` : prompt?.kind === 'recover' ? `Recover unsaved edits (autosave) of ${prompt.file}? y/n` : status;
+  // The output pane scrolls with the keys while it has the focus (and nothing is over it).
+  const outFocused = focus === 'output' && p.active && !prompt;
   const tabBar = TABS.map((t, i) => `${i + 1}:${t === 'step' ? 'Step' : t === 'build' ? 'Build' : t === 'run' ? 'Run' : t === 'dmesg' ? 'dmesg' : 'Grade'}`);
 
   return (
@@ -452,7 +481,7 @@ export function Workbench(p: WorkbenchProps) {
           kwb · {info?.title ?? report?.lab.title ?? 'workspace'} · {dir}
         </Text>
       </Box>
-      <Box height={editorRows}>
+      <Box height={editorRows} display={zoom ? 'none' : 'flex'}>
         <Box flexDirection="column" width={leftWidth}>
           <Steps report={report} checking={gradeState === 'running'} width={leftWidth} height={stepsHeight} />
           <FileTree files={ordered} highlighted={highlighted} open={open} selected={selected} focused={focus === 'files'} width={leftWidth} height={editorRows - stepsHeight} dirty={dirty} />
@@ -475,14 +504,14 @@ export function Workbench(p: WorkbenchProps) {
               {t}{' '}
             </Text>
           ))}
-          <Text dimColor> b build · r run · c check · h hint · ? keys</Text>
+          <Text dimColor> {focus === 'output' ? '↑↓ PgUp/Dn g/G scroll · z zoom' : 'b build · r run · c check · h hint · ? keys'}</Text>
         </Text>
       </Box>
-      {tab === 'step' && <StepPane report={report} width={p.width} height={outputHeight} />}
-      {tab === 'build' && <BuildPane log={log} total={total} state={buildState} selectedError={errIndex} width={p.width} height={outputHeight} />}
-      {tab === 'run' && <RunPane program={info?.program ?? null} output={runOut} state={runState} status={runStatus} width={p.width} height={outputHeight} />}
-      {tab === 'dmesg' && <DmesgPane lines={dmesg} width={p.width} height={outputHeight} />}
-      {tab === 'grade' && <GradePane report={report} state={gradeState} note={gradeNote} hint={hint} width={p.width} height={outputHeight} />}
+      {tab === 'step' && <StepPane report={report} width={p.width} height={outputHeight} focused={outFocused} />}
+      {tab === 'build' && <BuildPane log={log} total={total} state={buildState} selectedError={errIndex} width={p.width} height={outputHeight} focused={outFocused} run={builds} />}
+      {tab === 'run' && <RunPane program={info?.program ?? null} output={runOut} state={runState} status={runStatus} width={p.width} height={outputHeight} focused={outFocused} run={runs} />}
+      {tab === 'dmesg' && <DmesgPane lines={dmesg} width={p.width} height={outputHeight} focused={outFocused} />}
+      {tab === 'grade' && <GradePane report={report} state={gradeState} note={gradeNote} hint={hint} width={p.width} height={outputHeight} focused={outFocused} />}
     </Box>
   );
 }
