@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { kernelTreeDir } from '../paths.js';
 import { KconfigBrowser } from './KconfigBrowser.js';
 import { KconfigModel } from './kconfig/model.js';
-import { KEY, tick } from './testing.js';
+import { KEY, fits, tick } from './testing.js';
 import type { MenuNode } from '../kbuild/kconfig/parse.js';
 
 let dir = '';
@@ -80,6 +80,26 @@ describe('Kconfig browser', () => {
     await keys(stdin, ...'log_buf', KEY.enter);
     expect(lastFrame()).toContain('Search results for "log_buf"');
     expect(lastFrame()).toMatch(/CONFIG_LOG_BUF_SHIFT \[=\d+\].*init\/Kconfig:\d+/);
+  });
+
+  it('search results longer than the box scroll; any other key returns to the menu', async () => {
+    const { lastFrame, stdin } = render(<KconfigBrowser dir={dir} width={60} height={12} active onClose={() => {}} onHelp={() => {}} />);
+    await tick(100);
+    await keys(stdin, '/');
+    await keys(stdin, ...'e', KEY.enter);
+    let f = lastFrame()!;
+    const n = Number(/Search results for "e" \((\d+)\)/.exec(f)![1]);
+    expect(n).toBeGreaterThan(20);
+    expect(fits(f, 60, 12)).toBe(true);
+    expect(f).toContain(`↓ ${n + 1 - 8} more`);
+    expect(f).toContain('↑↓ PgUp/PgDn g/G scroll · any other key returns');
+    await keys(stdin, 'G');
+    f = lastFrame()!;
+    expect(f).toContain(`↑ ${n + 1 - 8} more`);
+    expect(f).not.toContain('Search results for');
+    expect(fits(f, 60, 12)).toBe(true);
+    await keys(stdin, 'x');
+    expect(lastFrame()).toContain('General setup  --->');
   });
 
   it('Esc at the top closes the browser; a tree without Kconfig is reported, not thrown', async () => {

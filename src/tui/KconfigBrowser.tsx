@@ -1,11 +1,14 @@
 // The Kconfig browser, in menuconfig's manner: menus you enter and leave, [*]/<M>/( ) entries,
 // Space/y/n/m to change them, Enter to edit a value, `/` to search, `?` for help, `s` to save.
+// A symbol's help and the search results scroll (↑↓ PgUp/PgDn g/G) when longer than the box.
 import { eachKey } from './keysplit.js';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { useLive } from './live.js';
 import type { MenuNode, SymbolDef } from '../kbuild/kconfig/parse.js';
 import { KconfigModel, type Entry } from './kconfig/model.js';
+import { PaneHeader } from './PaneHeader.js';
+import { scrollCmdOf, slice, useScroll, wrap } from './scroll.js';
 import { color } from './theme.js';
 
 export interface KconfigBrowserProps {
@@ -47,6 +50,18 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
   const nodes = path.length ? path[path.length - 1]!.nodes : (model?.kc.root ?? []);
   const entries: Entry[] = model ? model.entries(nodes) : [];
   const rows = Math.max(3, p.height - 5);
+  // Help and search results: pages of text in the box (inside the border, under the title).
+  const inner = p.width - 2;
+  const page: string[] | null =
+    !model || (mode.kind !== 'help' && mode.kind !== 'results')
+      ? null
+      : mode.kind === 'help'
+        ? mode.lines.flatMap((l) => (l.trim() ? wrap(l.replace(/\t/g, '        '), inner, /^ */.exec(l.replace(/\t/g, '        '))![0]) : ['']))
+        : [
+            `Search results for "${mode.text}" (${mode.syms.length}):`,
+            ...mode.syms.map((s) => `  CONFIG_${s.name} [=${model.cfg.get(s.name).value}] ${s.where.file}:${s.where.line} ${s.prompts[0]?.text ?? ''}`),
+          ];
+  const pv = useScroll({ total: page?.length ?? 0, rows: Math.max(1, p.height - 4), active: p.active && page !== null, reset: mode });
 
   useInput(
     eachKey((input, key) => {
@@ -59,8 +74,9 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
         if (key.escape || input === 'q') p.onClose();
         return;
       }
-      if (mode.kind === 'help') {
-        setMode({ kind: 'browse' });
+      if (mode.kind === 'help' || mode.kind === 'results') {
+        // The scrolling keys move the page; any other key goes back to the menu.
+        if (!scrollCmdOf(input, key)) setMode({ kind: 'browse' });
         return;
       }
       if (mode.kind === 'edit' || mode.kind === 'search') {
@@ -75,10 +91,6 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
         }
         if (key.backspace || key.delete) return setMode({ ...mode, text: mode.text.slice(0, -1) });
         if (input && !key.ctrl) setMode({ ...mode, text: mode.text + input });
-        return;
-      }
-      if (mode.kind === 'results') {
-        setMode({ kind: 'browse' });
         return;
       }
       const e = entries[sel];
@@ -138,23 +150,12 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
   const topRow = Math.max(0, Math.min(sel - Math.floor(rows / 2), entries.length - rows));
   const title = [model.kc.mainmenu, ...path.map((x) => x.title)].join(' → ');
   let body;
-  if (mode.kind === 'help')
-    body = mode.lines.slice(0, rows + 2).map((l, i) => (
-      <Text key={i} wrap="truncate">
-        {l}
+  if (page)
+    body = page.slice(pv.top, pv.top + pv.rows).map((l, i) => (
+      <Text key={pv.top + i} wrap="truncate" bold={mode.kind === 'results' && pv.top + i === 0}>
+        {slice(l, 0, inner) || ' '}
       </Text>
     ));
-  else if (mode.kind === 'results')
-    body = [
-      <Text key="h" bold>
-        Search results for "{mode.text}" ({mode.syms.length}):
-      </Text>,
-      ...mode.syms.slice(0, rows).map((s) => (
-        <Text key={s.name} wrap="truncate">
-          {'  '}CONFIG_{s.name} [={model.cfg.get(s.name).value}] {s.where.file}:{s.where.line} {s.prompts[0]?.text ?? ''}
-        </Text>
-      )),
-    ];
   else
     body = entries.slice(topRow, topRow + rows).map((e, k) => (
       <Text key={k} wrap="truncate" inverse={topRow + k === sel} dimColor={e.kind === 'comment'}>
@@ -169,12 +170,14 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
         ? `Search symbol: ${mode.text}▏ Enter search · Esc cancel`
         : mode.kind === 'browse'
           ? (msg ?? `${model.changed ? '[modified] ' : ''}from ${model.from || 'defaults'} · Space/y/n/m · Enter · / search · ? help · s save · Esc back`)
-          : 'any key returns';
+          : pv.above || pv.below
+            ? '↑↓ PgUp/PgDn g/G scroll · any other key returns'
+            : 'any key returns';
   return (
     <Box flexDirection="column" width={p.width} height={p.height} borderStyle="single" borderColor={color('blue')}>
-      <Text bold color={color('cyan')} wrap="truncate">
+      <PaneHeader view={page ? pv : undefined} width={inner} color={color('cyan')}>
         {title}
-      </Text>
+      </PaneHeader>
       {body}
       <Box flexGrow={1} />
       <Text wrap="truncate" inverse>
