@@ -35,6 +35,23 @@ describe('App', () => {
     expect(lastFrame()).toContain('✓ 1. Table entry'); // the grade survived the overlay
   });
 
+  it('? opens the help whichever component hears the key first (after a resize redraws them all)', async () => {
+    const core = new FakeCore();
+    const r = render(<App core={core} external={() => {}} workspace="/ws/nsys" onExit={() => {}} />);
+    await tick(200);
+    core.grades[0]!.resolve(report([true, false]));
+    await tick(60);
+    // A resize redraws the app after the workbench: its key handler is now called last.
+    (r.stdout as unknown as { emit(e: string): void }).emit('resize');
+    await tick(100);
+    await keys(r.stdin, '?');
+    expect(r.lastFrame()).toContain('kwb workbench — keys');
+    await keys(r.stdin, KEY.esc);
+    expect(r.lastFrame()).not.toContain('kwb workbench — keys');
+    await keys(r.stdin, '?');
+    expect(r.lastFrame()).toContain('kwb workbench — keys');
+  });
+
   it('asks before quitting with unsaved changes; s saves and quits', async () => {
     const core = new FakeCore();
     const codes: number[] = [];

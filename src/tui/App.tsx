@@ -49,6 +49,14 @@ export function App({ core, external, workspace, onExit }: AppProps) {
   const [setHelp, setKconfig, setConfirm] = [helpL.set, kconfigL.set, confirmL.set];
   const [help, kconfig, confirm] = [helpL.v, kconfigL.v, confirmL.v];
   const dirty = useRef<() => { count: number; saveAll(): void }>(() => ({ count: 0, saveAll() {} }));
+  // Every component's key handler sees every key, in an order that changes as they redraw: the
+  // `?` that a child turns into "open the help" must not reach this handler as "close it".
+  const opening = useRef(false);
+  const openHelp = () => {
+    setHelp(true);
+    opening.current = true;
+    queueMicrotask(() => (opening.current = false)); // after every handler has seen this key
+  };
 
   useEffect(() => {
     void core.listLabs().then(setLabs);
@@ -76,11 +84,12 @@ export function App({ core, external, workspace, onExit }: AppProps) {
         return;
       }
       if (help) {
+        if (opening.current) return;
         if (key.escape || input === '?' || input === 'q') setHelp(false);
         return;
       }
       if (screen.kind === 'picker' || screen.kind === 'error') {
-        if (input === '?') setHelp(true);
+        if (input === '?') openHelp();
         else if (input === 'q' || (key.ctrl && input === 'c') || key.escape) quit();
       }
     }),
@@ -121,14 +130,14 @@ export function App({ core, external, workspace, onExit }: AppProps) {
             width={width}
             height={bodyHeight}
             active={!help && !kconfig && confirm === null}
-            onHelp={() => setHelp(true)}
+            onHelp={openHelp}
             onKconfig={() => setKconfig(true)}
             onQuit={askQuit}
             onExternal={external}
             registerDirty={(g) => (dirty.current = g)}
           />
         </Box>
-        {kconfig && <KconfigBrowser dir={screen.dir} width={width} height={bodyHeight} active={!help} onClose={() => setKconfig(false)} onHelp={() => setHelp(true)} />}
+        {kconfig && <KconfigBrowser dir={screen.dir} width={width} height={bodyHeight} active={!help} onClose={() => setKconfig(false)} onHelp={openHelp} />}
       </Box>
     );
 

@@ -225,6 +225,14 @@ describe('Workbench', () => {
     expect(f).not.toContain('CC      kernel/obj083.o');
   });
 
+  it('takes command keys that arrive together (a fast typist, tmux) one by one', async () => {
+    const { lastFrame, stdin } = await ready(mount());
+    stdin.write('2z');
+    await tick(100);
+    expect(lastFrame()).toContain('Not built yet');
+    expect(lastFrame()).not.toContain('Files');
+  });
+
   it('Tab reaches the output pane, whose keys then scroll it (and not the file list)', async () => {
     const core = new FakeCore();
     for (let i = 0; i < 40; i++) core.files.set(`kernel/f${String(i).padStart(2, '0')}.c`, '');

@@ -1,8 +1,8 @@
 // The workbench: steps and files on the left, the editor on the right, the output panes below.
 // Every action goes to the Core (child `kwb` processes for the long ones); this component only
 // keeps what is on screen and which job is running, so that Ctrl-C can cancel it.
-import { eachKey } from './keysplit.js';
-import { Box, Text, useInput } from 'ink';
+import { eachKey, keyOf } from './keysplit.js';
+import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useLive } from './live.js';
 import { Buffer } from './editor/buffer.js';
@@ -306,142 +306,144 @@ export function Workbench(p: WorkbenchProps) {
   const stepsHeight = Math.max(3, Math.floor(editorRows / 2) + 1);
   const buf = open ? buffers.current.get(open) : undefined;
 
-  useInput(
-    eachKey((input, key) => {
-      const prompt = promptL.v;
-      const focus = focusL.v;
-      const open = openL.v;
-      const selected = selectedL.v;
-      const tab = tabL.v;
-      const buf = open ? buffers.current.get(open) : undefined;
-      if (prompt?.kind === 'recover') {
-        const b = buffers.current.get(prompt.file)!;
-        if (input === 'y') {
-          b.setText(prompt.text);
-          setStatus(`recovered unsaved edits of ${prompt.file} (Ctrl-S to keep them)`);
-        } else {
-          core.autosave(dir, prompt.file, null);
-          setStatus(`discarded the autosave of ${prompt.file}`);
-        }
+  const onKey = (input: string, key: Key): void => {
+    const prompt = promptL.v;
+    const focus = focusL.v;
+    const open = openL.v;
+    const selected = selectedL.v;
+    const tab = tabL.v;
+    const buf = open ? buffers.current.get(open) : undefined;
+    if (prompt?.kind === 'recover') {
+      const b = buffers.current.get(prompt.file)!;
+      if (input === 'y') {
+        b.setText(prompt.text);
+        setStatus(`recovered unsaved edits of ${prompt.file} (Ctrl-S to keep them)`);
+      } else {
+        core.autosave(dir, prompt.file, null);
+        setStatus(`discarded the autosave of ${prompt.file}`);
+      }
+      setPrompt(null);
+      return;
+    }
+    if (prompt?.kind === 'search') {
+      if (key.escape) setPrompt(null);
+      else if (key.return) {
+        lastSearch.current = prompt.text;
         setPrompt(null);
-        return;
+        if (buf) setStatus(buf.find(prompt.text) ? undefined : `not found: ${prompt.text}`);
+        if (buf) setTop((t) => scrollTop(t, buf.cursor.line, editorRows - 1));
+      } else if (key.backspace || key.delete) setPrompt({ kind: 'search', text: prompt.text.slice(0, -1) });
+      else if (input && !key.ctrl) setPrompt({ kind: 'search', text: prompt.text + input });
+      return;
+    }
+    if (key.ctrl && input === 'c') {
+      if (!cancelJob()) p.onQuit();
+      return;
+    }
+    if (focus === 'editor' && buf && open) {
+      const cmd = editorKey(buf, input, key, editorRows - 2);
+      switch (cmd) {
+        case 'save':
+          save(open, buf);
+          break;
+        case 'search':
+          setPrompt({ kind: 'search', text: '' });
+          break;
+        case 'find-next':
+        case 'find-prev':
+          if (!buf.find(lastSearch.current, cmd === 'find-prev')) setStatus(`not found: ${lastSearch.current}`);
+          break;
+        case 'external':
+          p.onExternal(`${dir}/${open}`);
+          reload(open);
+          break;
+        case 'leave':
+          setFocus('files');
+          break;
+        case 'build':
+          startBuild();
+          break;
+        case 'run':
+          startRun();
+          break;
+        case null:
+          if (buf.dirty) scheduleAutosave(open, buf);
+          if (status && !key.ctrl) setStatus(undefined);
+          break;
       }
-      if (prompt?.kind === 'search') {
-        if (key.escape) setPrompt(null);
-        else if (key.return) {
-          lastSearch.current = prompt.text;
-          setPrompt(null);
-          if (buf) setStatus(buf.find(prompt.text) ? undefined : `not found: ${prompt.text}`);
-          if (buf) setTop((t) => scrollTop(t, buf.cursor.line, editorRows - 1));
-        } else if (key.backspace || key.delete) setPrompt({ kind: 'search', text: prompt.text.slice(0, -1) });
-        else if (input && !key.ctrl) setPrompt({ kind: 'search', text: prompt.text + input });
-        return;
-      }
-      if (key.ctrl && input === 'c') {
-        if (!cancelJob()) p.onQuit();
-        return;
-      }
-      if (focus === 'editor' && buf && open) {
-        const cmd = editorKey(buf, input, key, editorRows - 2);
-        switch (cmd) {
-          case 'save':
-            save(open, buf);
-            break;
-          case 'search':
-            setPrompt({ kind: 'search', text: '' });
-            break;
-          case 'find-next':
-          case 'find-prev':
-            if (!buf.find(lastSearch.current, cmd === 'find-prev')) setStatus(`not found: ${lastSearch.current}`);
-            break;
-          case 'external':
-            p.onExternal(`${dir}/${open}`);
-            reload(open);
-            break;
-          case 'leave':
-            setFocus('files');
-            break;
-          case 'build':
-            startBuild();
-            break;
-          case 'run':
-            startRun();
-            break;
-          case null:
-            if (buf.dirty) scheduleAutosave(open, buf);
-            if (status && !key.ctrl) setStatus(undefined);
-            break;
+      setTop((t) => scrollTop(t, buf.cursor.line, Math.max(1, editorRows - 1)));
+      redraw();
+      return;
+    }
+    // Commands (outside the editor) are single keys: "2g" arriving together is 2, then g.
+    if (input.length > 1 && !key.ctrl && !key.meta) {
+      for (const ch of input) onKey(...keyOf(ch));
+      return;
+    }
+    if (key.tab) {
+      // Zoomed, only the output pane shows: Tab comes back to the whole workbench.
+      if (zoomL.v) return (setZoom(false), setFocus('files'));
+      return setFocus((f) => (f === 'files' ? (open ? 'editor' : 'output') : f === 'editor' ? 'output' : 'files'));
+    }
+    if (key.ctrl && input === 'b') return startBuild();
+    if (key.ctrl && input === 'r') return startRun();
+    if (key.ctrl && input === 'e' && open) return (p.onExternal(`${dir}/${open}`), reload(open));
+    if (key.ctrl) return;
+    if (focus === 'files') {
+      if (key.upArrow) return setSelected((s) => Math.max(0, s - 1));
+      if (key.downArrow) return setSelected((s) => Math.min(ordered.length - 1, s + 1));
+      if (key.pageUp) return setSelected((s) => Math.max(0, s - 10));
+      if (key.pageDown) return setSelected((s) => Math.min(ordered.length - 1, s + 10));
+      if (key.return && ordered[selected]) return openFile(ordered[selected]!);
+    }
+    if (key.escape) {
+      setZoom(false);
+      return setFocus('files');
+    }
+    // The output pane's own keys (scrolling) are its; Enter on the build log opens the error.
+    if (focus === 'output' && key.return && tab === 'build') return jumpToError(0);
+    switch (input) {
+      case '?':
+        return p.onHelp();
+      case 'b':
+        return startBuild();
+      case 'r':
+        return startRun();
+      case 'c':
+        setTab('grade');
+        return grade();
+      case 'h':
+        return void showHint();
+      case 'n':
+        return jumpToError(1);
+      case 'p':
+        return jumpToError(-1);
+      case 'k':
+        return p.onKconfig();
+      case 'e':
+        if (open) {
+          p.onExternal(`${dir}/${open}`);
+          reload(open);
         }
-        setTop((t) => scrollTop(t, buf.cursor.line, Math.max(1, editorRows - 1)));
-        redraw();
         return;
-      }
-      // Commands (outside the editor).
-      if (key.tab) {
-        // Zoomed, only the output pane shows: Tab comes back to the whole workbench.
-        if (zoomL.v) return (setZoom(false), setFocus('files'));
-        return setFocus((f) => (f === 'files' ? (open ? 'editor' : 'output') : f === 'editor' ? 'output' : 'files'));
-      }
-      if (key.ctrl && input === 'b') return startBuild();
-      if (key.ctrl && input === 'r') return startRun();
-      if (key.ctrl && input === 'e' && open) return (p.onExternal(`${dir}/${open}`), reload(open));
-      if (key.ctrl) return;
-      if (focus === 'files') {
-        if (key.upArrow) return setSelected((s) => Math.max(0, s - 1));
-        if (key.downArrow) return setSelected((s) => Math.min(ordered.length - 1, s + 1));
-        if (key.pageUp) return setSelected((s) => Math.max(0, s - 10));
-        if (key.pageDown) return setSelected((s) => Math.min(ordered.length - 1, s + 10));
-        if (key.return && ordered[selected]) return openFile(ordered[selected]!);
-      }
-      if (key.escape) {
-        setZoom(false);
-        return setFocus('files');
-      }
-      // The output pane's own keys (scrolling) are its; Enter on the build log opens the error.
-      if (focus === 'output' && key.return && tab === 'build') return jumpToError(0);
-      switch (input) {
-        case '?':
-          return p.onHelp();
-        case 'b':
-          return startBuild();
-        case 'r':
-          return startRun();
-        case 'c':
-          setTab('grade');
-          return grade();
-        case 'h':
-          return void showHint();
-        case 'n':
-          return jumpToError(1);
-        case 'p':
-          return jumpToError(-1);
-        case 'k':
-          return p.onKconfig();
-        case 'e':
-          if (open) {
-            p.onExternal(`${dir}/${open}`);
-            reload(open);
-          }
-          return;
-        case 'i':
-          if (open) setFocus('editor');
-          return;
-        case 'q':
-          return p.onQuit();
-        case '1':
-        case '2':
-        case '3':
-        case '4':
-        case '5':
-          setTab(TABS[Number(input) - 1]!);
-          return setFocus('output');
-        case 'z':
-          setZoom((z) => !z);
-          return setFocus('output');
-      }
-    }),
-    { isActive: p.active },
-  );
+      case 'i':
+        if (open) setFocus('editor');
+        return;
+      case 'q':
+        return p.onQuit();
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+        setTab(TABS[Number(input) - 1]!);
+        return setFocus('output');
+      case 'z':
+        setZoom((z) => !z);
+        return setFocus('output');
+    }
+  };
+  useInput(eachKey(onKey), { isActive: p.active });
 
   function reload(f: string) {
     const b = buffers.current.get(f);
