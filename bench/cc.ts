@@ -2,15 +2,21 @@
 // in the same run. Inputs: the acceptance programs (test/c/acc_*.c, copies of the acceptance suite's
 // C programs) and a generated 5,000-line file. Two figures each:
 //   in-process:    compile() (kwb's preprocessor + compiler) CPU time, best of several runs, against
-//                  gcc's own cc1 time from -ftime-report (TOTAL, user + sys);
+//                  gcc's own cc1 time from -ftime-report (TOTAL, user + sys). compile() is bundled
+//                  by esbuild with the options of scripts/build.mjs, i.e. the code `kwb cc` and
+//                  kbuild run: loaded through tsx instead, every call across modules goes through
+//                  CommonJS-interop getters and every closure through keepNames' __name(), which
+//                  cost about 40% and no user pays;
 //   whole-process: `kwb cc -S` wall time (Node start-up included), median, against `gcc -O0 -S`.
 // Lines are the source lines of the .c files; the count with the headers kwb read is printed too.
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compile } from '../src/toolchain/cc/compile.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { compile as Compile } from '../src/toolchain/cc/compile.js';
+import { writeFileAtomic } from '../src/util/atomic.js';
 import { generateProgram } from '../test/cc/generate.js';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -33,16 +39,33 @@ function wall(cmd: string, args: string[], runs: number): number {
   return median(xs);
 }
 
+/** compile() as the kwb bundle has it (same esbuild options as scripts/build.mjs), loaded from
+ *  dist/ so that the compiler finds the package root and its include directory. */
+async function bundledCompile(): Promise<typeof Compile> {
+  const r = await build({
+    write: false, entryPoints: [join(root, 'src/toolchain/cc/compile.ts')], bundle: true, format: 'esm',
+    platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning',
+  });
+  const out = join(root, 'dist', 'bench-cc-compile.mjs');
+  writeFileAtomic(out, r.outputFiles[0]!.contents);
+  return ((await import(pathToFileURL(out).href)) as { compile: typeof Compile }).compile;
+}
+
 /** kwb's compiler in this process: CPU milliseconds, best of `runs`, and the lines it read
- *  including headers (each file of each compilation once). */
-function kwbInProcess(files: string[], runs: number): { ms: number; withHeaders: number } {
+ *  including headers (each file of each compilation once). The assembly is read to its middle so
+ *  that a string built lazily (a rope) is paid for here, not by the assembler. */
+function kwbInProcess(compile: typeof Compile, files: string[], runs: number): { ms: number; withHeaders: number } {
   const sys = [join(root, 'userland', 'include')];
   let best = Infinity;
   let withHeaders = 0;
   for (let r = 0; r < runs; r++) {
     const t0 = process.cpuUsage();
     const deps: string[][] = [];
-    for (const file of files) deps.push(compile({ file, includeDirs: [], systemIncludeDirs: sys, defines: [], undefs: [] }).deps);
+    for (const file of files) {
+      const r = compile({ file, includeDirs: [], systemIncludeDirs: sys, defines: [], undefs: [] });
+      if (r.asm.charCodeAt(r.asm.length >> 1) < 0) throw new Error('unreachable');
+      deps.push(r.deps);
+    }
     const u = process.cpuUsage(t0);
     best = Math.min(best, (u.user + u.system) / 1000);
     withHeaders = deps.reduce((n, ds) => n + countLines(ds), 0);
@@ -76,6 +99,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 export default async function (): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'kwb-bench-cc-'));
+  const compile = await bundledCompile();
   try {
     const acc = readdirSync(join(root, 'test', 'c')).filter((f) => f.startsWith('acc_') && f.endsWith('.c')).sort().map((f) => join(root, 'test', 'c', f));
     if (acc.length === 0) throw new Error('no acceptance programs in test/c/acc_*.c');
@@ -86,8 +110,8 @@ export default async function (): Promise<void> {
     const kwbBin = join(root, 'bin', 'kwb.mjs');
     for (const [name, files] of sets) {
       const lines = countLines(files);
-      kwbInProcess(files, 2); // warm up the JIT
-      const { ms: kIn, withHeaders } = kwbInProcess(files, 8);
+      kwbInProcess(compile, files, 2); // warm up the JIT
+      const { ms: kIn, withHeaders } = kwbInProcess(compile, files, 8);
       const gIn = gccInProcess(files, out, 3);
       const kWhole = files.reduce((t, f) => t + wall(process.execPath, [kwbBin, 'cc', '-S', '-o', out, f], 3), 0);
       const gWhole = files.reduce((t, f) => t + wall('gcc', ['-O0', '-S', '-o', out, f], 3), 0);

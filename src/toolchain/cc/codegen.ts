@@ -298,7 +298,9 @@ class CodeGen {
     if (frameSize) this.emit(`subq $${frameSize}, %rsp`);
     const saved = CALLEE_SAVED.filter((r) => this.usedCalleeSaved.has(r));
     saved.forEach((r, i) => this.emit(`movq %${r}, ${this.calleeSaveBase - 8 * (i + 1)}(%rbp)`));
-    for (const line of body) this.out.push(line);
+    // One flat string per function body: its many small line strings die young (cheap to collect)
+    // and nothing is copied line by line.
+    if (body.length) this.out.push(body.join('\n'));
     this.label(this.retLabel);
     saved.forEach((r, i) => this.emit(`movq ${this.calleeSaveBase - 8 * (i + 1)}(%rbp), %${r}`));
     this.emit('movq %rbp, %rsp');

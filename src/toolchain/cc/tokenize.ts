@@ -31,8 +31,6 @@ export interface Token {
   line: number;
   /** 0-based character index in the line. */
   col: number;
-  /** True when the token is the first on its (preprocessed) line. */
-  bol: boolean;
   /** Integer and character constants: the value (already wrapped to the constant's type). */
   val?: bigint;
   /** Integer constants: 'int' | 'uint' | 'long' | 'ulong'. */
@@ -40,7 +38,7 @@ export interface Token {
   /** String literals: the decoded bytes without the terminating NUL. */
   bytes?: number[];
   /** A floating constant (reported as unsupported when the parser meets it). */
-  isFloat?: boolean;
+  isFloat?: true;
   /** 'error' tokens: the lexical error, reported when the parser reaches it (so it gets its context). */
   diag?: Diagnostic;
 }
@@ -115,9 +113,10 @@ function punctLength(s: string, i: number, c: number): number {
   return PUNCT2_CODES.has(c * 256 + d) ? 2 : 1;
 }
 
-function mkTok(toks: Token[], kind: TokenKind, text: string, file: SrcFile, line: number, col: number, bol: boolean): Token {
-  // Every field present from the start keeps all tokens in one hidden class.
-  const t: Token = { kind, text, file, line, col, bol, val: undefined, numType: undefined, bytes: undefined, isFloat: undefined };
+function mkTok(toks: Token[], kind: TokenKind, text: string, file: SrcFile, line: number, col: number): Token {
+  // Every field present from the start keeps all tokens in one hidden class (a float constant,
+  // rare, adds isFloat).
+  const t: Token = { kind, text, file, line, col, val: undefined, numType: undefined, bytes: undefined };
   toks.push(t);
   return t;
 }
@@ -205,7 +204,7 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
       if (!(e instanceof CompileError)) throw e;
       const d = e.diagnostics[0]!;
       toks.pop(); // the malformed token itself
-      toks.push({ kind: 'error', text: '', file, line, col: 0, bol: false, diag: d });
+      toks.push({ kind: 'error', text: '', file, line, col: 0, diag: d });
       break;
     }
     line++;
@@ -213,14 +212,13 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
   dropPragmaOperators(toks);
   const last = toks[toks.length - 1];
   if (last && last.kind === 'error') return toks;
-  toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, bol: true });
+  toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, val: undefined, numType: undefined, bytes: undefined });
   return toks;
 }
 
 function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
   let i = 0;
   const n = s.length;
-  let bol = true;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12 || c === 11 || c === 13) {
@@ -244,8 +242,7 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
         else if (isIdentChar(d) || d === 46) i++;
         else break;
       }
-      const t = mkTok(toks, 'num', s.slice(start, i), file, line, start, bol);
-      bol = false;
+      const t = mkTok(toks, 'num', s.slice(start, i), file, line, start);
       convertNumber(t);
       continue;
     }
@@ -282,8 +279,7 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
         }
       }
       i = j;
-      const t = mkTok(toks, qc === '"' ? 'str' : 'char', s.slice(start, i), file, line, start, bol);
-      bol = false;
+      const t = mkTok(toks, qc === '"' ? 'str' : 'char', s.slice(start, i), file, line, start);
       if (!closed) throw new CompileError([diagAt(t, 'error', qc === '"' ? 'missing terminating " character' : "missing terminating ' character")]);
       if (prefix && prefix !== 'u8') {
         throw new CompileError([diagAt(t, 'error', 'kwb does not support wide character or string literals')]);
@@ -303,8 +299,7 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
     if (isIdentStart(c)) {
       i++;
       while (i < n && isIdentChar(s.charCodeAt(i))) i++;
-      mkTok(toks, 'ident', s.slice(start, i), file, line, start, bol);
-      bol = false;
+      mkTok(toks, 'ident', s.slice(start, i), file, line, start);
       continue;
     }
     const len = punctLength(s, i, c);
@@ -313,13 +308,12 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
       p = c < 128 ? ONE_CHAR[c]! : s[i]!;
       if (!PUNCT1.includes(p)) {
         const shown = c < 32 || c === 127 ? `\\${c.toString(8)}` : p;
-        const t = mkTok(toks, 'punct', p, file, line, start, bol);
+        const t = mkTok(toks, 'punct', p, file, line, start);
         throw new CompileError([diagAt(t, 'error', `stray '${shown}' in program`)]);
       }
     } else p = s.slice(i, i + len);
     i += len;
-    mkTok(toks, 'punct', p, file, line, start, bol);
-    bol = false;
+    mkTok(toks, 'punct', p, file, line, start);
   }
 }
 
