@@ -31,12 +31,20 @@ function warn(ctx: Ctx, ds: Diagnostic[]): void {
   if (ds.length) ctx.err(renderDiagnostics(ds));
 }
 
+/**
+ * A toolchain's located error. Tested by shape as well as by class: the toolchain loaded from
+ * dist/toolchain.cjs (toolchain.ts) has its own copy of the DiagnosticError class.
+ */
+export function isDiagnosticError(e: unknown): e is DiagnosticError {
+  return e instanceof DiagnosticError || (e instanceof Error && Array.isArray((e as { diagnostics?: unknown }).diagnostics));
+}
+
 /** Runs `fn`, turning a toolchain error into its diagnostics plus make's error line. */
 function guarded<T>(ctx: Ctx, job: TargetJob, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof DiagnosticError) {
+    if (isDiagnosticError(e)) {
       const text = 'render' in e && typeof (e as { render?: unknown }).render === 'function' ? (e as unknown as { render(p: string): string }).render('') : renderDiagnostics(e.diagnostics);
       ctx.err(text);
       ctx.err(makeErrorLine(job.level, job.resolved.where, job.resolved.target, 1));

@@ -1,9 +1,19 @@
 // The one seam between kbuild and the toolchain: everything kbuild asks of cc, as, ld, ar and nm
-// goes through this interface, in-process (no subprocesses). The real implementation is loaded
-// with a dynamic import only when something must be compiled or linked, so a build with nothing
-// to do never loads the compiler. Tests substitute a recording toolchain.
-import { isAbsolute, relative } from 'node:path';
+// goes through this interface, in-process (no subprocesses). The real implementation
+// (toolchain-bundle.ts) is loaded only when something must be compiled or linked, so a build with
+// nothing to do never loads the compiler. Tests substitute a recording toolchain.
+//
+// Run from the bundle (dist/), kwb loads the toolchain from dist/toolchain.cjs when the build has
+// made one: a classic script, so V8 can keep its compiled code between processes (a code cache
+// in dist/.cache/, written by the first process that used the toolchain). Most of a one-file
+// rebuild is the compiler running cold; without the cache each process parses and compiles
+// half a megabyte of JavaScript again. Run from the sources (tests, tsx), it imports the modules.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diag.js';
+import { packageRoot } from '../paths.js';
 
 export interface CompileRequest {
   /** Source path relative to the workspace (as gcc is given it by kbuild). */
@@ -50,74 +60,84 @@ export interface Toolchain {
   version: string;
 }
 
-function relDeps(cwd: string, deps: string[]): string[] {
-  const out: string[] = [];
-  for (const d of deps) {
-    let p = d;
-    if (isAbsolute(p)) {
-      const r = relative(cwd, p);
-      if (!r.startsWith('..')) p = r;
-    }
-    if (p.startsWith('./')) p = p.slice(2);
-    out.push(p);
-  }
-  return out;
-}
-
 let loaded: Promise<Toolchain> | undefined;
 
 /** The real toolchain (src/toolchain), loaded on first use. */
 export function realToolchain(): Promise<Toolchain> {
   loaded ??= (async () => {
-    const [{ preprocess }, { compile }, { assemble }, { link }, { writeArchive }, { nmText }] = await Promise.all([
-      import('../toolchain/cc/preprocess.js'),
-      import('../toolchain/cc/compile.js'),
-      import('../toolchain/as/assemble.js'),
-      import('../toolchain/ld/link.js'),
-      import('../toolchain/ld/archive.js'),
-      import('../toolchain/nm.js'),
-    ]);
-    return {
-      compile(req) {
-        const base = {
-          file: req.file,
-          forceIncludes: req.forceIncludes,
-          std: req.std,
-          warnUndef: req.warnUndef,
-          includeDirs: req.includeDirs,
-          systemIncludeDirs: req.systemIncludeDirs,
-          defines: req.defines,
-          undefs: req.undefs,
-          cwd: req.cwd,
-          kernel: false,
-          freestanding: true,
-        };
-        const pp = preprocess({ ...base, assembler: req.assembler ?? false });
-        if (req.assembler) return { asm: pp.text, deps: relDeps(req.cwd, pp.deps), diagnostics: pp.diagnostics };
-        const r = compile({ ...base, preprocessed: pp.text });
-        return { asm: r.asm, deps: relDeps(req.cwd, pp.deps), diagnostics: [...pp.diagnostics, ...r.diagnostics] };
-      },
-      assemble(asm, file) {
-        return assemble(asm, { file });
-      },
-      link(inputs, opts) {
-        const r = link(inputs, {
-          relocatable: opts.relocatable,
-          textBase: opts.textBase,
-          loadOffset: opts.loadOffset,
-          entry: opts.entry,
-          loadHeaders: opts.relocatable ? undefined : false,
-        });
-        return { output: r.output, warnings: r.warnings };
-      },
-      archive(members) {
-        return writeArchive(members);
-      },
-      nm(bytes) {
-        return nmText(bytes, { numeric: true }).text;
-      },
-      version: 'gcc version 5.4.0 (kernel-workbench kwb cc)',
-    } satisfies Toolchain;
+    const bundled = await bundledToolchain();
+    if (bundled) return bundled;
+    const { createToolchain } = await import('./toolchain-bundle.js');
+    return createToolchain();
   })();
   return loaded;
+}
+
+/** The toolchain from dist/toolchain.cjs with V8's code cache, when kwb runs from dist/ and the build made it. */
+async function bundledToolchain(): Promise<Toolchain | undefined> {
+  const dist = join(packageRoot(), 'dist');
+  if (!fileURLToPath(import.meta.url).startsWith(dist + sep)) return undefined;
+  const vm = await import('node:vm');
+  const r = loadToolchainScript(vm, join(dist, 'toolchain.cjs'), join(dist, '.cache'));
+  if (!r) return undefined;
+  // At exit the cache holds every function this process compiled, not just the top level.
+  if (r.saveCache) process.once('exit', r.saveCache);
+  return r.toolchain;
+}
+
+export interface LoadedScript {
+  toolchain: Toolchain;
+  /** Whether V8 took its compiled code from the cache. */
+  fromCache: boolean;
+  /** Writes the code cache (set when there was none, or V8 rejected it). */
+  saveCache?: () => void;
+}
+
+/**
+ * Runs a toolchain bundle (a CommonJS script exporting createToolchain) with the code cache kept
+ * for it in `cacheDir`, named by the bundle's inode, size and mtime and the Node version.
+ */
+export function loadToolchainScript(vm: typeof import('node:vm'), file: string, cacheDir: string): LoadedScript | undefined {
+  let source: string;
+  let id: string;
+  try {
+    const st = statSync(file);
+    // dist/ is written by temp + rename, so a rebuilt bundle has a new inode
+    id = `${st.ino}-${st.size}-${Math.floor(st.mtimeMs)}`;
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const cacheName = `toolchain-${id}-${process.version}-${process.arch}.v8`;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(join(cacheDir, cacheName));
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __kwbUrl) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
+  const mod: { exports: { createToolchain?: () => Toolchain } } = { exports: {} };
+  (script.runInThisContext() as (...a: unknown[]) => void)(mod.exports, createRequire(file), mod, file, dirname(file), pathToFileURL(file).href);
+  if (typeof mod.exports.createToolchain !== 'function') return undefined;
+  const fromCache = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    toolchain: mod.exports.createToolchain(),
+    fromCache,
+    saveCache: fromCache ? undefined : () => saveCodeCache(cacheDir, cacheName, () => script.createCachedData()),
+  };
+}
+
+function saveCodeCache(dir: string, name: string, data: () => Buffer): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const f of readdirSync(dir)) if (f.startsWith('toolchain-') && f !== name) rmSync(join(dir, f), { force: true });
+    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, data());
+    renameSync(tmp, join(dir, name));
+  } catch {
+    /* the cache only saves time: a read-only installation goes without */
+  }
 }
