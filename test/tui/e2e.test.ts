@@ -62,6 +62,16 @@ function startKwb(extraEnv = '') {
   tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `cd ${home} && env ${env} ${cmd}; echo "[kwb exited $?]"; sleep 600`);
 }
 
+/** Resizes the terminal, as a student dragging the window's corner. */
+const resize = (w: number, h: number) => tmux('resize-window', '-t', SESSION, '-x', String(w), '-y', String(h));
+
+/** The screen fits the terminal: no line longer than its width, the workbench's lines once each. */
+function clean(s: string, w: number): void {
+  for (const l of s.split('\n')) expect([...l].length, `a line wider than ${w}: ${l}`).toBeLessThanOrEqual(w);
+  expect(s.match(/^kwb · /gm) ?? [], `the title twice (a garbled redraw):\n${s}`).toHaveLength(1);
+  expect(s.match(/1:Step {2}2:Build/g) ?? [], `the tab bar twice (a garbled redraw):\n${s}`).toHaveLength(1);
+}
+
 /** Whether the pane is on the alternate screen (tmux tracks the terminal's mode). */
 const alternate = () => tmux('display-message', '-p', '-t', SESSION, '#{alternate_on}').trim() === '1';
 
@@ -180,5 +190,45 @@ describe('kwb workbench, lab 1 as a new student', () => {
     keys('d');
     await until('[kwb exited 0]', 10_000);
     expect(alternate()).toBe(false);
+  }, 300_000);
+
+  it('scrolls what does not fit: the lab picker, the grade view and the help; survives resizes', async () => {
+    startKwb();
+    await until('hello-syscall  Hello syscall', 15_000);
+    // A small terminal: the picker shows the labs that fit and scrolls to the others.
+    resize(60, 14);
+    await until(/↓ \d+ more/);
+    keys('G');
+    await until('› read-an-oops');
+    expect(screen()).toMatch(/↑ \d+ more/);
+    resize(80, 24);
+    keys('g');
+    await until('› hello-syscall');
+    keys('Enter');
+    await until(/0\/13 points/, 60_000);
+    // The grade view of lab 1 is longer than the pane: 5 shows it, G scrolls to its end.
+    keys('5');
+    await until(/Hello syscall: 0\/13 points +↓ \d+ more/);
+    keys('G');
+    const end = await until(/Hello syscall: 0\/13 points +↑ \d+ more/);
+    expect(end).toContain('Final');
+    clean(end, 80);
+    // The help at 60x20 is one column and scrolls.
+    resize(60, 20);
+    await sleep(300);
+    clean(screen(), 60);
+    keys('?');
+    await until(/kwb workbench — keys +↓ \d+ more/);
+    keys('G');
+    await until('? s q         help, save, close');
+    await esc();
+    resize(120, 40);
+    await sleep(300);
+    clean(screen(), 120);
+    resize(80, 24);
+    await sleep(300);
+    clean(screen(), 80);
+    keys('q');
+    await until('[kwb exited 0]', 10_000);
   }, 300_000);
 });
