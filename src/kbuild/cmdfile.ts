@@ -160,8 +160,9 @@ export class StatCache {
     if (hit !== undefined) return hit;
     let v: { m: bigint; ino: bigint; size: bigint } | null = null;
     try {
-      const st = statSync(resolve(root, path), { bigint: true });
-      v = { m: st.mtimeNs, ino: st.ino, size: st.size };
+      // a missing file is common (the $(wildcard ...) dependencies): no exception for it
+      const st = statSync(resolve(root, path), { bigint: true, throwIfNoEntry: false });
+      if (st) v = { m: st.mtimeNs, ino: st.ino, size: st.size };
     } catch {
       v = null;
     }
@@ -186,7 +187,7 @@ const noCache = { get: (root: string, path: string) => mtime(root, path) };
 /** Modification time in nanoseconds (bigint: make compares at full precision), or undefined. */
 export function mtime(root: string, path: string): bigint | undefined {
   try {
-    return statSync(resolve(root, path), { bigint: true }).mtimeNs;
+    return statSync(resolve(root, path), { bigint: true, throwIfNoEntry: false })?.mtimeNs;
   } catch {
     return undefined;
   }
