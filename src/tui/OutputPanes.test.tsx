@@ -225,6 +225,9 @@ describe('scrolling the other panes', () => {
     await tick();
     expect(plain(r.lastFrame())).toContain('a 0');
     expect(plain(r.lastFrame())).toContain('↓ 35 more');
+    r.rerender(<DmesgPane lines={boot(40, 'a')} width={70} height={6} focused />);
+    await tick();
+    expect(plain(r.lastFrame())).toContain('a 0'); // the same log again (the check's boot): still reading
     r.rerender(<DmesgPane lines={boot(40, 'b')} width={70} height={6} focused />);
     await tick();
     expect(plain(r.lastFrame())).toContain('b 39');

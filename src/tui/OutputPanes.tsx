@@ -186,8 +186,10 @@ export const RunPane = memo(function RunPane({ program, output, state, status, w
 export const DmesgPane = memo(function DmesgPane({ lines, width, height, focused = false }: { lines: DmesgLine[] | null } & PaneProps) {
   const text = useMemo(() => (lines ?? []).map((l) => (LEVEL_NAMES[l.level] ?? '?').padEnd(6) + l.text), [lines]);
   const wide = useMemo(() => widest(text), [text]);
-  // A new boot's log (a new array) starts over at its tail.
-  const v = useScroll({ total: text.length, rows: height - 1, active: focused, start: 'tail', reset: lines, wide, width });
+  // Another boot's log starts over at its tail; the same log again (a check boots the kernel
+  // just as the run did) leaves the student reading where they were.
+  const boot = useMemo(() => text.join('\n'), [text]);
+  const v = useScroll({ total: text.length, rows: height - 1, active: focused, start: 'tail', reset: boot, wide, width });
   const level = (_: string, i: number) => ({ color: levelColor(lines![i]!.level), bold: lines![i]!.level <= 3 });
   return (
     <Box flexDirection="column" width={width} height={height}>
