@@ -225,6 +225,14 @@ describe('Workbench', () => {
     expect(f).not.toContain('CC      kernel/obj083.o');
   });
 
+  it('i from the zoomed output pane brings the editor back with the focus', async () => {
+    const { lastFrame, stdin } = await ready(mount());
+    await keys(stdin, KEY.enter, KEY.esc, 'z');
+    expect(lastFrame()).not.toContain('#include <linux/kernel.h>');
+    await keys(stdin, 'i', ...'x');
+    expect(lastFrame()).toContain('x#include <linux/kernel.h>');
+  });
+
   it('takes command keys that arrive together (a fast typist, tmux) one by one', async () => {
     const { lastFrame, stdin } = await ready(mount());
     stdin.write('2z');

@@ -427,7 +427,10 @@ export function Workbench(p: WorkbenchProps) {
         }
         return;
       case 'i':
-        if (open) setFocus('editor');
+        if (open) {
+          setZoom(false);
+          setFocus('editor');
+        }
         return;
       case 'q':
         return p.onQuit();
