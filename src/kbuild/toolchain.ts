@@ -108,7 +108,8 @@ export function loadToolchainScript(vm: typeof import('node:vm'), file: string, 
   } catch {
     return undefined;
   }
-  const cacheName = `toolchain-${id}-${process.version}-${process.arch}.v8`;
+  // V8 rejects a cache made under other flags: each set of node options keeps its own.
+  const cacheName = `toolchain-${id}-${process.version}-${process.arch}-${hash([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0'))}.v8`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(join(cacheDir, cacheName));
@@ -126,14 +127,22 @@ export function loadToolchainScript(vm: typeof import('node:vm'), file: string, 
   return {
     toolchain: mod.exports.createToolchain(),
     fromCache,
-    saveCache: fromCache ? undefined : () => saveCodeCache(cacheDir, cacheName, () => script.createCachedData()),
+    saveCache: fromCache ? undefined : () => saveCodeCache(cacheDir, cacheName, `toolchain-${id}-`, () => script.createCachedData()),
   };
 }
 
-function saveCodeCache(dir: string, name: string, data: () => Buffer): void {
+/** FNV-1a, as 8 hex digits. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Writes the cache `name`, removing the caches of other (older) bundles; `current` names this bundle's. */
+function saveCodeCache(dir: string, name: string, current: string, data: () => Buffer): void {
   try {
     mkdirSync(dir, { recursive: true });
-    for (const f of readdirSync(dir)) if (f.startsWith('toolchain-') && f !== name) rmSync(join(dir, f), { force: true });
+    for (const f of readdirSync(dir)) if (f.startsWith('toolchain-') && !f.startsWith(current)) rmSync(join(dir, f), { force: true });
     const tmp = join(dir, `.${name}.${process.pid}.tmp`);
     writeFileSync(tmp, data());
     renameSync(tmp, join(dir, name));
