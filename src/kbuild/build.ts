@@ -50,9 +50,16 @@ export function kernelRelease(top: { value(name: string): string }, localversion
   return `${top.value('KERNELVERSION')}${localversionConfig}${top.value('LOCALVERSION')}`;
 }
 
-function autoConfValue(root: string, name: string): string | undefined {
+/** include/config/auto.conf as this build read it (once). */
+const autoConfText = new WeakMap<Ctx, string>();
+
+function autoConfValue(ctx: Ctx, name: string): string | undefined {
   try {
-    const text = readFileSync(join(root, 'include/config/auto.conf'), 'utf8');
+    let text = autoConfText.get(ctx);
+    if (text === undefined) {
+      text = readFileSync(join(ctx.root, 'include/config/auto.conf'), 'utf8');
+      autoConfText.set(ctx, text);
+    }
     const m = new RegExp(`^CONFIG_${name}=(.*)$`, 'm').exec(text);
     if (!m) return undefined;
     return m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : m[1]!;
@@ -64,6 +71,7 @@ function autoConfValue(root: string, name: string): string | undefined {
 /** Builds `vmlinux` (and the bzImage when `image`). Throws BuildFailed after printing make's error. */
 export async function build(ctx: Ctx, image: boolean): Promise<void> {
   await syncConfig(ctx);
+  autoConfText.delete(ctx); // read afresh after silentoldconfig (`make oldconfig all` runs two)
   const tree: TreeOptions = { cwd: ctx.root, commandLine: ctx.opts.commandLine, environment: ctx.opts.environment };
   const cache = new PlanCache(ctx.root, JSON.stringify([ctx.opts.commandLine, ctx.opts.environment]), ctx.stats);
   ctx.cmdMemo = cache;
@@ -77,7 +85,7 @@ export async function build(ctx: Ctx, image: boolean): Promise<void> {
       dirs: compilerDirs(),
       plans: new Map(),
       built: new Set(),
-      release: kernelRelease(top, autoConfValue(ctx.root, 'LOCALVERSION') ?? ''),
+      release: kernelRelease(top, autoConfValue(ctx, 'LOCALVERSION') ?? ''),
     };
     await prepare(st);
     for (const d of top.words('vmlinux-dirs')) {
@@ -325,8 +333,8 @@ function compileHStep(st: BuildState, target: string): void {
     writeOutput(join(ctx.root, '.version'), '0\n');
   }
   const env = ctx.opts.environment;
-  const smp = autoConfValue(ctx.root, 'SMP') === 'y';
-  const preempt = autoConfValue(ctx.root, 'PREEMPT') === 'y';
+  const smp = autoConfValue(ctx, 'SMP') === 'y';
+  const preempt = autoConfValue(ctx, 'PREEMPT') === 'y';
   const text = compileH({
     version,
     smp,

@@ -61,6 +61,11 @@ export class PlanCache {
     return m === undefined ? null : m.toString();
   }
 
+  /** Whether a file exists (from the build's stat cache: make stats each file once). */
+  exists(path: string): boolean {
+    return this.stats.get(this.root, path) !== undefined;
+  }
+
   /** Whether the recorded answers of `scope` still hold (its input files are unchanged). */
   isValid(scope: string, dependsOn?: string): boolean {
     const hit = this.valid.get(scope);

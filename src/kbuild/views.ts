@@ -5,8 +5,6 @@ import type { Where } from './make/errors.js';
 import type { PlanCache } from './plancache.js';
 import { expandCommand, recipeCall, resolveTarget, type Resolved } from './rules.js';
 import { readDir, readTop, type DirPlan, type TreeOptions } from './tree.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 export interface Lists {
   objY: string[];
@@ -140,7 +138,7 @@ export class DirView {
   resolve(root: string, target: string): Resolved | undefined {
     const key = `resolve:${target}`;
     const hit = this.cache.get<{ v: Resolved | null }>(this.scope, key);
-    if (hit !== undefined && (hit.v === null || hit.v.prereqs.every((p) => !/\.(c|S)$/.test(p) || existsSync(join(root, p))))) return hit.v ?? undefined;
+    if (hit !== undefined && (hit.v === null || hit.v.prereqs.every((p) => !/\.(c|S)$/.test(p) || this.cache.exists(p)))) return hit.v ?? undefined;
     const v = resolveTarget(this.live().make, root, target) ?? null;
     this.cache.put(this.scope, key, { v });
     return v ?? undefined;

@@ -1,6 +1,6 @@
 // A workspace is a real directory: a copy of kernel-tree/ (the student's Linux tree, built in
 // place as kbuild does) and .kwb/ for the workbench's own state (kwb run/boot/lab write there).
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { kernelTreeDir } from '../paths.js';
@@ -12,7 +12,9 @@ function isBuildProduct(name: string): boolean {
 }
 
 /** Copies the pristine tree (`tree`, default the package's kernel-tree/) into a new workspace `dir`. */
-export function initWorkspace(dir: string, tree = kernelTreeDir()): string {
+export function initWorkspace(dir: string, treeDir = kernelTreeDir()): string {
+  // cpSync copies a symbolic link as a link: a tree reached through one is copied from its target.
+  const tree = realpathSync(treeDir);
   const abs = resolve(dir);
   if (existsSync(abs) && readdirSync(abs).length > 0) throw new UsageError(`kwb init: '${dir}' already exists and is not empty`);
   mkdirSync(abs, { recursive: true });

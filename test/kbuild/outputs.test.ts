@@ -1,11 +1,14 @@
 // How kbuild writes and remembers its outputs: targets are replaced whole (no temporary files left
 // behind, vmlinux executable), the plan cache is rewritten only when something in it changed, a
 // .cmd file changed behind kbuild's back is read again even when its mtime was kept, and a
-// missing object or built-in.o is made again together with everything linked from it.
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+// missing object or built-in.o is made again together with everything linked from it. A tree
+// reached through a symbolic link is copied from its target.
+import { appendFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtWorkspace, cleanup, make, steps } from './build-helpers.js';
+import { initWorkspace } from '../../src/kbuild/workspace.js';
+import { builtWorkspace, cleanup, committedKernelTree, make, steps } from './build-helpers.js';
 
 const made: string[] = [];
 async function ws(): Promise<string> {
@@ -91,5 +94,18 @@ describe('kbuild outputs', () => {
     expect(steps(r.out, 'CC')).toEqual(['init/version.o']);
     expect(steps(r.out, 'LD')).toEqual(['mm/built-in.o', 'init/built-in.o', 'vmlinux']);
     expect(r.linked[0]).toEqual(['mm/memory.o']);
+  });
+
+  it('kwb init copies a kernel tree reached through a symbolic link', () => {
+    const base = mkdtempSync(join(tmpdir(), 'kwb-link-'));
+    try {
+      symlinkSync(committedKernelTree(), join(base, 'tree'));
+      const d = initWorkspace(join(base, 'linux'), join(base, 'tree'));
+      expect(lstatSync(d).isDirectory()).toBe(true);
+      expect(lstatSync(join(d, 'Makefile')).isFile()).toBe(true);
+      expect(existsSync(join(d, 'kernel/sys.c'))).toBe(true);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });
