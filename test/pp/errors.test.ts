@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiagnosticError, formatHeadline, renderDiagnostic } from '../../src/diag.js';
+import { DiagnosticError, formatHeadline, renderDiagnostic, type Diagnostic } from '../../src/diag.js';
 import { preprocess } from '../../src/toolchain/cc/preprocess.js';
 import { host } from '../helpers/kwb.js';
 
@@ -30,6 +30,9 @@ const CASES: string[] = [
   "#if 1\n#else\n#else\n#endif\n",
   "#if 1\n#else\n#elif 1\n#endif\n",
   "#foo\n",
+  "#inclde <stdio.h>\n",
+  "#elseif 1\n",
+  "#defin X\n",
   "#define a(x) #y\n",
   "#define a ## x\n",
   "#define a(x) x ##\n",
@@ -150,35 +153,52 @@ function ours(src: string): { headlines: string[]; threw: boolean; rendered: str
   }
 }
 
-/** Every case as its own file (cNN.c), all preprocessed by one gcc run: per-file headlines. */
+/** Every case as its own file (cNN.c), all preprocessed by one gcc run: per-file headlines, and
+ *  the quoted source and caret lines under them. */
 const names = CASES.map((_, i) => `c${i}.c`);
 let gccHeadlines: Map<string, string[]> | null = null;
-function gccFor(i: number): { headlines: string[]; failed: boolean } {
-  if (gccHeadlines === null) {
+let gccQuoted: Map<string, string[]> | null = null;
+function gccFor(i: number): { headlines: string[]; quoted: string[]; failed: boolean } {
+  if (gccHeadlines === null || gccQuoted === null) {
     CASES.forEach((src, k) => writeFileSync(join(dir, names[k]), src.replaceAll('"t.c"', `"${names[k]}"`)));
     const g = host('gcc', ['-E', '-undef', '-nostdinc', ...names], { cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
     gccHeadlines = new Map(names.map((n) => [n, []]));
+    gccQuoted = new Map(names.map((n) => [n, []]));
+    let cur: string[] | undefined;
     for (const line of g.stderr.split('\n')) {
       const m = /^(c\d+\.c):/.exec(line);
-      if (m) gccHeadlines.get(m[1])?.push(line);
+      if (m) {
+        gccHeadlines.get(m[1])?.push(line);
+        cur = gccQuoted.get(m[1]);
+      } else if (/^ *(\d+ )?\| /.test(line)) cur?.push(line);
+      else cur = undefined;
     }
   }
   const headlines = gccHeadlines.get(names[i]) ?? [];
-  return { headlines, failed: headlines.some((l) => / (fatal )?error: /.test(l)) };
+  return { headlines, quoted: gccQuoted.get(names[i]) ?? [], failed: headlines.some((l) => / (fatal )?error: /.test(l)) };
 }
 
-function oursFor(i: number): { headlines: string[]; threw: boolean } {
+function oursFor(i: number): { headlines: string[]; quoted: string[]; threw: boolean } {
   const file = names[i];
   const src = CASES[i].replaceAll('"t.c"', `"${file}"`);
   writeFileSync(join(dir, file), src);
+  const quoted = (ds: Diagnostic[]) => ds.flatMap((d) => renderDiagnostic(d).split('\n').filter((l) => /^ *(\d+ )?\| /.test(l)));
   try {
     const r = preprocess({ file, includeDirs: [], systemIncludeDirs: [], nostdinc: true, defines: [], undefs: [], cwd: dir });
-    return { headlines: r.diagnostics.map(formatHeadline), threw: false };
+    return { headlines: r.diagnostics.map(formatHeadline), quoted: quoted(r.diagnostics), threw: false };
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
-    return { headlines: e.diagnostics.map(formatHeadline), threw: true };
+    return { headlines: e.diagnostics.map(formatHeadline), quoted: quoted(e.diagnostics), threw: true };
   }
 }
+
+/**
+ * Cases whose quoted lines differ from gcc's for reasons outside the ranges checked here: gcc does
+ * not quote a line again for a second diagnostic at the same spot (the compiler's quoteOnce does
+ * that, -E does not), nor a line past the end of the file after #line; _Pragma("once") is
+ * underlined by gcc over 4 columns of the 7 of `_Pragma`.
+ */
+const QUOTE_EXCEPTIONS = new Set(['#if __has_include\n#endif\n', '#include "t.c" x\n', '#line 10\n__LINE__\n#error at10\n', '_Pragma("once")\n']);
 
 describe('diagnostics match gcc', () => {
   CASES.forEach((src, i) => {
@@ -188,6 +208,10 @@ describe('diagnostics match gcc', () => {
       expect(o.headlines.join('\n')).toBe(g.headlines.join('\n'));
       // gcc -E fails exactly when there is an error; we throw exactly then.
       expect(o.threw).toBe(g.failed);
+      // The quoted line and the caret with its range (`#else` → ^~~~) or fix-it (`#inclde` →
+      // include), as gcc prints them. gcc's empty caret line for a location without a column
+      // ("      | ") is not printed by the shared renderer (src/diag.ts).
+      if (!QUOTE_EXCEPTIONS.has(src)) expect(o.quoted.join('\n')).toBe(g.quoted.filter((l) => !/^ +\| $/.test(l)).join('\n'));
     });
   });
 });

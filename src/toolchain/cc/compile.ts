@@ -6,12 +6,12 @@
 // warnings of a successful compilation come back in `diagnostics`. No other exception escapes:
 // an internal failure becomes a located "internal compiler error" like gcc's.
 
-import { DiagnosticError, type Diagnostic } from '../../diag.js';
+import { countErrors, DiagnosticError, type Diagnostic } from '../../diag.js';
 import { codegen } from './codegen.js';
 import { CompileError } from './diagnostics.js';
-import { parse } from './parse.js';
-import { preprocess, type PreprocessOptions } from './preprocess.js';
-import { tokenize } from './tokenize.js';
+import { parse, type PlacedDiagnostic } from './parse.js';
+import { preprocessRecovering, type PreprocessOptions, type RecoveringResult } from './preprocess.js';
+import { tokenize, type TokenizeContext } from './tokenize.js';
 
 export interface CompileOptions extends PreprocessOptions {
   /** Already-preprocessed text (e.g. from `gcc -E`); then preprocess() is not called. */
@@ -27,22 +27,36 @@ export interface CompileResult {
 export function compile(opts: CompileOptions): CompileResult {
   let text: string;
   let deps: string[] = [opts.file];
-  const warnings: Diagnostic[] = [];
+  let pp: RecoveringResult | null = null;
   try {
     if (opts.preprocessed !== undefined) text = opts.preprocessed;
     else {
-      const pp = preprocess(opts); // throws DiagnosticError itself
+      // Like gcc's integrated preprocessor: errors do not stop the compilation (a fatal one ends
+      // the text where it happened); the parser reports them in order with its own.
+      pp = preprocessRecovering(opts); // throws DiagnosticError itself only for a bad -std=
       text = pp.text;
       deps = pp.deps;
-      warnings.push(...pp.diagnostics);
     }
-    const toks = tokenize(text, { mainFile: opts.file, mainSource: opts.source, cwd: opts.cwd });
-    const prog = parse(toks);
+    const ctx: TokenizeContext = { mainFile: opts.file, mainSource: opts.source, cwd: opts.cwd };
+    if (pp && pp.diagnostics.length) ctx.anchors = pp.diagnostics.map((d) => pp!.anchors.get(d)?.offset ?? 0);
+    const toks = tokenize(text, ctx);
+    const placed: PlacedDiagnostic[] = [];
+    if (pp) {
+      pp.diagnostics.forEach((d, i) => {
+        // The whole include chain: which part of it is printed depends on what comes before, once
+        // the parser's diagnostics are in between (quoteOnce below).
+        const chain = pp!.anchors.get(d)?.chain;
+        placed.push({ d: chain && chain.length ? { ...d, includedFrom: chain } : d, at: ctx.anchorTokens![i]! });
+      });
+    }
+    const prog = parse(toks, placed);
+    if (countErrors(prog.diagnostics) > 0) throw new DiagnosticError(quoteOnce(prog.diagnostics));
     const asm = codegen({ file: opts.file, globals: prog.globals, toplevelAsm: prog.toplevelAsm });
-    return { asm, deps, diagnostics: quoteOnce([...warnings, ...prog.diagnostics]) };
+    return { asm, deps, diagnostics: quoteOnce(prog.diagnostics) };
   } catch (e) {
-    if (e instanceof CompileError) throw new DiagnosticError(quoteOnce([...warnings, ...e.diagnostics]));
+    if (e instanceof CompileError) throw new DiagnosticError(quoteOnce(e.diagnostics));
     if (e instanceof DiagnosticError) throw e;
+    const warnings = pp ? pp.diagnostics : [];
     if (e instanceof RangeError && /call stack/.test(e.message)) {
       throw new DiagnosticError([
         ...warnings,

@@ -85,9 +85,20 @@ const KEYWORDS = new Set([
   '_Static_assert', '_Generic',
 ]);
 
-export function parse(toks: Token[]): Program {
+/** A preprocessor's diagnostic and the index of the first token after the place it was reported. */
+export interface PlacedDiagnostic {
+  d: Diagnostic;
+  at: number;
+}
+
+/**
+ * Parses a translation unit. `pp`: the preprocessor's diagnostics, in order, each reported where
+ * the parser reaches its token (so they interleave with the parser's, with the same "In function"
+ * lines, as gcc's integrated preprocessor has them); a fatal one ends the compilation there.
+ */
+export function parse(toks: Token[], pp: PlacedDiagnostic[] = []): Program {
   uniqueId = 0; // labels and static-local names depend only on this translation unit
-  const p = new Parser(toks);
+  const p = new Parser(toks, pp);
   try {
     return p.program();
   } catch (e) {
@@ -96,7 +107,7 @@ export function parse(toks: Token[]): Program {
     if (e instanceof CompileError && !p.thrown.has(e)) {
       const first = e.diagnostics[0];
       if (first) p.withContext(first);
-      throw new CompileError([...p.diags, ...e.diagnostics]);
+      throw new CompileError([...p.diags, ...e.diagnostics, ...p.restOfPp()]);
     }
     throw e;
   }
@@ -122,7 +133,56 @@ class Parser {
   undeclaredReported = new Set<string>();
   stringLits = new Map<string, Obj>();
 
-  constructor(readonly toks: Token[]) {}
+  /** The functions parsed so far with their token ranges (end: the token after the body). */
+  fnSpans: { fn: Obj; start: number; end: number }[] = [];
+  ppNext = 0;
+
+  constructor(
+    readonly toks: Token[],
+    readonly pp: PlacedDiagnostic[],
+  ) {}
+
+  /**
+   * Reports the preprocessor's diagnostics placed at or before token `upTo`, each with the
+   * context of the function it lies in. A fatal error ends the compilation with it.
+   */
+  flushPp(upTo: number): void {
+    while (this.ppNext < this.pp.length && this.pp[this.ppNext]!.at <= upTo) {
+      const { d, at } = this.pp[this.ppNext++]!;
+      if (d.severity !== 'note') {
+        let fn: Obj | null = null;
+        for (let i = this.fnSpans.length - 1; i >= 0; i--) {
+          const sp = this.fnSpans[i]!;
+          if (sp.start <= at && at < sp.end) {
+            fn = sp.fn;
+            break;
+          }
+        }
+        this.contextFor(d, fn);
+      }
+      this.diags.push(d);
+      if (d.severity === 'fatal error') {
+        while (this.pp[this.ppNext]?.d.severity === 'note') this.diags.push(this.pp[this.ppNext++]!.d);
+        const e = new CompileError(this.diags);
+        this.thrown.add(e);
+        this.ppNext = this.pp.length;
+        throw e;
+      }
+    }
+  }
+
+  /** After the parser's own (first) error: the preprocessor's diagnostics still to come, up to a fatal one. */
+  restOfPp(): Diagnostic[] {
+    const open = this.fnSpans[this.fnSpans.length - 1];
+    if (open && open.end === Infinity) open.end = this.pos + 1;
+    const n = this.diags.length;
+    try {
+      this.flushPp(Infinity);
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+    }
+    return this.diags.slice(n);
+  }
 
   // ---------------------------------------------------------------- token helpers
 
@@ -191,7 +251,8 @@ class Parser {
     // gcc 12 prints its spelling suggestion as a fix-it under the caret.
     const m = /did you mean (?:to use )?'([^']+)'\?$/.exec(d.message);
     if (m && d.fixit === undefined && d.sourceLine !== undefined && d.col > 0) d.fixit = m[1]!;
-    const e = new CompileError([...this.diags, d, ...notes]);
+    const before = [...this.diags, d, ...notes];
+    const e = new CompileError([...before, ...this.restOfPp()]);
     this.thrown.add(e);
     throw e;
   }
@@ -202,7 +263,12 @@ class Parser {
   }
 
   withContext(d: Diagnostic): void {
-    const cur = this.fn;
+    if (this.ppNext < this.pp.length) this.flushPp(this.pos);
+    this.contextFor(d, this.fn);
+  }
+
+  /** gcc's "In function 'f':" / "At top level:" line, when the function changed since the last one shown. */
+  contextFor(d: Diagnostic, cur: Obj | null): void {
     const before = this.contextShownFor;
     if (before === cur) return;
     this.contextShownFor = cur;
@@ -937,6 +1003,7 @@ class Parser {
       }
       this.externalDeclaration();
     }
+    this.flushPp(Infinity);
     // Unused static functions that are inline are never emitted, like gcc -O0.
     return { globals: this.globals, toplevelAsm: this.toplevelAsm, diagnostics: this.diags };
   }
@@ -1202,6 +1269,8 @@ class Parser {
     fn.tok = name;
     fn.ty = ty;
     this.fn = fn;
+    const span = { fn, start: this.pos, end: Infinity };
+    this.fnSpans.push(span);
     this.locals = [];
     this.gotos = [];
     this.labels = new Map();
@@ -1218,6 +1287,7 @@ class Parser {
     fn.body = body;
     fn.locals = this.locals;
     this.fn = null;
+    span.end = this.pos;
   }
 
   resolveGotos(): void {

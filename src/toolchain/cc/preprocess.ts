@@ -52,7 +52,28 @@ export interface PreprocessResult {
 
 /** Preprocesses one translation unit. Throws DiagnosticError (with every diagnostic) on errors. */
 export function preprocess(opts: PreprocessOptions): PreprocessResult {
-  const engine = new Engine({
+  return engineFor(opts).run();
+}
+
+/** What the compiler needs to go on after preprocessing errors, as gcc does. */
+export interface RecoveringResult extends PreprocessResult {
+  /** Errors as well as warnings, in the order reported. */
+  diagnostics: Diagnostic[];
+  /** Where each diagnostic happened: its offset in `text` (it belongs before the first token
+   *  at or after it) and the whole include chain at that point. */
+  anchors: Map<Diagnostic, { offset: number; chain: { file: string; line: number }[] }>;
+  /** A fatal error (a missing #include file) ended preprocessing there: `text` stops at it. */
+  fatal: boolean;
+}
+
+/** Preprocesses for the compiler: errors do not stop it (a fatal one ends the text there). */
+export function preprocessRecovering(opts: PreprocessOptions): RecoveringResult {
+  const engine = engineFor(opts);
+  return { ...engine.runRecovering(), anchors: engine.anchors };
+}
+
+function engineFor(opts: PreprocessOptions): Engine {
+  return new Engine({
     file: opts.file,
     source: opts.source,
     includeDirs: opts.includeDirs,
@@ -68,7 +89,6 @@ export function preprocess(opts: PreprocessOptions): PreprocessResult {
     std: opts.std,
     warnUndef: opts.warnUndef ?? false,
   });
-  return engine.run();
 }
 
 /** gcc's order: -I, then -isystem and the system directories, then the compiler's own headers. */

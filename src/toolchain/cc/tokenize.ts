@@ -133,6 +133,10 @@ export interface TokenizeContext {
   mainSource?: string;
   /** Directory relative file names are read from (default: process.cwd()). */
   cwd?: string;
+  /** Offsets into the text, ascending (where the preprocessor reported something): filled into
+   *  `anchorTokens` as the index of the first token at or after each (the eof token's after the last). */
+  anchors?: number[];
+  anchorTokens?: number[];
 }
 
 export function tokenize(text: string, ctx: TokenizeContext): Token[] {
@@ -167,10 +171,16 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
   let pos = 0;
   const n = text.length;
 
+  const anchors = ctx.anchors ?? [];
+  const anchorTokens: number[] = [];
+  let ai = 0;
   while (pos < n) {
     // One physical line of preprocessed text per iteration.
     let end = text.indexOf('\n', pos);
     if (end < 0) end = n;
+    while (ai < anchors.length && anchors[ai]! < pos) anchorTokens[ai++] = toks.length;
+    const lineStart = pos;
+    const firstTok = toks.length;
     let lineText = text.slice(pos, end);
     if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
     pos = end + 1;
@@ -203,13 +213,27 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
       const d = e.diagnostics[0]!;
-      toks.pop(); // the malformed token itself
+      const bad = toks.pop()!; // the malformed token itself
       toks.push({ kind: 'error', text: '', file, line, col: 0, diag: d });
+      // What the preprocessor said about this line up to the malformed token comes before it.
+      while (ai < anchors.length && anchors[ai]! <= lineStart + bad.col) {
+        let k = firstTok;
+        while (k < toks.length - 1 && lineStart + toks[k]!.col < anchors[ai]!) k++;
+        anchorTokens[ai++] = k;
+      }
       break;
+    }
+    while (ai < anchors.length && anchors[ai]! <= end) {
+      let k = firstTok;
+      while (k < toks.length && lineStart + toks[k]!.col < anchors[ai]!) k++;
+      anchorTokens[ai++] = k;
     }
     line++;
   }
-  dropPragmaOperators(toks);
+  while (ai < anchors.length) anchorTokens[ai++] = toks.length;
+  const kept = dropPragmaOperators(toks);
+  if (kept) for (let i = 0; i < anchorTokens.length; i++) anchorTokens[i] = kept[anchorTokens[i]!]!;
+  if (ctx.anchors) ctx.anchorTokens = anchorTokens;
   const last = toks[toks.length - 1];
   if (last && last.kind === 'error') return toks;
   toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, val: undefined, numType: undefined, bytes: undefined });
@@ -317,18 +341,27 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
   }
 }
 
-/** `_Pragma("...")` that reached the compiler has nothing left to say to it. */
-function dropPragmaOperators(toks: Token[]): void {
+/**
+ * `_Pragma("...")` that reached the compiler has nothing left to say to it. When any is dropped,
+ * returns each old index's new one (length + 1: the index after the last maps too).
+ */
+function dropPragmaOperators(toks: Token[]): number[] | null {
   let w = 0;
+  let map: number[] | null = null;
   for (let r = 0; r < toks.length; r++) {
     const t = toks[r]!;
     if (t.kind === 'ident' && t.text === '_Pragma' && toks[r + 1]?.text === '(' && toks[r + 2]?.kind === 'str' && toks[r + 3]?.text === ')') {
+      map ??= Array.from({ length: r }, (_, i) => i);
+      for (let k = 0; k < 4; k++) map.push(w);
       r += 3;
       continue;
     }
+    map?.push(w);
     toks[w++] = t;
   }
+  map?.push(w);
   toks.length = w;
+  return map;
 }
 
 function pushUtf8(cp: number, out: number[]): void {

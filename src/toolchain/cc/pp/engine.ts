@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DiagnosticError, displayColumn, type Diagnostic, type Severity } from '../../../diag.js';
 import { BUILTINS, dateText, timestampText, timeText } from './builtins.js';
-import { checkMacroName, parseDefine } from './define.js';
+import { checkMacroName, parseDefine, VA_ARGS_WARNING } from './define.js';
 import { ArraySource, Expander, type ExpandHost, type TokenSource } from './expand.js';
 import { evaluate, ExprError } from './expr.js';
 import { IncludeSearch, type SearchDir } from './include.js';
@@ -18,6 +18,7 @@ import { OutputWriter } from './output.js';
 import { predefinedSource, stdInfo } from './predefined.js';
 import { FileSource, type Cond, type CondType } from './source.js';
 import { rawLine, synth, type SourceFile, type Token } from './token.js';
+import { suggest } from '../spellcheck.js';
 
 export interface EngineOptions {
   file: string;
@@ -40,6 +41,12 @@ export interface EngineOptions {
 const FATAL: Severity = 'fatal error';
 
 const MAX_INCLUDE_DEPTH = 200;
+
+/** libcpp's directive table, in its order (the first of equally close names is suggested). */
+const DIRECTIVE_NAMES = [
+  'define', 'include', 'endif', 'ifdef', 'if', 'else', 'ifndef', 'undef', 'line', 'elif', 'error', 'pragma',
+  'warning', 'include_next', 'ident', 'import', 'assert', 'unassert', 'sccs', 'elifdef', 'elifndef',
+];
 
 interface Lexed {
   file: SourceFile;
@@ -74,6 +81,14 @@ export class Engine implements ExpandHost {
   private cur: FileSource | null = null;
   private counter = 0;
   private errors = 0;
+  /** Preprocessing for the compiler (runRecovering), not for `-E`. */
+  private forCompiler = false;
+  /**
+   * Where each diagnostic happened in the output (its length then) and the full include chain:
+   * the compiler interleaves them with its own, in the order gcc's integrated preprocessor and
+   * parser report them.
+   */
+  readonly anchors = new Map<Diagnostic, { offset: number; chain: { file: string; line: number }[] }>();
   /** The #include lines that led to the file being read, innermost first (gcc's "In file included from"). */
   private chain: { file: string; line: number }[] = [];
   /** The file and chain of the last diagnostic: gcc prints the chain again only when they change. */
@@ -96,6 +111,31 @@ export class Engine implements ExpandHost {
   }
 
   run(): { text: string; deps: string[]; diagnostics: Diagnostic[] } {
+    const text = this.translate();
+    if (this.errors > 0) throw new DiagnosticError(this.diagnostics);
+    return { text, deps: this.deps, diagnostics: this.diagnostics };
+  }
+
+  /**
+   * For the compiler, which goes on after errors like gcc: the output even when there were errors
+   * (they are in `diagnostics`, placed by `anchors`); after a fatal error (a missing #include
+   * file), the output up to it and `fatal` set. A bad -std= still throws.
+   */
+  runRecovering(): { text: string; deps: string[]; diagnostics: Diagnostic[]; fatal: boolean } {
+    let text: string;
+    let fatal = false;
+    this.forCompiler = true;
+    try {
+      text = this.translate();
+    } catch (e) {
+      if (!(e instanceof DiagnosticError) || !e.diagnostics.some((d) => d.severity === FATAL)) throw e;
+      text = this.writer.finish();
+      fatal = true;
+    }
+    return { text, deps: this.deps, diagnostics: this.diagnostics, fatal };
+  }
+
+  private translate(): string {
     const o = this.opts;
     if (stdInfo(o.std) === null) {
       this.diagnostics.push({ file: 'cc1', line: 0, col: 0, severity: 'error', message: `unrecognized command-line option '-std=${o.std}'` });
@@ -124,9 +164,7 @@ export class Engine implements ExpandHost {
     }
     this.writer.marker(main.file, 1);
     this.processFile(main, -1, 0);
-    const text = this.writer.finish();
-    if (this.errors > 0) throw new DiagnosticError(this.diagnostics);
-    return { text, deps: this.deps, diagnostics: this.diagnostics };
+    return this.writer.finish();
   }
 
   /**
@@ -269,10 +307,11 @@ export class Engine implements ExpandHost {
     if (this.chain.length && key !== this.lastModule) d.includedFrom = this.chain;
     this.lastModule = key;
     this.diagnostics.push(d);
+    this.anchors.set(d, { offset: this.writer.length, chain: this.chain });
   }
 
   /** A diagnostic at token `t` (after it, when `after`); `lineOnly` leaves the column out like gcc's notes. */
-  private at(severity: Severity, t: Token, message: string, o: { after?: boolean; lineOnly?: boolean; length?: number; tag?: string } = {}): void {
+  private at(severity: Severity, t: Token, message: string, o: { after?: boolean; lineOnly?: boolean; length?: number; tag?: string; fixit?: string } = {}): void {
     if (t.file.name === '<command-line>' || t.file.name === '<built-in>') {
       // -D/-U text and predefines: gcc names the pseudo file and gives no line or column.
       if (severity === 'error' || severity === FATAL) this.errors++;
@@ -286,7 +325,10 @@ export class Engine implements ExpandHost {
     const col = o.lineOnly ? -1 : o.after ? t.col + t.text.length : t.col;
     const src = rawLine(t.file, t.line);
     const d: Diagnostic = { file: name, line, col: col < 0 ? 0 : displayColumn(src, col), severity, message, sourceLine: src };
-    if (o.length !== undefined) d.length = o.length;
+    // gcc underlines the whole token it reports at (`#else` → ^~~~), not just its first character.
+    const length = o.length ?? (o.after || o.lineOnly ? undefined : t.text.length);
+    if (length !== undefined && length > 1) d.length = length;
+    if (o.fixit !== undefined) d.fixit = o.fixit;
     if (o.tag) d.tag = o.tag;
     if (severity === 'error' || severity === FATAL) this.errors++;
     this.push(d);
@@ -297,7 +339,10 @@ export class Engine implements ExpandHost {
   }
 
   warn(t: Token, message: string, tag?: string): void {
-    this.at('warning', t, message, { tag });
+    // The lexer's own complaints (a missing terminating quote, a stray __VA_ARGS__) are at a
+    // point for gcc too; the rest underline their token.
+    const point = message === t.warn || message === VA_ARGS_WARNING;
+    this.at('warning', t, message, { tag, length: point ? 1 : undefined });
   }
 
   warning(t: Token, message: string): void {
@@ -403,10 +448,14 @@ export class Engine implements ExpandHost {
       case 'unassert':
         fs.restOfLine();
         return;
-      default:
+      default: {
         if (this.asm) return this.passThroughAsm(fs, hash);
-        this.error(name, `invalid preprocessing directive #${name.text}`);
+        // Only cc1 proper (the C front end) suggests a directive; `gcc -E` does not.
+        const hint = this.forCompiler ? suggest(name.text, DIRECTIVE_NAMES) : null;
+        if (hint === null) this.error(name, `invalid preprocessing directive #${name.text}`);
+        else this.at('error', name, `invalid preprocessing directive #${name.text}; did you mean #${hint}?`, { fixit: hint });
         fs.restOfLine();
+      }
     }
   }
 
@@ -643,7 +692,7 @@ export class Engine implements ExpandHost {
       if (after.kind !== 'eof') extra = after;
     }
     if (spec === null || spec.name === '') {
-      if (spec !== null) this.error(rest[0], `empty filename in #${kind}`);
+      if (spec !== null) this.at('error', rest[0], `empty filename in #${kind}`, { length: spec.angle ? 2 : undefined });
       else if (rest.length === 0) this.error(dname, `#${kind} expects "FILENAME" or <FILENAME>`, true);
       else this.error(rest[0], `#${kind} expects "FILENAME" or <FILENAME>`);
       return;

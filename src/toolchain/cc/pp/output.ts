@@ -172,6 +172,11 @@ export class OutputWriter {
   }
 
   /** After a directive that printed nothing the output stays put; the next token moves it. */
+  /** Characters written so far: where the next token will go, at the earliest. */
+  get length(): number {
+    return this.out.length;
+  }
+
   finish(): string {
     this.endLine();
     return this.out;

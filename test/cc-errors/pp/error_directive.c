@@ -1,0 +1,5 @@
+#error this configuration is not supported
+int f(void)
+{
+	return x;
+}

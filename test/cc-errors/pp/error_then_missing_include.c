@@ -1,0 +1,7 @@
+#if 1 +
+#endif
+#include <nosuchheader.h>
+int f(void)
+{
+	return q;
+}

@@ -1,0 +1,5 @@
+#include "missing.h"
+int f(void)
+{
+	return q;
+}

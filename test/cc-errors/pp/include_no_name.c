@@ -1,0 +1,5 @@
+#include
+int f(void)
+{
+	return q;
+}

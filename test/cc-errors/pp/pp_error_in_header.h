@@ -1,0 +1,4 @@
+#if 1 *
+#endif
+int h(void);
+#warning header done

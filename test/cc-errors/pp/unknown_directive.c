@@ -1,0 +1,6 @@
+#inclde <stdio.h>
+int main(void)
+{
+	int y = 2
+	return y;
+}
