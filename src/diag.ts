@@ -31,6 +31,13 @@ export interface Diagnostic {
   includedFrom?: { file: string; line: number }[];
   /** gcc's fix-it hint: text to insert at the caret, printed on its own line under it (`      |  ;`). */
   fixit?: string;
+  /**
+   * gcc's secondary ranges, underlined with '~': on the caret's line (the operands of a binary
+   * operator: `~ ^ ~`) or on a later line of the same file with its text (the token an
+   * "expected ';' before" error stands before). Display columns, 1-based, `endCol` inclusive;
+   * a range with `col` 0 only quotes its line (gcc shows a one-line gap between two lines).
+   */
+  ranges?: { line: number; col: number; endCol: number; sourceLine?: string }[];
   /** A trailing tag such as "[rule-id]" or gcc's "[-Wimplicit-function-declaration]". */
   tag?: string;
 }
@@ -62,17 +69,46 @@ export function renderDiagnostic(d: Diagnostic): string {
   if (d.context) out.push(`${d.file}: ${d.context}`);
   out.push(formatHeadline(d));
   if (d.sourceLine !== undefined && d.line > 0) {
-    const num = String(d.line);
-    const margin = num.length < 5 ? ' '.repeat(5 - num.length) + num : num;
-    const blank = ' '.repeat(margin.length);
-    out.push(`${margin} | ${expandTabs(d.sourceLine)}`);
+    const ranges = d.ranges ?? [];
+    const later = ranges.filter((r) => r.line > d.line && r.sourceLine !== undefined);
+    const widest = String(Math.max(d.line, ...later.map((r) => r.line)));
+    const margin = (n: number) => String(n).padStart(Math.max(5, widest.length));
+    const blank = ' '.repeat(Math.max(5, widest.length));
+    out.push(`${margin(d.line)} | ${expandTabs(d.sourceLine)}`);
     if (d.col > 0) {
       const len = Math.max(1, d.length ?? 1);
-      out.push(`${blank} | ${' '.repeat(d.col - 1)}^${'~'.repeat(len - 1)}`);
+      const row = underline(ranges.filter((r) => r.line === d.line), ' '.repeat(d.col - 1) + '^' + '~'.repeat(len - 1));
+      out.push(`${blank} | ${row}`);
       if (d.fixit !== undefined) out.push(`${blank} | ${' '.repeat(d.col - 1)}${d.fixit}`);
+      // Lines within one line of the caret's (or of each other) form one block with it, whose
+      // underline rows gcc pads to the block's widest column; farther ones follow "......".
+      let width = Math.max(row.length, d.fixit !== undefined ? d.col - 1 + d.fixit.length : 0);
+      let last = d.line;
+      for (const r of later) {
+        if (r.line > last + 2) {
+          out.push('.'.repeat(blank.length + 1));
+          width = 0;
+        }
+        last = r.line;
+        out.push(`${margin(r.line)} | ${expandTabs(r.sourceLine!)}`);
+        if (r.col > 0) out.push(`${blank} | ${underline([r], '').padEnd(width)}`);
+      }
     }
   }
   return out.join('\n');
+}
+
+/** `row` with '~' under each range where it has no '^' or '~' already. */
+function underline(ranges: { col: number; endCol: number }[], row: string): string {
+  const cells = [...row];
+  for (const r of ranges) {
+    if (r.col <= 0) continue;
+    for (let c = r.col; c <= r.endCol; c++) {
+      while (cells.length < c) cells.push(' ');
+      if (cells[c - 1] === ' ') cells[c - 1] = '~';
+    }
+  }
+  return cells.join('');
 }
 
 export function renderDiagnostics(ds: readonly Diagnostic[]): string {

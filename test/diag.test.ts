@@ -67,6 +67,37 @@ describe('diagnostics are rendered as gcc prints them', () => {
     ]);
   });
 
+  it("underlines secondary ranges with '~' on the caret's line, as gcc 12 does", () => {
+    const text = renderDiagnostic({
+      file: 't.c', line: 1, col: 19, severity: 'error', message: "parameter 2 ('b') has incomplete type",
+      sourceLine: 'int f(int a, void b)', ranges: [{ line: 1, col: 14, endCol: 18 }],
+    });
+    expect(text.split('\n')).toEqual([
+      "t.c:1:19: error: parameter 2 ('b') has incomplete type",
+      '    1 | int f(int a, void b)',
+      '      |              ~~~~~^',
+    ]);
+  });
+
+  it('quotes a secondary range on a later line, padded like gcc 12, with "......" past a gap', () => {
+    const d = {
+      file: 't.c', line: 5, col: 32, severity: 'error' as const, message: "expected ';' before 'return'",
+      sourceLine: '\tprintk("Hello world\\n")', fixit: ';',
+      ranges: [{ line: 6, col: 0, endCol: 0, sourceLine: '' }, { line: 7, col: 9, endCol: 14, sourceLine: '\treturn 0;' }],
+    };
+    expect(renderDiagnostic(d).split('\n')).toEqual([
+      "t.c:5:32: error: expected ';' before 'return'",
+      '    5 |         printk("Hello world\\n")',
+      '      |                                ^',
+      '      |                                ;',
+      '    6 | ',
+      '    7 |         return 0;',
+      '      |         ~~~~~~                  ',
+    ]);
+    const far = renderDiagnostic({ ...d, line: 3, ranges: [{ line: 6, col: 9, endCol: 14, sourceLine: '\treturn 0;' }] });
+    expect(far.split('\n').slice(4)).toEqual(['......', '    6 |         return 0;', '      |         ~~~~~~']);
+  });
+
   it('a whole-file diagnostic has no line or column', () => {
     expect(renderDiagnostic({ file: 'x.tbl', line: 0, col: 0, severity: 'warning', message: 'empty table', tag: '[empty]' })).toBe(
       'x.tbl: warning: empty table [empty]',
