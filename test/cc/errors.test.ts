@@ -19,7 +19,7 @@ interface Outcome {
   first: Diagnostic | null;
   all: Diagnostic[];
   crash: string | null;
-  gcc: { headline: string; source: string | null; caret: number | null; context: string | null; chain: string[]; fixit: string | null };
+  gcc: { headline: string; source: string | null; caret: number | null; context: string | null; chain: string[]; fixit: string | null; block: string[] };
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -53,6 +53,8 @@ async function examine(f: string): Promise<Outcome> {
     context: null as string | null,
     chain: [] as string[],
     fixit: null as string | null,
+    /** Everything gcc prints under the headline: quoted lines, caret and '~' rows, fix-it, "......". */
+    block: [] as string[],
   };
   // The "In function 'f':" / "At top level:" line, when gcc printed one right before.
   let top = at;
@@ -69,6 +71,7 @@ async function examine(f: string): Promise<Outcome> {
     // gcc 12's fix-it: a line under the caret holding only the text to insert or substitute.
     const fix = /^\s*\| +(\S+)$/.exec(lines[at + 3] ?? '');
     if (fix && !/[~^]/.test(fix[1]!)) gcc.fixit = fix[1]!;
+    for (let k = at + 1; k < lines.length && /^( *(\d+ )?\| |\.{6}$)/.test(lines[k]!); k++) gcc.block.push(lines[k]!);
   }
   return { rendered, first, all, crash, gcc };
 }
@@ -104,6 +107,9 @@ describe('bad C input: located gcc-style diagnostics', () => {
           expect(first.sourceLine !== undefined ? first.sourceLine.replace(/\t/g, '        ').trimEnd() : '').toBe(o.gcc.source.trimEnd());
           expect(first.col).toBe(o.gcc.caret);
           expect(first.fixit ?? null).toBe(o.gcc.fixit);
+          // The whole picture, with gcc's secondary ranges: `(1 + 2;` → `~     ^`, the next
+          // token's line under an "expected ';' before" error, `*x` → `^~`.
+          if (first === o.all[0]) expect(renderDiagnostic(first).split('\n').slice(1 + o.gcc.chain.length + (first.context ? 1 : 0))).toEqual(o.gcc.block);
         }
       }
     });

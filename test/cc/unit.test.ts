@@ -105,6 +105,8 @@ describe('the kernel case from the lab', () => {
         '    5 |         printk("nsys called\\n")',
         '      |                                ^',
         '      |                                ;',
+        '    6 |         return 0;',
+        '      |         ~~~~~~                  ',
       ].join('\n'),
     );
   });

@@ -291,10 +291,59 @@ class Parser {
     if (p.line === t.line && p.file === t.file && d.sourceLine !== undefined) {
       const endCol = diagAt(t, 'error', '').col + t.text.length;
       d.length = Math.max(1, endCol - d.col);
+    } else if (p.file === t.file && t.line > p.line && d.sourceLine !== undefined) {
+      // gcc quotes the next token's line too and underlines it (with the line between, if one).
+      const at = diagAt(t, 'error', '');
+      if (at.sourceLine !== undefined) {
+        d.ranges = [];
+        if (t.line === p.line + 2) d.ranges.push({ line: p.line + 1, col: 0, endCol: 0, sourceLine: sourceLine(t.file, p.line + 1) ?? '' });
+        d.ranges.push({ line: t.line, col: at.col, endCol: at.col + t.text.length - 1, sourceLine: at.sourceLine });
+      }
     }
     // gcc 12 suggests inserting the missing closer where it belongs.
     if ((what === "';'" || what === "')'" || what === "']'") && d.sourceLine !== undefined) d.fixit = what.slice(1, -1);
-    this.throwDiag(d);
+    this.throwDiag(d, what === "')'" || what === "'}'" ? this.matching(d, what[1]!) : []);
+  }
+
+  /**
+   * The bracket a missing `close` would match, as gcc shows it: underlined in the error's own
+   * line when it is there, else a note "to match this '('" at it.
+   */
+  matching(d: Diagnostic, close: string): Diagnostic[] {
+    const openText = close === ')' ? '(' : '{';
+    const open = this.unclosed(openText, close);
+    if (!open || d.sourceLine === undefined) return [];
+    // gcc's attribute and asm parsers do not track the opening parenthesis.
+    const i = this.toks.indexOf(open);
+    const before = (k: number) => this.toks[i - k]?.text ?? '';
+    if (/^(__attribute__|__attribute|asm|__asm__|__asm)$/.test(before(1)) || (before(1) === '(' && /^__attribute(__)?$/.test(before(2)))) return [];
+    const at = diagAt(open, 'note', `to match this '${openText}'`);
+    if (at.file === d.file && at.line === d.line && !d.includedFrom === !at.includedFrom) {
+      (d.ranges ??= []).push({ line: d.line, col: at.col, endCol: at.col });
+      return [];
+    }
+    return [at];
+  }
+
+  /** The nearest `open` before the current token that no `close` matches yet. */
+  unclosed(open: string, close: string): Token | null {
+    let depth = 0;
+    for (let i = this.pos - 1; i >= 0; i--) {
+      const t = this.toks[i]!;
+      if (t.kind !== 'punct') continue;
+      if (t.text === close) depth++;
+      else if (t.text === open && depth-- === 0) return t;
+    }
+    return null;
+  }
+
+  /** Columns from `first` to the end of the last token read, when on one line (gcc's range of an expression). */
+  spanFrom(first: Token): number | undefined {
+    const last = this.prev();
+    if (last.file !== first.file || last.line !== first.line) return undefined;
+    const a = diagAt(first, 'error', '').col;
+    const b = diagAt(last, 'error', '').col + last.text.length;
+    return b > a ? b - a : undefined;
   }
 
   skip(s: string): Token {
@@ -312,7 +361,7 @@ class Parser {
     if (t.kind === 'eof') this.error(this.eofToken(), `expected ${what} at end of input`);
     const d = diagAt(t, 'error', `expected ${what} before ${this.describe(t)}`);
     if (what === "'('" && d.sourceLine !== undefined) d.fixit = '(';
-    this.throwDiag(d);
+    this.throwDiag(d, what === "'}'" ? this.matching(d, '}') : []);
   }
 
   ident(): Token {
@@ -791,7 +840,13 @@ class Parser {
       let pty = d.ty;
       if (pty.kind === 'array') pty = qualified(pointerTo(pty.base!), pty.isConst, false);
       else if (pty.kind === 'func') pty = pointerTo(pty);
-      if (pty.kind === 'void' && d.name) this.error(d.name, `parameter ${params.length + 1} ('${d.name.text}') has incomplete type`);
+      if (pty.kind === 'void' && d.name) {
+        const diag = diagAt(d.name, 'error', `parameter ${params.length + 1} ('${d.name.text}') has incomplete type`);
+        if (t.file === d.name.file && t.line === d.name.line && diag.sourceLine !== undefined) {
+          diag.ranges = [{ line: diag.line, col: diagAt(t, 'error', '').col, endCol: diag.col + d.name.text.length - 1 }];
+        }
+        this.throwDiag(diag);
+      }
       params.push({ name: d.name ? d.name.text : null, ty: pty, tok: d.name ?? t });
       if (this.consume(',')) continue;
       break;
@@ -2741,6 +2796,8 @@ class Parser {
           const e = this.cast();
           addType(e);
           if (e.ty!.kind === 'func') return e;
+          // gcc underlines the whole operand: `*x` → ^~
+          if (e.ty!.kind !== 'ptr' && e.ty!.kind !== 'array') this.error(t, `invalid type argument of unary '*' (have '${typeName(e.ty!)}')`, this.spanFrom(t));
           const n: Node = { kind: 'deref', tok: t, lhs: e };
           addType(n);
           return n;
@@ -2915,7 +2972,7 @@ class Parser {
     const rec = recordOf(node.ty!);
     if (!rec.complete) this.error(dotTok, `invalid use of undefined type '${typeName(node.ty!)}'`);
     const path = findMember(rec, nameTok.text);
-    if (!path) this.error(dotTok, `'${typeName(node.ty!.typedefName ? node.ty! : rec)}' has no member named '${nameTok.text}'`, 1);
+    if (!path) this.error(dotTok, `'${typeName(node.ty!.typedefName ? node.ty! : rec)}' has no member named '${nameTok.text}'`);
     for (const m of path) {
       node = { kind: 'member', tok: nameTok, lhs: node, member: m };
       addType(node);

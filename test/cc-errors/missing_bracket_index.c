@@ -1,0 +1,6 @@
+int f(int x)
+{
+	int a[2];
+	int y = a[1;
+	return y;
+}

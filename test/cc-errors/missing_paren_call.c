@@ -1,0 +1,6 @@
+int g(int a, int b);
+int f(int x)
+{
+	int y = g(1, (2 + 3);
+	return y;
+}

@@ -1,0 +1,5 @@
+int f(int x)
+{
+	do { x--; } while (x;
+	return x;
+}

@@ -1,0 +1,5 @@
+int f(int x)
+{
+	switch (x { }
+	return x;
+}

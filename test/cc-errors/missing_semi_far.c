@@ -1,0 +1,7 @@
+int f(int x)
+{
+	x = x + 1
+
+
+	return x;
+}

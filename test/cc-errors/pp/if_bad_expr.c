@@ -1,0 +1,7 @@
+#if 1 +
+int a;
+#endif
+int f(void)
+{
+	return 1
+}
