@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import type { Buffer } from './editor/buffer.js';
 import { highlightRange, languageOf, type Span } from './editor/highlight.js';
-import { wrap } from './scroll.js';
+import { printable, wrap } from './scroll.js';
 import { color, noColor, tokenColor } from './theme.js';
 
 export interface EditorDiagnostic {
@@ -85,7 +85,7 @@ export function Editor({ buffer, path, width, height, focused, diagnostics, stat
   // lines, so that a long compiler message is read whole), or the file and position.
   const here = byLine.get(cur.line + 1);
   const info = status
-    ? [status]
+    ? [printable(status.split('\n')[0]!)]
     : here
       ? wrap(`${cur.line + 1}:${here.col}: ${here.severity}: ${here.message}`, width, '  ').slice(0, Math.max(1, Math.min(3, height - 2)))
       : [`${path}${buffer.dirty ? ' [+]' : ''}  ${cur.line + 1}:${cur.col + 1}  ${lang}`];

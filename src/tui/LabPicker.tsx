@@ -4,6 +4,7 @@ import { eachKey } from './keysplit.js';
 import { Box, Text, useInput } from 'ink';
 import { useLive } from './live.js';
 import type { LabSummary, Maybe } from './core.js';
+import { printable } from './scroll.js';
 import { color } from './theme.js';
 
 export interface PickerProps {
@@ -62,7 +63,7 @@ export function LabPicker({ labs, last, onContinue, onStart, active, width, heig
       {shown.map((it, k) => {
         const i = top + k;
         const on = i === sel;
-        const text = it.kind === 'continue' ? `Continue ${last!.lab} in ${last!.dir}` : `${it.lab.id}  ${it.lab.title}  (${it.lab.points} points)`;
+        const text = printable(it.kind === 'continue' ? `Continue ${last!.lab} in ${last!.dir}` : `${it.lab.id}  ${it.lab.title.trim()}  (${it.lab.points} points)`);
         return (
           <Box key={i} flexDirection="column">
             <Text inverse={on} wrap="truncate">
@@ -72,7 +73,7 @@ export function LabPicker({ labs, last, onContinue, onStart, active, width, heig
             {it.kind === 'lab' && (
               <Text dimColor wrap="truncate">
                 {'    '}
-                {it.lab.summary}
+                {printable(it.lab.summary.trim())}
               </Text>
             )}
           </Box>

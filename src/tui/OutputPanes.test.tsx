@@ -249,6 +249,25 @@ describe('scrolling the other panes', () => {
     expect(all.replace(/\s+/g, ' ')).toContain('add one after 325 with the abi 64 and the entry point sys_nsys');
   });
 
+  it("a check's message of several lines (a quoted link error) keeps to its rows under the title", async () => {
+    const rep = report([false, false]);
+    rep.steps[1]!.checks[0]!.message = "The kernel does not build:\narch/x86/built-in.o:(.rodata+0xa30): undefined reference to `sys_nsys'\nmake: *** [Makefile:189: vmlinux] Error 1";
+    const r = render(<GradePane report={rep} state="done" note={null} hint={null} width={60} height={7} focused />);
+    r.stdin.write('G');
+    await tick();
+    const f = plain(r.lastFrame());
+    const lines = f.split('\n');
+    expect(lines[0]).toMatch(/^Add the nsys system call: 0\/10 points +↑ \d+ more$/);
+    expect(f).toContain('     make: *** [Makefile:189: vmlinux] Error 1');
+    expect(f).toContain("     reference to `sys_nsys'");
+    expect(fits(f, 60, 7)).toBe(true);
+  });
+
+  it("draws a program's control characters harmlessly (CRLF, escape sequences)", () => {
+    const f = plain(render(<RunPane program="t.c" output={'ret: 0\r\n\x1b[2Jcleared\r\n'} state="done" status={0} width={60} height={4} />).lastFrame());
+    expect(f).toContain('ret: 0\n^[[2Jcleared');
+  });
+
   it('a hint is shown first and whole, however long', () => {
     const hint = { reason: 'x', tier: 2, tiers: 3, text: 'Open arch/x86/entry/syscalls/syscall_64.tbl, find the last common entry, and add 326 64 nsys sys_nsys below it.' };
     const f = plain(render(<GradePane report={report([false, false])} state="done" note={null} hint={hint} width={50} height={6} />).lastFrame());

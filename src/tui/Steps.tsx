@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { GradeReport } from './core.js';
 import { PaneHeader } from './PaneHeader.js';
-import { viewOf } from './scroll.js';
+import { printable, viewOf } from './scroll.js';
 import { color, mark } from './theme.js';
 
 export interface StepsProps {
@@ -26,10 +26,10 @@ export const Steps = memo(function Steps({ report, checking, width, height }: St
     for (const s of report.steps) {
       const isCurrent = report.currentStep === s.index;
       const first = rows.length;
-      rows.push({ text: `${s.index + 1}. ${s.title}`, passed: s.passed, bold: isCurrent });
+      rows.push({ text: printable(`${s.index + 1}. ${s.title.trim()}`), passed: s.passed, bold: isCurrent });
       // The current step shows its checks; the others stay one line each.
       if (isCurrent) {
-        for (const c of s.checks) rows.push({ text: `   ${c.description}`, passed: c.passed, dim: !c.passed });
+        for (const c of s.checks) rows.push({ text: printable(`   ${c.description.trim()}`), passed: c.passed, dim: !c.passed });
         current = [first, rows.length - 1];
       }
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { Workbench } from './Workbench.js';
-import { FakeCore, KEY, fits, report, tick } from './testing.js';
+import { FakeCore, KEY, eventually, fits, report, tick } from './testing.js';
 
 function mount(core = new FakeCore(), extra: { onQuit?: () => void; onExternal?: (f: string) => void; width?: number; height?: number } = {}) {
   const external: string[] = [];
@@ -178,33 +178,31 @@ describe('Workbench', () => {
 
   it('scrolls the build log of a cold build from the keyboard, and still jumps to the error', async () => {
     const { lastFrame, stdin, core } = await ready(mount());
+    const see = (what: string | RegExp, not = false) => eventually(() => (not ? expect(lastFrame()).not.toMatch(what) : expect(lastFrame()).toMatch(what)));
     await keys(stdin, 'b');
+    await eventually(() => expect(core.jobs).toHaveLength(1));
     coldBuild(core.jobs[0]!.job);
-    await tick();
-    expect(lastFrame()).toContain('↑ 97 more'); // the tail, followed while it arrives
+    await see('↑ 97 more'); // the tail, followed while it arrives
     core.jobs[0]!.job.finish(2);
-    await tick();
+    await see('Build failed — 1 error');
     expect(lastFrame()).toContain("newsys/nsys.c:1:5: error: expected ';' before 'return'");
     // 2 focuses the build pane: its keys scroll it.
     await keys(stdin, '2', KEY.pageUp, KEY.pageUp);
-    let f = lastFrame()!;
-    expect(f).toContain('↑ 89 more · ↓ 8 more');
-    expect(f).toContain('CC      kernel/obj089.o');
-    expect(f).not.toContain('make: ***');
-    expect(fits(f, 80, 24)).toBe(true);
+    await see('↑ 89 more · ↓ 8 more');
+    expect(lastFrame()).toContain('CC      kernel/obj089.o');
+    expect(lastFrame()).not.toContain('make: ***');
+    expect(fits(lastFrame(), 80, 24)).toBe(true);
     await keys(stdin, 'g');
-    expect(lastFrame()).toContain('CC      kernel/obj000.o');
+    await see('CC      kernel/obj000.o');
     // n jumps to file:line as before; the log shows the error's line again.
     await keys(stdin, 'n');
-    f = lastFrame()!;
-    expect(f).toMatch(/E1 #include/);
-    expect(f).toContain("1:5: error: expected ';' before 'return'");
-    await keys(stdin, KEY.esc, '2', 'G');
-    expect(lastFrame()).toContain('make: ***');
-    // Enter on the focused build pane opens the selected error too.
-    await keys(stdin, KEY.enter);
+    await see(/E1 #include/);
     expect(lastFrame()).toContain("1:5: error: expected ';' before 'return'");
-    expect(lastFrame()).toContain('newsys/nsys.c');
+    await keys(stdin, KEY.esc, '2', 'G');
+    await see('make: ***');
+    // Enter on the focused build pane opens the selected error too: the editor has the focus at 1:5.
+    await keys(stdin, KEY.enter, 'Z');
+    await see(/E1 #incZlude/);
   });
 
   it('z zooms the output pane over the workbench; Esc brings the workbench back', async () => {
@@ -265,7 +263,7 @@ describe('Workbench', () => {
       const m = mount(core, { width: w, height: h });
       await tick(150);
       const rep = report([true, false]);
-      rep.steps[1]!.checks[0]!.message = 'a failure message long enough to need several lines at any of these widths '.repeat(3);
+      rep.steps[1]!.checks[0]!.message = 'a failure message long enough to need several lines at any of these widths '.repeat(3) + "\nbuilt-in.o:(.rodata+0xa30): undefined reference to `sys_nsys'\nmake: *** Error 1";
       rep.steps[1]!.instructions = 'Instructions. '.repeat(80);
       m.core.grades[0]!.resolve(rep);
       await tick(100);
@@ -275,9 +273,21 @@ describe('Workbench', () => {
       m.core.jobs[0]!.job.out(`${'x'.repeat(300)}\n`);
       m.core.jobs[0]!.job.finish(2);
       await tick();
-      for (const k of ['1', '2', '5', 'z', '5', 'z', KEY.esc, KEY.pageDown]) {
+      // The output pane's title line, under the tab bar, for the pane each key shows.
+      const header: Record<string, RegExp> = { '1': /^Step 2: The call/, '2': /^Build failed/, '5': /^(Add the nsys system call: \d+\/10 points|Checking the lab…)/ };
+      let tab = '1';
+      for (const k of ['1', '2', '5', 'G', 'z', '5', 'G', 'z', KEY.esc, KEY.pageDown]) {
         await keys(m.stdin, k);
-        expect(fits(m.lastFrame(), w, h), `after ${JSON.stringify(k)}:\n${m.lastFrame()}`).toBe(true);
+        if (header[k]) tab = k;
+        const f = m.lastFrame()!;
+        expect(fits(f, w, h), `after ${JSON.stringify(k)}:\n${f}`).toBe(true);
+        // Nothing spills over another pane's rows: the title and the tab bar are where they belong.
+        const lines = f.split('\n');
+        expect(lines[0], f).toMatch(/^kwb · /);
+        expect(lines.filter((l) => l.includes('1:Step  2:Build')), f).toHaveLength(1);
+        const bar = lines.findIndex((l) => l.includes('1:Step  2:Build'));
+        expect(bar, f).toBe(f.includes('Files') ? h - Math.max(5, Math.floor((h - 2) * 0.4)) - 1 : 1);
+        expect(lines[bar + 1], f).toMatch(header[tab]!);
       }
     });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEAD, TAIL, moreText, reveal, scrollBy, scrollCmdOf, slice, viewOf, wrap } from './scroll.js';
+import { HEAD, TAIL, moreText, printable, reveal, scrollBy, scrollCmdOf, slice, viewOf, wrap } from './scroll.js';
 import { keyOf } from './keysplit.js';
 
 describe('scroll window', () => {
@@ -58,6 +58,15 @@ describe('scroll window', () => {
 });
 
 describe('text helpers', () => {
+  it('draws control characters harmlessly: CR as the terminal leaves the line, escapes in caret notation', () => {
+    expect(printable('ret: 0\r')).toBe('ret: 0');
+    expect(printable('10%\r50%\r100%')).toBe('100%');
+    expect(printable('\x1b[2Jcleared?')).toBe('^[[2Jcleared?');
+    expect(printable('plain\ttext')).toBe('plain\ttext');
+    expect(slice('\x1b[31mred', 0, 80)).toBe('^[[31mred');
+    expect(wrap('a\x07b', 20)).toEqual(['a^Gb']);
+  });
+
   it('cuts a line to a column window, expanding tabs as the terminal would', () => {
     expect(slice('a\tb\tc', 0, 80)).toBe('a       b       c');
     expect(slice('0123456789', 4, 3)).toBe('45…');
@@ -68,6 +77,13 @@ describe('text helpers', () => {
     expect(wrap('one two three four', 9, '  ')).toEqual(['one two', '  three', '  four']);
     expect(wrap('x'.repeat(20), 8)).toEqual(['x'.repeat(8), 'x'.repeat(8), 'xxxx']);
     expect(wrap('', 10)).toEqual(['']);
+    // a message of several lines (a link error quoted in a check's message) keeps its lines, indented
+    expect(wrap('  check — does not build:\nbuilt-in.o: undefined reference\nmake: *** Error 1', 30, '    ')).toEqual([
+      '  check — does not build:',
+      '    built-in.o: undefined',
+      '    reference',
+      '    make: *** Error 1',
+    ]);
     expect(wrap('  a b c d e f g h i', 12, '    ')).toEqual(['  a b c d e', '    f g h i']);
   });
 });

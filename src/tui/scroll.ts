@@ -158,29 +158,57 @@ export function useScroll(o: ScrollOptions): View {
 }
 
 /**
- * Expands tabs (to multiples of 8) and cuts a line to the columns [left, left+width); a line
- * going on past the window ends in `…`.
+ * A line as a terminal would leave it, made safe to draw: a carriage return starts the line over
+ * (a trailing one, from CRLF, is dropped), and other control characters — an escape sequence in a
+ * program's output would move the cursor or clear the screen — are shown in caret notation (^[).
+ */
+export function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\x00-\x08\x0b-\x1f\x7f]/.test(line)) return line;
+  let t = line.replace(/\r+$/, '');
+  if (t.includes('\r')) t = t.slice(t.lastIndexOf('\r') + 1);
+  // eslint-disable-next-line no-control-regex
+  return t.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => (c === '\x7f' ? '^?' : '^' + String.fromCharCode(c.charCodeAt(0) + 64)));
+}
+
+/** Expands tabs to multiples of 8 columns. */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let t = '';
+  for (const ch of line) t += ch === '\t' ? ' '.repeat(8 - (t.length % 8)) : ch;
+  return t;
+}
+
+/**
+ * Cuts a line (made printable, tabs expanded) to the columns [left, left+width); a line going on
+ * past the window ends in `…`.
  */
 export function slice(line: string, left: number, width: number): string {
-  let t = line;
-  if (line.includes('\t')) {
-    t = '';
-    for (const ch of line) t += ch === '\t' ? ' '.repeat(8 - (t.length % 8)) : ch;
-  }
+  const t = expandTabs(printable(line));
   if (t.length > left + width) return t.slice(left, left + width - 1) + '…';
   return left ? t.slice(left) : t;
 }
 
 /**
- * Word-wraps one paragraph to `width`, keeping its leading spaces; continuation lines start with
- * `indent`. Words longer than a line are split.
+ * Word-wraps text to `width`. The first line keeps its leading spaces; every further line — a
+ * wrapped one, or one after a newline in the text (a multi-line message) — starts with `indent`.
+ * Words longer than a line are split.
  */
 export function wrap(text: string, width: number, indent = ''): string[] {
-  const lead = /^ */.exec(text)![0];
-  width = Math.max(Math.max(lead.length, indent.length) + 8, width);
+  const out: string[] = [];
+  text.split('\n').forEach((hard, i) => {
+    const h = expandTabs(printable(hard));
+    const own = /^ */.exec(h)![0];
+    const first = i === 0 ? own : indent + own;
+    out.push(...wrapOne(h.slice(own.length), Math.max(Math.max(first.length, indent.length) + 8, width), first, indent));
+  });
+  return out;
+}
+
+function wrapOne(text: string, width: number, first: string, rest: string): string[] {
   const out: string[] = [];
   let line = '';
-  const prefix = () => (out.length ? indent : lead);
+  const prefix = () => (out.length ? rest : first);
   const room = () => width - prefix().length;
   const push = () => {
     out.push(prefix() + line);

@@ -4,6 +4,23 @@ import type { Core, GradeReport, Job, JobOptions, LabInfo, LabSummary, DmesgLine
 
 export const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Retries `check` until it passes (or 3 s have gone by, then its failure stands): for a frame that
+ * a loaded machine draws later than usual. Not a timed assertion — only how long to wait.
+ */
+export async function eventually(check: () => void, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await tick(20);
+    }
+  }
+}
+
 export interface FakeJob extends Job {
   out(text: string): void;
   finish(code: number): void;
