@@ -64,20 +64,35 @@ try {
   await sleep(200);
   shot('Building', 'The build streams its kbuild log under a progress bar over the objects; Ctrl-C cancels it.');
   await until(/Build (succeeded|failed)/, 300_000);
-  shot('Build finished', 'The end of the kbuild log; errors become file:line jump targets (n/p).');
+  shot('Build finished', 'The end of the kbuild log; errors become file:line jump targets (n/p, or Enter on the focused log). The title line says how much of the log is above.');
+  keys('2');
+  await sleep(200);
+  keys('z');
+  await sleep(300);
+  shot('Build log, zoomed (2, z)', '2 focuses the build pane and z zooms it over the workbench. A focused pane scrolls: PgUp/PgDn, ↑↓, g/G (Home/End), and ←→ move long lines sideways; scrolled up, the log stays put while a build streams in, and G follows its tail again.');
+  keys('z');
+  await sleep(200);
   keys('5');
   await sleep(300);
-  shot('Grade', 'Every check with its points; h reveals a hint one tier at a time.');
+  shot('Grade', 'Every check with its points and what is missing, word-wrapped; h reveals a hint one tier at a time, shown first.');
+  keys('G');
+  await sleep(300);
+  shot('Grade, scrolled to the end (G)', 'The focused pane scrolls; its title line says how many lines are above and below.');
   keys('k');
   await until('General setup');
   shot('Kconfig browser', 'menuconfig-like: menus, [*]/<M>/( ) values, / search, ? help, s saves .config.');
+  keys('Escape');
+  await sleep(300);
+  tmux('resize-window', '-t', 'kwb', '-x', '60', '-y', '20');
+  await sleep(500);
+  shot('A smaller terminal (60x20)', 'The workbench follows the terminal as it is resized; every pane keeps to its box and says what it hides.');
 } finally {
   spawnSync('tmux', ['-L', socket, 'kill-server']);
   rmSync(home, { recursive: true, force: true });
 }
 
 let md = '# The workbench, screen by screen\n\n';
-md += 'Text captures of `kwb` (the workbench) at 80x24, taken from the real program in tmux by\n';
+md += 'Text captures of `kwb` (the workbench) at 80x24 (the last at 60x20), taken from the real program in tmux by\n';
 md += '`node scripts/tui-captures.mjs` (regenerate them after changing the UI). Colours are off (NO_COLOR).\n';
 for (const s of shots) md += `\n## ${s.title}\n\n${s.what}\n\n\`\`\`text\n${s.text}\n\`\`\`\n`;
 const out = join(root, 'docs', 'screens.md');
@@ -97,7 +112,7 @@ let part = `${START}\n`;
 for (const sh of shots.filter((x) => x.title === 'Lab picker' || x.title === 'Workbench')) {
   part += `\n**${sh.title}** — ${sh.what}\n\n\`\`\`text\n${sh.text}\n\`\`\`\n`;
 }
-part += `\nMore screens (help, build, grade, Kconfig browser): [docs/screens.md](docs/screens.md).\n${END}`;
+part += `\nMore screens (help, build, scrolling, grade, Kconfig browser, a 60x20 terminal): [docs/screens.md](docs/screens.md).\n${END}`;
 writeFileSync(readme + '.tmp', current.slice(0, a) + part + current.slice(b + END.length));
 renameSync(readme + '.tmp', readme);
 process.stdout.write(`updated ${readme}\n`);
