@@ -31,6 +31,13 @@ export const KEYS: [string, [string, string][]][] = [
     ],
   ],
   [
+    'File list',
+    [
+      ['↑↓ PgUp PgDn', 'choose; g G first, last'],
+      ['Enter', 'open in the editor'],
+    ],
+  ],
+  [
     'Output pane (focused)',
     [
       ['↑↓ PgUp PgDn', 'scroll'],

@@ -250,6 +250,12 @@ describe('Workbench', () => {
     expect(lastFrame()).toContain('↑↓ PgUp/Dn g/G scroll');
     await keys(stdin, KEY.tab);
     expect(lastFrame()).toContain('b build · r run');
+    // The file list's own G and g: its last file and its first.
+    await keys(stdin, 'G');
+    await eventually(() => expect(lastFrame()).toMatch(/Files.*↑\d+\n/));
+    expect(lastFrame()).toContain('kernel/f39.c');
+    await keys(stdin, 'g');
+    await eventually(() => expect(lastFrame()).toMatch(/Files.*↓\d+\n★ newsys\/nsys\.c/));
   });
 
   for (const [w, h] of [

@@ -390,10 +390,13 @@ export function Workbench(p: WorkbenchProps) {
     if (key.ctrl && input === 'e' && open) return (p.onExternal(`${dir}/${open}`), reload(open));
     if (key.ctrl) return;
     if (focus === 'files') {
+      const page = Math.max(1, editorRows - stepsHeight - 2); // the list's rows, less one of context
       if (key.upArrow) return setSelected((s) => Math.max(0, s - 1));
       if (key.downArrow) return setSelected((s) => Math.min(ordered.length - 1, s + 1));
-      if (key.pageUp) return setSelected((s) => Math.max(0, s - 10));
-      if (key.pageDown) return setSelected((s) => Math.min(ordered.length - 1, s + 10));
+      if (key.pageUp) return setSelected((s) => Math.max(0, s - page));
+      if (key.pageDown) return setSelected((s) => Math.min(ordered.length - 1, s + page));
+      if (key.home || input === 'g') return setSelected(0);
+      if (key.end || input === 'G') return setSelected(ordered.length - 1);
       if (key.return && ordered[selected]) return openFile(ordered[selected]!);
     }
     if (key.escape) {
