@@ -140,10 +140,11 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
 
   if (!model)
     return (
-      <Box flexDirection="column" width={p.width}>
-        <Text color={color('red')}>The Kconfig browser cannot read this workspace's Kconfig:</Text>
+      <Box flexDirection="column" width={p.width} height={p.height} overflow="hidden">
+        <Text color={color('red')} wrap="truncate">
+          The Kconfig browser cannot read this workspace's Kconfig <Text dimColor>(q closes)</Text>:
+        </Text>
         <Text wrap="wrap">{loaded as string}</Text>
-        <Text dimColor>q closes</Text>
       </Box>
     );
 
