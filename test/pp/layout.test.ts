@@ -1,7 +1,7 @@
 // The shape of the output the compiler depends on: linemarkers that map every output line back to
 // its file and line, lines without macros copied with their columns, gcc's include flags, the
 // dependency list kbuild records, and the options. (Speed: bench/cc.ts.)
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -258,6 +258,50 @@ describe('headers cached between runs', () => {
           expect((e as diag.DiagnosticError).diagnostics.map(diag.formatHeadline)).toEqual(['h.h:1:13: error: unterminated comment']);
         }
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('include directories listed once between runs', () => {
+  it('finds a header created, and misses one removed or renamed, since the last run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kwb-pp-dirs-'));
+    try {
+      mkdirSync(join(dir, 'inc'));
+      mkdirSync(join(dir, 'inc2'));
+      // Listings are kept only for directories not changed in the last seconds: after each change
+      // date them back (each time to another moment, as a real change would be) so that the
+      // listings are kept and used by the runs that follow.
+      let stamp = Date.UTC(2020, 0, 1) / 1000;
+      const changed = () => {
+        for (const d of ['inc', 'inc2']) utimesSync(join(dir, d), stamp, stamp);
+        stamp += 60;
+      };
+      const once = () => preprocess({ file: 'm.c', source: '#include <h.h>\nV\n', includeDirs: ['inc', 'inc2'], systemIncludeDirs: [], defines: [], undefs: [], cwd: dir, noLinemarkers: true }).text.trim();
+      const run = () => {
+        changed();
+        const a = once();
+        expect(once()).toBe(a); // the second run uses the listings the first one made
+        return a;
+      };
+      expect(run).toThrow(/h\.h: No such file or directory/);
+      writeFileSync(join(dir, 'inc2', 'h.h'), '#define V 2\n');
+      expect(run()).toBe('2');
+      // Found earlier in the search path now: the first directory changed.
+      writeFileSync(join(dir, 'inc', 'h.h'), '#define V 1\n');
+      expect(run()).toBe('1');
+      renameSync(join(dir, 'inc', 'h.h'), join(dir, 'inc', 'g.h'));
+      expect(run()).toBe('2');
+      rmSync(join(dir, 'inc2', 'h.h'));
+      expect(run).toThrow(/h\.h: No such file or directory/);
+      // A directory of that name is not a header.
+      mkdirSync(join(dir, 'inc', 'h.h'));
+      expect(run).toThrow(/h\.h: No such file or directory/);
+      // A symbolic link to a header is one.
+      rmSync(join(dir, 'inc', 'h.h'), { recursive: true });
+      symlinkSync(join(dir, 'inc', 'g.h'), join(dir, 'inc', 'h.h'));
+      expect(run()).toBe('1');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -37,7 +37,7 @@ export function compile(opts: CompileOptions): CompileResult {
       text = pp.text;
       deps = pp.deps;
     }
-    const ctx: TokenizeContext = { mainFile: opts.file, mainSource: opts.source, cwd: opts.cwd };
+    const ctx: TokenizeContext = { mainFile: opts.file, mainSource: opts.source, cwd: opts.cwd, known: pp ? new Set(pp.deps) : undefined };
     if (pp && pp.diagnostics.length) ctx.anchors = pp.diagnostics.map((d) => pp!.anchors.get(d)?.offset ?? 0);
     const toks = tokenize(text, ctx);
     const placed: PlacedDiagnostic[] = [];

@@ -137,7 +137,11 @@ export interface TokenizeContext {
    *  `anchorTokens` as the index of the first token at or after each (the eof token's after the last). */
   anchors?: number[];
   anchorTokens?: number[];
+  /** Files known to be readable (those the preprocessor read), so not looked up again. */
+  known?: ReadonlySet<string>;
 }
+
+const PSEUDO_FILES = new Set(['<built-in>', '<command-line>']);
 
 export function tokenize(text: string, ctx: TokenizeContext): Token[] {
   // One SrcFile per inclusion path, so a header included from two places names the right chain.
@@ -149,7 +153,8 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     if (!f) {
       const isMain = name === ctx.mainFile && ctx.mainSource !== undefined;
       const path = resolve(ctx.cwd ?? process.cwd(), name);
-      const readable = isMain || existsSync(path);
+      // The preprocessor just read the files it names; <built-in> and <command-line> are none.
+      const readable = isMain || ctx.known?.has(name) === true || (!PSEUDO_FILES.has(name) && existsSync(path));
       const load = (): string[] | null => {
         try {
           const content = isMain ? ctx.mainSource! : readFileSync(path, 'utf8');

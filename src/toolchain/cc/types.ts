@@ -89,7 +89,13 @@ function unsignedOf(t: Type): Type {
 }
 
 export function copyType(t: Type): Type {
-  return { ...t, ptrTo: null };
+  // Field by field in newType's order (an object spread of 22 fields is several times slower).
+  return {
+    kind: t.kind, size: t.size, align: t.align, unsigned: t.unsigned, isConst: t.isConst, isVolatile: t.isVolatile,
+    base: t.base, len: t.len, members: t.members, tag: t.tag, complete: t.complete, isFlexible: t.isFlexible,
+    packed: t.packed, rec: t.rec, ret: t.ret, params: t.params, variadic: t.variadic, oldStyle: t.oldStyle,
+    typedefName: t.typedefName, longlong: t.longlong, isFloat: t.isFloat, ptrTo: null,
+  };
 }
 
 /** The struct/union definition behind a possibly qualified copy. */
