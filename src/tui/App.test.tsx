@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { App } from './App.js';
-import { FakeCore, KEY, report, tick } from './testing.js';
+import { FakeCore, KEY, eventually, report, tick } from './testing.js';
 
 async function keys(stdin: { write(s: string): void }, ...ks: string[]) {
   for (const k of ks) {
@@ -59,11 +59,16 @@ describe('App', () => {
     await tick(200);
     core.grades[0]!.resolve(report([true, false]));
     await tick(60);
-    await keys(stdin, KEY.enter, 'x', KEY.esc, 'q');
-    expect(lastFrame()).toContain('1 file has unsaved changes');
+    await keys(stdin, KEY.enter);
+    await eventually(() => expect(lastFrame()).toContain('newsys/nsys.c  1:1'));
+    await keys(stdin, 'x', KEY.esc);
+    await tick(150); // Esc alone: a key right after it would be Alt+key
+    await keys(stdin, 'q');
+    await eventually(() => expect(lastFrame()).toContain('1 file has unsaved changes'));
     expect(codes).toEqual([]);
     await keys(stdin, KEY.esc);
-    expect(lastFrame()).not.toContain('unsaved changes.');
+    await eventually(() => expect(lastFrame()).not.toContain('unsaved changes.'));
+    await tick(150);
     await keys(stdin, 'q', 's');
     expect(codes).toEqual([0]);
     expect(core.files.get('newsys/nsys.c')).toBe('x#include <linux/kernel.h>\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { LabPicker } from './LabPicker.js';
-import { KEY, LAB, fits, tick } from './testing.js';
+import { KEY, LAB, eventually, fits, tick } from './testing.js';
 import type { LabSummary } from './core.js';
 
 describe('Lab picker', () => {
@@ -41,18 +41,15 @@ describe('Lab picker', () => {
     expect(f).toContain('↓ 6 more');
     expect(f).not.toContain('lab15');
     stdin.write(KEY.end);
-    await tick();
+    await eventually(() => expect(lastFrame()).toContain('› lab15  Lab number 15'));
     f = lastFrame()!;
-    expect(f).toContain('› lab15  Lab number 15');
     expect(f).toContain('↑ 6 more');
     expect(f).not.toContain('Continue');
     expect(fits(f, 80, 24)).toBe(true);
     for (let i = 0; i < 3; i++) stdin.write(KEY.up);
-    await tick();
-    expect(lastFrame()).toContain('› lab12');
+    await eventually(() => expect(lastFrame()).toContain('› lab12'));
     stdin.write(KEY.pageUp);
-    await tick();
-    expect(lastFrame()).toContain('› lab02');
+    await eventually(() => expect(lastFrame()).toContain('› lab02'));
     expect(lastFrame()).toContain('↓ 6 more');
     stdin.write(KEY.enter);
     await tick();
@@ -60,8 +57,7 @@ describe('Lab picker', () => {
     // a smaller terminal shows fewer labs, still around the selection
     const small = render(<LabPicker labs={{ ok: true, value: labs }} last={null} onContinue={() => {}} onStart={() => {}} active width={60} height={12} />);
     small.stdin.write('G');
-    await tick();
-    expect(small.lastFrame()).toContain('› lab15');
+    await eventually(() => expect(small.lastFrame()).toContain('› lab15'));
     expect(fits(small.lastFrame(), 60, 12)).toBe(true);
   });
 });

@@ -121,7 +121,7 @@ describe('scrolling the build log', () => {
     let f = plain(r.lastFrame());
     expect(f).toContain('CC      obj089.o'); // one page (5 lines of 6) up
     expect(f).not.toContain('CC      obj099.o');
-    expect(f).toContain('↑ 89 more · ↓ 5 more');
+    expect(f).toContain('↑ 89 more · ↓ 5 more · G follows');
     log = feed(log, numbered(20, 100));
     r.rerender(build(log));
     await tick();

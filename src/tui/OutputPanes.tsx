@@ -135,7 +135,7 @@ export const BuildPane = memo(function BuildPane({ log, total, state, selectedEr
   const v = useScroll({ total: log.lines.length, rows: logRows, active: focused, start: 'tail', reset: run, show: log.errors[selectedError]?.at ?? null, wide: log.wide, width });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <PaneHeader view={v} width={width} focused={focused} color={color(state === 'failed' ? 'red' : state === 'ok' ? 'green' : 'white')}>
+      <PaneHeader view={v} width={width} focused={focused} follows color={color(state === 'failed' ? 'red' : state === 'ok' ? 'green' : 'white')}>
         {head}
       </PaneHeader>
       <ProgressBar done={state === 'ok' && total ? total : log.objects} total={total} width={width} />
@@ -175,7 +175,7 @@ export const RunPane = memo(function RunPane({ program, output, state, status, w
   const v = useScroll({ total: lines.length, rows: height - 1, active: focused, start: 'tail', reset: run, wide, width });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <PaneHeader view={v} width={width} focused={focused} color={state === 'done' ? color(status === 0 ? 'green' : 'red') : undefined}>
+      <PaneHeader view={v} width={width} focused={focused} follows color={state === 'done' ? color(status === 0 ? 'green' : 'red') : undefined}>
         {head}
       </PaneHeader>
       <Lines lines={lines} top={v.top} rows={v.rows} left={v.left} width={width} />
@@ -193,7 +193,7 @@ export const DmesgPane = memo(function DmesgPane({ lines, width, height, focused
   const level = (_: string, i: number) => ({ color: levelColor(lines![i]!.level), bold: lines![i]!.level <= 3 });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <PaneHeader view={v} width={width} focused={focused}>
+      <PaneHeader view={v} width={width} focused={focused} follows>
         dmesg {lines ? `(${lines.length} lines, last boot)` : ''}
       </PaneHeader>
       {lines === null ? <Text dimColor wrap="truncate">No kernel log yet: run a program (r) to boot the kernel.</Text> : null}

@@ -12,10 +12,12 @@ export interface PaneHeaderProps {
   color?: string;
   /** `↑12 ↓30` for a narrow pane. */
   compact?: boolean;
+  /** A log that follows its tail: scrolled up (and focused), say how to follow it again. */
+  follows?: boolean;
 }
 
-export function PaneHeader({ children, view, width, focused = false, color, compact = false }: PaneHeaderProps) {
-  const more = view ? moreText(view, compact) : '';
+export function PaneHeader({ children, view, width, focused = false, color, compact = false, follows = false }: PaneHeaderProps) {
+  const more = view ? moreText(view, compact) + (follows && focused && view.below ? ' · G follows' : '') : '';
   return (
     <Box width={width} height={1}>
       <Box flexGrow={1} flexShrink={1} overflow="hidden">

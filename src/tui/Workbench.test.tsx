@@ -24,10 +24,17 @@ function mount(core = new FakeCore(), extra: { onQuit?: () => void; onExternal?:
 
 /** Mounts, and lets the first check finish on step 2 (whose file, newsys/nsys.c, comes first). */
 async function ready(m: ReturnType<typeof mount>) {
-  await tick(150);
+  await eventually(() => expect(m.core.grades).toHaveLength(1));
   m.core.grades[0]!.resolve(report([true, false]));
-  await tick(100);
+  await eventually(() => expect(m.lastFrame()).toContain('★ newsys/nsys.c'));
+  await tick();
   return m;
+}
+
+/** The output pane has the focus (the tab bar says how to scroll) and its keys are live. */
+async function outputFocused(m: { lastFrame(): string | undefined }) {
+  await eventually(() => expect(m.lastFrame()).toContain('↑↓ PgUp/Dn g/G scroll'));
+  await tick();
 }
 
 async function keys(stdin: { write(s: string): void }, ...ks: string[]) {
@@ -187,8 +194,10 @@ describe('Workbench', () => {
     await see('Build failed — 1 error');
     expect(lastFrame()).toContain("newsys/nsys.c:1:5: error: expected ';' before 'return'");
     // 2 focuses the build pane: its keys scroll it.
-    await keys(stdin, '2', KEY.pageUp, KEY.pageUp);
-    await see('↑ 89 more · ↓ 8 more');
+    await keys(stdin, '2');
+    await outputFocused({ lastFrame });
+    await keys(stdin, KEY.pageUp, KEY.pageUp);
+    await see('↑ 89 more · ↓ 8 more · G follows');
     expect(lastFrame()).toContain('CC      kernel/obj089.o');
     expect(lastFrame()).not.toContain('make: ***');
     expect(fits(lastFrame(), 80, 24)).toBe(true);
@@ -198,7 +207,11 @@ describe('Workbench', () => {
     await keys(stdin, 'n');
     await see(/E1 #include/);
     expect(lastFrame()).toContain("1:5: error: expected ';' before 'return'");
-    await keys(stdin, KEY.esc, '2', 'G');
+    await keys(stdin, KEY.esc);
+    await tick(150); // Esc alone: a key right after it would be Alt+key
+    await keys(stdin, '2');
+    await outputFocused({ lastFrame });
+    await keys(stdin, 'G');
     await see('make: ***');
     // Enter on the focused build pane opens the selected error too: the editor has the focus at 1:5.
     await keys(stdin, KEY.enter, 'Z');
@@ -210,8 +223,9 @@ describe('Workbench', () => {
     await keys(stdin, 'b');
     coldBuild(core.jobs[0]!.job);
     core.jobs[0]!.job.finish(2);
-    await tick();
+    await eventually(() => expect(lastFrame()).toContain('Build failed'));
     await keys(stdin, 'z');
+    await eventually(() => expect(lastFrame()).not.toContain('Files'));
     let f = lastFrame()!;
     expect(fits(f, 80, 24)).toBe(true);
     expect(f).not.toContain('Files');
@@ -225,17 +239,18 @@ describe('Workbench', () => {
 
   it('i from the zoomed output pane brings the editor back with the focus', async () => {
     const { lastFrame, stdin } = await ready(mount());
-    await keys(stdin, KEY.enter, KEY.esc, 'z');
-    expect(lastFrame()).not.toContain('#include <linux/kernel.h>');
+    await keys(stdin, KEY.enter, KEY.esc);
+    await tick(150); // Esc alone: a key right after it would be Alt+key
+    await keys(stdin, 'z');
+    await eventually(() => expect(lastFrame()).not.toContain('#include <linux/kernel.h>'));
     await keys(stdin, 'i', ...'x');
-    expect(lastFrame()).toContain('x#include <linux/kernel.h>');
+    await eventually(() => expect(lastFrame()).toContain('x#include <linux/kernel.h>'));
   });
 
   it('takes command keys that arrive together (a fast typist, tmux) one by one', async () => {
     const { lastFrame, stdin } = await ready(mount());
     stdin.write('2z');
-    await tick(100);
-    expect(lastFrame()).toContain('Not built yet');
+    await eventually(() => expect(lastFrame()).toContain('Not built yet'));
     expect(lastFrame()).not.toContain('Files');
   });
 
@@ -244,12 +259,15 @@ describe('Workbench', () => {
     for (let i = 0; i < 40; i++) core.files.set(`kernel/f${String(i).padStart(2, '0')}.c`, '');
     const { lastFrame, stdin } = await ready(mount(core));
     await keys(stdin, '4');
-    await keys(stdin, KEY.esc, KEY.down, KEY.down);
-    expect(lastFrame()).toMatch(/Files.*↓\d+/); // the file list says what it hides
+    await outputFocused({ lastFrame });
+    await keys(stdin, KEY.esc);
+    await tick(150); // Esc alone: a key right after it would be Alt+key
+    await keys(stdin, KEY.down, KEY.down);
+    await eventually(() => expect(lastFrame()).toMatch(/Files.*↓\d+/)); // the file list says what it hides
     await keys(stdin, KEY.tab);
-    expect(lastFrame()).toContain('↑↓ PgUp/Dn g/G scroll');
+    await outputFocused({ lastFrame });
     await keys(stdin, KEY.tab);
-    expect(lastFrame()).toContain('b build · r run');
+    await eventually(() => expect(lastFrame()).toContain('b build · r run'));
     // The file list's own G and g: its last file and its first.
     await keys(stdin, 'G');
     await eventually(() => expect(lastFrame()).toMatch(/Files.*↑\d+\n/));
@@ -267,33 +285,37 @@ describe('Workbench', () => {
       const core = new FakeCore();
       for (let i = 0; i < 200; i++) core.files.set(`drivers/some/deeply/nested/directory/with/a/long/name/file${i}.c`, '');
       const m = mount(core, { width: w, height: h });
-      await tick(150);
+      await eventually(() => expect(m.core.grades).toHaveLength(1));
       const rep = report([true, false]);
       rep.steps[1]!.checks[0]!.message = 'a failure message long enough to need several lines at any of these widths '.repeat(3) + "\nbuilt-in.o:(.rodata+0xa30): undefined reference to `sys_nsys'\nmake: *** Error 1";
       rep.steps[1]!.instructions = 'Instructions. '.repeat(80);
       m.core.grades[0]!.resolve(rep);
-      await tick(100);
+      await eventually(() => expect(m.lastFrame()).toContain('Step 2: The call'));
       expect(fits(m.lastFrame(), w, h)).toBe(true);
       await keys(m.stdin, 'b');
+      await eventually(() => expect(m.core.jobs).toHaveLength(1));
       coldBuild(m.core.jobs[0]!.job);
       m.core.jobs[0]!.job.out(`${'x'.repeat(300)}\n`);
       m.core.jobs[0]!.job.finish(2);
-      await tick();
+      await eventually(() => expect(m.lastFrame()).toContain('Build failed'));
       // The output pane's title line, under the tab bar, for the pane each key shows.
       const header: Record<string, RegExp> = { '1': /^Step 2: The call/, '2': /^Build failed/, '5': /^(Add the nsys system call: \d+\/10 points|Checking the lab…)/ };
       let tab = '1';
       for (const k of ['1', '2', '5', 'G', 'z', '5', 'G', 'z', KEY.esc, KEY.pageDown]) {
         await keys(m.stdin, k);
+        if (k === KEY.esc) await tick(150); // Esc alone: a key right after it would be Alt+key
         if (header[k]) tab = k;
-        const f = m.lastFrame()!;
-        expect(fits(f, w, h), `after ${JSON.stringify(k)}:\n${f}`).toBe(true);
-        // Nothing spills over another pane's rows: the title and the tab bar are where they belong.
-        const lines = f.split('\n');
-        expect(lines[0], f).toMatch(/^kwb · /);
-        expect(lines.filter((l) => l.includes('1:Step  2:Build')), f).toHaveLength(1);
-        const bar = lines.findIndex((l) => l.includes('1:Step  2:Build'));
-        expect(bar, f).toBe(f.includes('Files') ? h - Math.max(5, Math.floor((h - 2) * 0.4)) - 1 : 1);
-        expect(lines[bar + 1], f).toMatch(header[tab]!);
+        await eventually(() => {
+          const f = m.lastFrame()!;
+          expect(fits(f, w, h), `after ${JSON.stringify(k)}:\n${f}`).toBe(true);
+          // Nothing spills over another pane's rows: the title and the tab bar are where they belong.
+          const lines = f.split('\n');
+          expect(lines[0], f).toMatch(/^kwb · /);
+          expect(lines.filter((l) => l.includes('1:Step  2:Build')), f).toHaveLength(1);
+          const bar = lines.findIndex((l) => l.includes('1:Step  2:Build'));
+          expect(bar, f).toBe(f.includes('Files') ? h - Math.max(5, Math.floor((h - 2) * 0.4)) - 1 : 1);
+          expect(lines[bar + 1], f).toMatch(header[tab]!);
+        });
       }
     });
 });
