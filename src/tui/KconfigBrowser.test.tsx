@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kernelTreeDir } from '../paths.js';
-import { KconfigBrowser } from './KconfigBrowser.js';
+import { KconfigBrowser, helpPage } from './KconfigBrowser.js';
 import { KconfigModel } from './kconfig/model.js';
 import { KEY, fits, tick } from './testing.js';
 import type { MenuNode } from '../kbuild/kconfig/parse.js';
@@ -100,6 +100,11 @@ describe('Kconfig browser', () => {
     expect(fits(f, 60, 12)).toBe(true);
     await keys(stdin, 'x');
     expect(lastFrame()).toContain('General setup  --->');
+  });
+
+  it("reflows a symbol's help to the box and keeps its facts as they are", () => {
+    const page = helpPage(['Inter Process Communication is a suite of library functions and', 'system calls which let processes synchronize.', '', 'Symbol: SYSVIPC [=y]', 'Type  : bool', 'Defined at init/Kconfig:50'], 40);
+    expect(page).toEqual(['Inter Process Communication is a suite', 'of library functions and system calls', 'which let processes synchronize.', '', 'Symbol: SYSVIPC [=y]', 'Type  : bool', 'Defined at init/Kconfig:50']);
   });
 
   it('Esc at the top closes the browser; a tree without Kconfig is reported, not thrown', async () => {

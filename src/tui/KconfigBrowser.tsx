@@ -8,7 +8,8 @@ import { useLive } from './live.js';
 import type { MenuNode, SymbolDef } from '../kbuild/kconfig/parse.js';
 import { KconfigModel, type Entry } from './kconfig/model.js';
 import { PaneHeader } from './PaneHeader.js';
-import { scrollCmdOf, slice, useScroll, wrap } from './scroll.js';
+import { reflow } from './OutputPanes.js';
+import { scrollCmdOf, slice, useScroll } from './scroll.js';
 import { color } from './theme.js';
 
 export interface KconfigBrowserProps {
@@ -23,6 +24,16 @@ export interface KconfigBrowserProps {
 }
 
 type Mode = { kind: 'browse' } | { kind: 'edit'; sym: SymbolDef; text: string } | { kind: 'search'; text: string } | { kind: 'results'; text: string; syms: SymbolDef[] } | { kind: 'help'; lines: string[] };
+
+/**
+ * A symbol's help at a width: the prose reflowed into paragraphs (Kconfig wraps it for 80
+ * columns), the facts after it (`Symbol:`, `Type  :`, `Defined at`) line by line as they are.
+ */
+export function helpPage(lines: string[], width: number): string[] {
+  const facts = lines.findIndex((l) => l.startsWith('Symbol: '));
+  const prose = facts < 0 ? lines : lines.slice(0, facts);
+  return [...reflow(prose.join('\n'), width), ...(facts < 0 ? [] : ['', ...lines.slice(facts)])];
+}
 
 export function KconfigBrowser(p: KconfigBrowserProps) {
   const loaded = useMemo((): KconfigModel | string => {
@@ -56,7 +67,7 @@ export function KconfigBrowser(p: KconfigBrowserProps) {
     !model || (mode.kind !== 'help' && mode.kind !== 'results')
       ? null
       : mode.kind === 'help'
-        ? mode.lines.flatMap((l) => (l.trim() ? wrap(l.replace(/\t/g, '        '), inner, /^ */.exec(l.replace(/\t/g, '        '))![0]) : ['']))
+        ? helpPage(mode.lines, inner)
         : [
             `Search results for "${mode.text}" (${mode.syms.length}):`,
             ...mode.syms.map((s) => `  CONFIG_${s.name} [=${model.cfg.get(s.name).value}] ${s.where.file}:${s.where.line} ${s.prompts[0]?.text ?? ''}`),
