@@ -143,7 +143,11 @@ export interface TokenizeContext {
 
 const PSEUDO_FILES = new Set(['<built-in>', '<command-line>']);
 
+/** An identifier `_Pragma` was lexed (only then is there anything for dropPragmaOperators). */
+let sawPragma = false;
+
 export function tokenize(text: string, ctx: TokenizeContext): Token[] {
+  sawPragma = false;
   // One SrcFile per inclusion path, so a header included from two places names the right chain.
   const files = new Map<string, SrcFile>();
   const getFile = (name: string, chain: { file: string; line: number }[]): SrcFile => {
@@ -236,7 +240,7 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     line++;
   }
   while (ai < anchors.length) anchorTokens[ai++] = toks.length;
-  const kept = dropPragmaOperators(toks);
+  const kept = sawPragma ? dropPragmaOperators(toks) : null;
   if (kept) for (let i = 0; i < anchorTokens.length; i++) anchorTokens[i] = kept[anchorTokens[i]!]!;
   if (ctx.anchors) ctx.anchorTokens = anchorTokens;
   const last = toks[toks.length - 1];
@@ -328,7 +332,9 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
     if (isIdentStart(c)) {
       i++;
       while (i < n && isIdentChar(s.charCodeAt(i))) i++;
-      mkTok(toks, 'ident', s.slice(start, i), file, line, start);
+      const text = s.slice(start, i);
+      if (i - start === 7 && text === '_Pragma') sawPragma = true;
+      mkTok(toks, 'ident', text, file, line, start);
       continue;
     }
     const len = punctLength(s, i, c);

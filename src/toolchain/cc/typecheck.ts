@@ -60,11 +60,16 @@ export function addType(node: Node | undefined): void {
   if (!node || node.ty) return;
   addType(node.lhs);
   addType(node.rhs);
-  addType(node.cond);
-  addType(node.then);
-  addType(node.els);
-  addType(node.init);
-  addType(node.inc);
+  // Only ?: and the statements have these (asking every node for them is a slow, megamorphic
+  // load of a missing property).
+  const k = node.kind;
+  if (k === 'cond' || k === 'if' || k === 'for' || k === 'do' || k === 'switch') {
+    addType(node.cond);
+    addType(node.then);
+    addType(node.els);
+    addType(node.init);
+    addType(node.inc);
+  }
 
   switch (node.kind) {
     case 'num':

@@ -116,7 +116,10 @@ export class OutputWriter {
       }
     } else if (!t.expanded && this.prevFromSource && this.prev.file === t.file && this.prev.pos + this.prev.text.length <= t.pos) {
       const from = this.prev.pos + this.prev.text.length;
-      if (s.indexOf('\n', from) >= t.pos || s.indexOf('\n', from) < 0) this.pad(s, from, t.pos, t.pos - from);
+      // Only the gap between the two tokens is looked at (not the rest of the line each time).
+      let nl = from;
+      while (nl < t.pos && s.charCodeAt(nl) !== 10) nl++;
+      if (nl === t.pos) this.pad(s, from, t.pos, t.pos - from);
       else {
         this.out += ' ';
         this.col++;
