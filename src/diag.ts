@@ -38,6 +38,9 @@ export interface Diagnostic {
    * a range with `col` 0 only quotes its line (gcc shows a one-line gap between two lines).
    */
   ranges?: { line: number; col: number; endCol: number; sourceLine?: string }[];
+  /** A location with a line and no column (col 0) whose line is quoted: gcc then prints an empty
+   *  caret line under it (`      | `), as for the preprocessor's "the conditional began here". */
+  emptyCaretLine?: boolean;
   /** A trailing tag such as "[rule-id]" or gcc's "[-Wimplicit-function-declaration]". */
   tag?: string;
 }
@@ -75,20 +78,18 @@ export function renderDiagnostic(d: Diagnostic): string {
     const margin = (n: number) => String(n).padStart(Math.max(5, widest.length));
     const blank = ' '.repeat(Math.max(5, widest.length));
     out.push(`${margin(d.line)} | ${expandTabs(d.sourceLine)}`);
+    if (d.col === 0 && d.emptyCaretLine) out.push(`${blank} | `);
     if (d.col > 0) {
       const len = Math.max(1, d.length ?? 1);
       const row = underline(ranges.filter((r) => r.line === d.line), ' '.repeat(d.col - 1) + '^' + '~'.repeat(len - 1));
       out.push(`${blank} | ${row}`);
       if (d.fixit !== undefined) out.push(`${blank} | ${' '.repeat(d.col - 1)}${d.fixit}`);
-      // Lines within one line of the caret's (or of each other) form one block with it, whose
-      // underline rows gcc pads to the block's widest column; farther ones follow "......".
-      let width = Math.max(row.length, d.fixit !== undefined ? d.col - 1 + d.fixit.length : 0);
+      // gcc pads the later underline rows to the widest column above; a line more than one line
+      // below the last one quoted follows "......".
+      const width = Math.max(row.length, d.fixit !== undefined ? d.col - 1 + d.fixit.length : 0);
       let last = d.line;
       for (const r of later) {
-        if (r.line > last + 2) {
-          out.push('.'.repeat(blank.length + 1));
-          width = 0;
-        }
+        if (r.line > last + 2) out.push('.'.repeat(blank.length + 1));
         last = r.line;
         out.push(`${margin(r.line)} | ${expandTabs(r.sourceLine!)}`);
         if (r.col > 0) out.push(`${blank} | ${underline([r], '').padEnd(width)}`);

@@ -79,7 +79,7 @@ describe('diagnostics are rendered as gcc prints them', () => {
     ]);
   });
 
-  it('quotes a secondary range on a later line, padded like gcc 12, with "......" past a gap', () => {
+  it('quotes a secondary range on a later line, padded to the caret like gcc 12, with "......" past a gap', () => {
     const d = {
       file: 't.c', line: 5, col: 32, severity: 'error' as const, message: "expected ';' before 'return'",
       sourceLine: '\tprintk("Hello world\\n")', fixit: ';',
@@ -95,7 +95,13 @@ describe('diagnostics are rendered as gcc prints them', () => {
       '      |         ~~~~~~                  ',
     ]);
     const far = renderDiagnostic({ ...d, line: 3, ranges: [{ line: 6, col: 9, endCol: 14, sourceLine: '\treturn 0;' }] });
-    expect(far.split('\n').slice(4)).toEqual(['......', '    6 |         return 0;', '      |         ~~~~~~']);
+    expect(far.split('\n').slice(4)).toEqual(['......', '    6 |         return 0;', '      |         ~~~~~~                  ']);
+  });
+
+  it('quotes the line of a location without a column over an empty caret line, when asked, as gcc does', () => {
+    const d = { file: 't.c', line: 1, col: 0, severity: 'error' as const, message: 'unterminated #if', sourceLine: '#if 1' };
+    expect(renderDiagnostic({ ...d, emptyCaretLine: true }).split('\n')).toEqual(['t.c:1: error: unterminated #if', '    1 | #if 1', '      | ']);
+    expect(renderDiagnostic(d).split('\n')).toEqual(['t.c:1: error: unterminated #if', '    1 | #if 1']);
   });
 
   it('a whole-file diagnostic has no line or column', () => {
