@@ -148,7 +148,7 @@ export function App({ core, external, workspace, onExit }: AppProps) {
       </Box>
       {help && <Help width={width} height={height} active={confirm === null} />}
       {confirm !== null && (
-        <Box borderStyle="round" borderColor={color('yellow')} paddingX={1} width={width} height={questionRows}>
+        <Box borderStyle="round" borderColor={color('yellow')} paddingX={1} width={width} height={questionRows} overflow="hidden">
           <Text>
             {confirm} file{confirm === 1 ? ' has' : 's have'} unsaved changes. <Text bold>s</Text> save and quit · <Text bold>d</Text> discard and quit · <Text bold>Esc</Text> keep working
           </Text>
