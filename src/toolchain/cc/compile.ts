@@ -86,7 +86,7 @@ function quoteOnce(ds: Diagnostic[]): Diagnostic[] {
     if (d.includedFrom && key === module) d = { ...d, includedFrom: undefined };
     module = key;
     if (prev && d.sourceLine !== undefined && prev.file === d.file && prev.line === d.line && prev.col === d.col) {
-      out.push({ ...d, sourceLine: undefined, length: undefined, fixit: undefined, ranges: undefined });
+      out.push({ ...d, sourceLine: undefined, length: undefined, fixit: undefined, ranges: undefined, emptyCaretLine: undefined });
     } else out.push(d);
     prev = d0;
   }

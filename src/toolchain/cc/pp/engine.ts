@@ -296,6 +296,7 @@ export class Engine implements ExpandHost {
     };
     if (length !== undefined) d.length = length;
     if (tag) d.tag = tag;
+    if (col0 < 0) d.emptyCaretLine = true;
     if (severity === 'error' || severity === FATAL) this.errors++;
     this.push(d);
   }
@@ -325,6 +326,7 @@ export class Engine implements ExpandHost {
     const col = o.lineOnly ? -1 : o.after ? t.col + t.text.length : t.col;
     const src = rawLine(t.file, t.line);
     const d: Diagnostic = { file: name, line, col: col < 0 ? 0 : displayColumn(src, col), severity, message, sourceLine: src };
+    if (col < 0) d.emptyCaretLine = true; // gcc quotes the line over an empty caret line
     // gcc underlines the whole token it reports at (`#else` → ^~~~), not just its first character.
     const length = o.length ?? (o.after || o.lineOnly ? undefined : t.text.length);
     if (length !== undefined && length > 1) d.length = length;
