@@ -7,6 +7,7 @@ import { appendFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeOutput } from '../../src/kbuild/output.js';
 import { initWorkspace } from '../../src/kbuild/workspace.js';
 import { builtWorkspace, cleanup, committedKernelTree, make, steps } from './build-helpers.js';
 
@@ -104,6 +105,25 @@ describe('kbuild outputs', () => {
       expect(lstatSync(d).isDirectory()).toBe(true);
       expect(lstatSync(join(d, 'Makefile')).isFile()).toBe(true);
       expect(existsSync(join(d, 'kernel/sys.c'))).toBe(true);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('writeOutput replaces a file whole, and makes its directory again when it was removed meanwhile', () => {
+    const base = mkdtempSync(join(tmpdir(), 'kwb-out-'));
+    try {
+      const f = join(base, 'a/b/target.o');
+      writeOutput(f, 'one');
+      const first = statSync(f);
+      writeOutput(f, 'two', 0o755);
+      expect(readFileSync(f, 'utf8')).toBe('two');
+      expect(statSync(f).ino).not.toBe(first.ino);
+      expect(statSync(f).mode & 0o777).toBe(0o755);
+      rmSync(join(base, 'a'), { recursive: true }); // as mrproper removes include/generated
+      writeOutput(f, 'three');
+      expect(readFileSync(f, 'utf8')).toBe('three');
+      expect(tmpFiles(base)).toEqual([]);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
