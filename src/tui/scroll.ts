@@ -115,8 +115,6 @@ export interface ScrollOptions {
   reset?: unknown;
   /** A line to bring into view when this value changes (the selected build error). */
   show?: number | null;
-  /** ↑/↓ scroll (default true). */
-  arrows?: boolean;
   /** ←/→ move long lines sideways: the longest line's width and the window's. */
   wide?: number;
   width?: number;
@@ -145,7 +143,7 @@ export function useScroll(o: ScrollOptions): View {
   useInput(
     eachKey((input, key) => {
       const l = latest.current;
-      const cmd = scrollCmdOf(input, key, { arrows: l.arrows, horizontal });
+      const cmd = scrollCmdOf(input, key, { horizontal });
       if (!cmd) return;
       const next = scrollBy(st.s, cmd, l.total, l.rows, l.wide, l.width);
       if (next.top === st.s.top && next.left === st.s.left) return;
