@@ -33,8 +33,24 @@ const result = await build({
     js: "import { createRequire as __kwbCreateRequire } from 'node:module'; const require = __kwbCreateRequire(import.meta.url);",
   },
 });
+// dist/toolchain.cjs: the toolchain kbuild calls (src/kbuild/toolchain-bundle.ts) as one classic
+// script, which src/kbuild/toolchain.ts runs with V8's code cache (dist/.cache/): ES modules
+// cannot keep their compiled code between processes on Node 20.
+const toolchain = await build({
+  write: false,
+  entryPoints: [join(root, 'src/kbuild/toolchain-bundle.ts')],
+  outfile: join(out, 'toolchain.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  // paths.ts finds the package from its own file: the loader passes the script's URL.
+  define: { 'import.meta.url': '__kwbUrl' },
+});
 const written = new Set();
-for (const f of result.outputFiles) {
+for (const f of [...result.outputFiles, ...toolchain.outputFiles]) {
   mkdirSync(dirname(f.path), { recursive: true });
   const tmp = `${f.path}.${process.pid}.tmp`;
   writeFileSync(tmp, f.contents);
