@@ -1,19 +1,24 @@
-// Hot straight-line code runs as compiled blocks: a JS function per basic block that calls each
-// instruction's handler directly, with the decoded instruction as a constant. Every call site in
-// such a function sees exactly one handler, so the JIT inlines it; the interpreter's per-
-// instruction fetch and megamorphic dispatch disappear.
+// Hot code runs as compiled regions: a JS function per region of a code page (the instructions
+// reachable from a hot one through direct jumps, calls and returns; see compileBlock), with each
+// instruction's handler called directly and the decoded instruction as a constant, or the
+// commonest forms inlined as straight JS. Edges inside the region are jumps inside the function
+// (chained blocks): a loop, the arms of an if, or a call and its ret never go back to the CPU's
+// run loop, and the interpreter's per-instruction fetch and megamorphic dispatch disappear.
 //
 // Semantics are the handlers' own: each handler sets rip last, so when one faults rip addresses
-// it and the instructions before it have completed (the run loop recovers the count from rip).
-// A block lives on its first instruction, inside its page's decoded-instruction cache, so a write
-// to the page drops it; a block that writes memory checks after each such instruction whether
-// it wrote its own page, and stops there so the modified code is decoded afresh.
+// it and the instructions before it have completed (the region reports how many, blockDone).
+// A region lives on its entry instructions, inside its page's decoded-instruction cache, so a
+// write to the page drops it; a region that writes memory checks after each such instruction
+// whether it wrote its own page, and stops there so the modified code is decoded afresh. Only
+// the pure integer instructions (and cli/sti/swapgs) are compiled: everything that changes the
+// privilege level, the address space or the interrupt state otherwise stays with the run loop,
+// which also keeps TF, pending interrupts, tracing and breakpoints on its careful path.
 //
 // Flags nothing reads are not computed: an ALU op or shift whose flags the next full flag
-// writer in the block overwrites, before any reader or exit, keeps its operands in locals
-// instead of storing the lazy-flag record. A fault in between (the catch at the end of each
-// block), a self-modification exit, or a taken jcc writes them from those locals, so every
-// path out of a block sees exactly the flags the interpreter would have left.
+// writer in the same stretch (between two labels) overwrites, before any reader or exit, keeps
+// its operands in locals instead of storing the lazy-flag record. A fault in between (the catch
+// at the end of each region), a self-modification exit, or a taken jcc writes them from those
+// locals, so every path out of a stretch sees exactly the flags the interpreter would have left.
 import type { Cpu } from './cpu.js';
 import { shift } from './alu.js';
 import { condition } from './flags.js';
@@ -21,31 +26,12 @@ import { HANDLERS } from './exec.js';
 import { Op, type Insn } from './insn.js';
 import { PAGE_SIZE, type Frame } from './mmu.js';
 
-/** Executions of an instruction before a block is compiled from it. */
-export const BLOCK_THRESHOLD = 32;
-const MAX_BLOCK = 48;
+/** Executions of an instruction before a region is compiled from it (fewer, colder regions cost more JIT time than they save). */
+export const BLOCK_THRESHOLD = 200;
+/** Instructions in one compiled region at most. */
+const MAX_REGION = 48;
 
-export type BlockFn = (c: Cpu) => number;
-
-/**
- * Ops that end a block (control transfers) — included as the block's last instruction. A
- * conditional jump does not: the block leaves early when it is taken and runs on along the
- * fall-through path otherwise (a superblock).
- */
-function ends(op: Op): boolean {
-  return (
-    op === Op.JMP ||
-    op === Op.JMP_E ||
-    op === Op.CALL ||
-    op === Op.CALL_E ||
-    op === Op.RET ||
-    op === Op.MOVS ||
-    op === Op.STOS ||
-    op === Op.LODS ||
-    op === Op.CMPS ||
-    op === Op.SCAS
-  );
-}
+export type BlockFn = (c: Cpu, budget: number, pc: number) => number;
 
 /** Ops a block may contain: the pure integer instructions. System instructions stay interpreted. */
 function allowed(op: Op): boolean {
@@ -57,8 +43,6 @@ function allowed(op: Op): boolean {
     case Op.INT3:
     case Op.IRET:
     case Op.HLT:
-    case Op.CLI:
-    case Op.STI:
     case Op.PUSHF:
     case Op.POPF:
     case Op.IN:
@@ -69,7 +53,6 @@ function allowed(op: Op): boolean {
     case Op.MOV_R_DR:
     case Op.RDMSR:
     case Op.WRMSR:
-    case Op.SWAPGS:
     case Op.LIDT:
     case Op.LGDT:
     case Op.SIDT:
@@ -115,6 +98,9 @@ function registerOnly(d: Insn): boolean {
     case Op.STD:
     case Op.BSWAP:
     case Op.CMOVCC:
+    case Op.CLI:
+    case Op.STI:
+    case Op.SWAPGS:
     case Op.TEST_EG:
     case Op.TEST_EI:
     case Op.MUL1:
@@ -130,84 +116,216 @@ function registerOnly(d: Insn): boolean {
 }
 
 /**
- * Compiles the block starting at `first` (already decoded from frame f at page offset `off`).
+ * Compiles the region entered at `first`: the instructions of its page reachable from it through
+ * direct jumps, conditional jumps, direct calls and the return sites after calls (up to
+ * MAX_REGION). They become one JS function, a loop over a switch with a case per label (an
+ * instruction some edge enters other than by falling through): an edge between two instructions
+ * of the region is `pc = label; continue`, so a loop, a call and its ret, or the two arms of an
+ * if run without going back to the CPU's run loop. A ret (or an indirect jump) whose target is a
+ * label of the region continues there too. Every label is also an entry: its instruction gets
+ * the function with its label number, so the run loop enters the region anywhere it knows.
+ *
+ * The budget: a label's case first checks that the instructions up to the next label fit in what
+ * is left (else it returns, and the run loop interprets the rest of its budget), so a region never
+ * runs past the instruction the run loop would have stopped at. `n` counts the retired
+ * instructions at the start of the current case; a fault adds those of the case before it.
+ *
  * `decodeNext` returns the instruction at an address in the same page, or null if it cannot be
  * decoded without faulting.
  */
 export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) => Insn | null): void {
-  const insns: Insn[] = [];
-  let d: Insn | null = first;
-  const pageEnd = Math.floor(first.addr / PAGE_SIZE) * PAGE_SIZE + PAGE_SIZE;
-  while (d !== null && insns.length < MAX_BLOCK && allowed(d.op) && d.next <= pageEnd) {
-    insns.push(d);
-    if (ends(d.op) || (d.op === Op.JCC && Number.isNaN(d.tgt))) break; // a jcc the block cannot leave from ends it
-    d = d.next < pageEnd ? decodeNext(d.next) : null;
+  const pageBase = Math.floor(first.addr / PAGE_SIZE) * PAGE_SIZE;
+  const pageEnd = pageBase + PAGE_SIZE;
+  const byAddr = new Map<number, Insn>();
+  const targets = new Set<number>([first.addr]);
+  const queue: Insn[] = [];
+  const visit = (a: number): boolean => {
+    if (byAddr.has(a)) return true;
+    if (a < pageBase || a >= pageEnd || byAddr.size >= MAX_REGION) return false;
+    const x = a === first.addr ? first : decodeNext(a);
+    if (x === null || !allowed(x.op) || x.next > pageEnd) return false;
+    byAddr.set(a, x);
+    queue.push(x);
+    return true;
+  };
+  visit(first.addr);
+  for (let q = 0; q < queue.length; q++) {
+    const x = queue[q]!;
+    for (const [t, label] of successors(x)) if (visit(t) && label) targets.add(t);
   }
+  const insns = [...byAddr.values()].sort((a, b) => a.addr - b.addr);
   if (insns.length < 2) {
     first.block = NO_BLOCK as Insn['block'];
     return;
   }
+  // Labels: entered by a jump, a call, a return, or not by falling through from the one before.
+  const labelOf = new Map<number, number>();
+  const segStart: number[] = [];
+  insns.forEach((x, i) => {
+    const prev = i > 0 ? insns[i - 1]! : null;
+    if (targets.has(x.addr) || prev === null || !fallsThrough(prev) || prev.next !== x.addr) {
+      labelOf.set(x.addr, segStart.length);
+      segStart.push(i);
+    }
+  });
+  const nseg = segStart.length;
+  const segEnd = (s: number): number => (s + 1 < nseg ? segStart[s + 1]! : insns.length);
+
+  // Flags analysis per case (a label is entered with the CPU's lazy flags current).
+  const kinds: number[] = [];
+  const dead: boolean[] = [];
+  const pend: number[] = []; // pend[i]: the elided producer pending when instruction i starts (-1: none)
+  const pendAfter: number[] = [];
+  for (let s = 0; s < nseg; s++) {
+    const seg = insns.slice(segStart[s]!, segEnd(s));
+    const k = flagKinds(seg);
+    const dd = deadFlags(seg, k);
+    let p = -1;
+    seg.forEach((_, j) => {
+      const i = segStart[s]! + j;
+      kinds.push(k[j]!);
+      dead.push(dd[j]!);
+      pend.push(p);
+      if (k[j] === K_WRITE) p = dd[j] ? i : -1;
+      else if (k[j] !== K_NEUTRAL) p = -1;
+      pendAfter.push(p);
+    });
+  }
+
   const params: string[] = ['f', 'arr', 'shift', 'condition'];
   const args: unknown[] = [f, f.code, shift, condition];
-  const n = insns.length;
-  const kinds = flagKinds(insns);
-  const dead = deadFlags(insns, kinds);
-  // pend[i]: the producer whose flags were elided and are still current when instruction i
-  // starts (-1: c's lazy flags are current). A fault at i, or an exit before i, writes them.
-  const pend: number[] = [];
-  let p = -1;
-  insns.forEach((x, i) => {
-    pend.push(p);
-    const k = kinds[i]!;
-    if (k === K_WRITE) p = dead[i] ? i : -1;
-    else if (k !== K_NEUTRAL) p = -1;
-  });
-  pend.push(p);
-  const body: string[] = ['return function block(c) {', '  const L = c.lo, H = c.hi;', '  let lo = 0, hi = 0, s = 0;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
+  const body: string[] = ['return function block(c, lim, pc) {', '  const L = c.lo, H = c.hi;',
+    // The pair caches of this privilege level (a region holds nothing that changes CPL).
+    '  const RT = c.pTagLo, RH = c.pTagHi, RF = c.pFrame, WT = c.pwTagLo, WH = c.pwTagHi, WF = c.pwFrame;',
+    '  let lo = 0, hi = 0, s = 0, n = 0;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
-  // `at` is the index of the instruction that may fault next: a local costs nothing, where a
-  // store to c.rip before every memory access does. The catch turns it back into rip.
-  body.push('  let at = -1;', '  try {');
-  // The flags producer of the instruction just before (when inlined here), so a jcc can test
-  // its operands directly instead of going through the lazy-flag state.
-  let known: Known | null = null;
-  insns.forEach((x, i) => {
-    const last = i === n - 1;
-    const nextIsJcc = !last && insns[i + 1]!.op === Op.JCC;
-    const inline = inlineCode(x, i, last, known, nextIsJcc, dead[i]!, saved.has(i), materialize(insns, pend[i]!));
-    known = inline?.known ?? null;
-    if (inline !== null && inline.fallback) {
-      params.push(`h${i}`, `d${i}`);
-      args.push(HANDLERS[x.op], x);
+  body.push('  let at = -1;', '  try {', '  loop: for (;;) {', '  switch (pc) {');
+  // Leaving for `t` after `cnt` instructions of the current case: to its label, or out.
+  const edge = (t: number, cnt: number): string => {
+    const k = labelOf.get(t);
+    return k !== undefined ? `n += ${cnt}; pc = ${k}; continue loop;` : `c.rip = ${t}; return n + ${cnt};`;
+  };
+  // After an instruction that set rip itself (ret, an indirect jump): a label if rip is one.
+  // (One shared case, number nseg, does the lookup: a copy per exit would make the source quadratic.)
+  const labelCases = [...labelOf.entries()].map(([a, k]) => `case ${a}: pc = ${k}; continue loop;`).join(' ');
+  const dynamic = (cnt: number): string => `n += ${cnt}; pc = ${nseg}; continue loop;`;
+  const faultCase: string[] = [];
+  for (let s = 0; s < nseg; s++) {
+    const from = segStart[s]!;
+    const to = segEnd(s);
+    body.push(`  case ${s}:`, `  if (n + ${to - from} > lim) { c.rip = ${insns[from]!.addr}; return n; }`);
+    let known: Known | null = null;
+    for (let i = from; i < to; i++) {
+      const x = insns[i]!;
+      const j = i - from;
+      const last = i === to - 1;
+      const nextIsJcc = !last && insns[i + 1]!.op === Op.JCC;
+      const exitFlags = materialize(insns, pend[i]!);
+      const inline = inlineCode(x, i, known, nextIsJcc, dead[i]!, saved.has(i), exitFlags, (t) => edge(t, j + 1));
+      known = inline?.known ?? null;
+      let fault = false;
+      if (inline !== null) {
+        if (inline.fallback) {
+          params.push(`h${i}`, `d${i}`);
+          args.push(HANDLERS[x.op], x);
+        }
+        if (inline.mayFault) {
+          body.push(inline.fallback ? `  at = ${i}; c.rip = ${x.addr};` : `  at = ${i};`);
+          fault = true;
+        }
+        body.push(...inline.code.map((l) => '  ' + l));
+      } else {
+        params.push(`h${i}`, `d${i}`);
+        args.push(HANDLERS[x.op], x);
+        body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
+        fault = true;
+        // sti (or anything else that may make an interrupt deliverable) leaves for the careful path.
+        if (x.op === Op.STI) body.push(`  if (c.attention) return n + ${j + 1};`);
+      }
+      if (fault) faultCase.push(`    case ${i}: c.rip = ${x.addr}; ${materialize(insns, pend[i]!)}c.blockDone = n + ${j}; break;`);
+      const after = materialize(insns, pendAfter[i]!);
+      if (!last) {
+        if (!registerOnly(x)) body.push(`  if (f.code !== arr) { ${after}c.rip = ${x.next}; return n + ${j + 1}; }`);
+        continue;
+      }
+      // The end of the case: where control goes after its last instruction.
+      const cnt = j + 1;
+      if (inline !== null && inline.target !== undefined) body.push(`  ${after}${edge(inline.target, cnt)}`);
+      else if ((inline !== null && inline.dynamic) || (inline === null && transfers(x.op))) {
+        if (!registerOnly(x)) body.push(`  if (f.code !== arr) { ${after}return n + ${cnt}; }`);
+        body.push(`  ${after}${dynamic(cnt)}`);
+      } else {
+        if (!registerOnly(x)) body.push(`  if (f.code !== arr) { ${after}c.rip = ${x.next}; return n + ${cnt}; }`);
+        if (to < insns.length && insns[to]!.addr === x.next && fallsThrough(x)) body.push(`  ${after}n += ${cnt};`);
+        else body.push(`  ${after}${edge(x.next, cnt)}`);
+      }
     }
-    if (inline !== null) {
-      if (inline.mayFault) body.push(inline.fallback ? `  at = ${i}; c.rip = ${x.addr};` : `  at = ${i};`);
-      body.push(...inline.code.map((l) => '  ' + l));
-      if (last && !inline.setsRip) body.push(`  c.rip = ${x.next};`);
-    } else {
-      params.push(`h${i}`, `d${i}`);
-      args.push(HANDLERS[x.op], x);
-      body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
-    }
-    if (!last && !registerOnly(x)) body.push(`  if (f.code !== arr) { ${materialize(insns, pend[i + 1]!)}c.rip = ${insns[i + 1]!.addr}; return ${i + 1}; }`);
-  });
-  body.push(`  return ${n};`);
+  }
+  body.push(`  case ${nseg}:`, `  switch (c.rip) { ${labelCases} }`, '  return n;', '  }', '  return n;', '  }');
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen.
-  const cases: string[] = [];
-  insns.forEach((x, i) => {
-    if (body.some((l) => l.startsWith(`  at = ${i};`))) cases.push(`    case ${i}: c.rip = ${x.addr}; ${materialize(insns, pend[i]!)}break;`);
-  });
-  body.push('  } catch (e) {');
-  if (cases.length > 0) body.push('    switch (at) {', ...cases, '    }');
+  body.push('  } catch (e) {', '    c.blockDone = n;');
+  if (faultCase.length > 0) body.push('    switch (at) {', ...faultCase, '    }');
   body.push('    throw e;', '  }', '};');
-  // KWB_DUMP_BLOCKS=1 prints each compiled block's source (for working on this compiler).
+  // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
   if (process.env.KWB_DUMP_BLOCKS) console.error(body.join('\n'));
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function(...params, body.join('\n')) as (...a: unknown[]) => BlockFn;
-  first.block = make(...args) as Insn['block'];
-  first.blockAddrs = insns.map((x) => x.addr);
+  const fn = make(...args) as Insn['block'];
+  for (const [a, k] of labelOf) {
+    const x = byAddr.get(a)!;
+    if (x === first || x.block === null) {
+      x.block = fn;
+      x.blockPc = k;
+    }
+  }
+}
+
+/** Where control may go after x, and whether that place needs a label (anything but falling through). */
+function successors(x: Insn): [number, boolean][] {
+  const canonicalTarget = x.tgt === x.tgt;
+  switch (x.op) {
+    case Op.JCC:
+      return canonicalTarget ? [[x.next, false], [x.tgt, true]] : [[x.next, true]];
+    case Op.JMP:
+      return canonicalTarget ? [[x.tgt, true]] : [];
+    case Op.CALL:
+      return canonicalTarget ? [[x.tgt, true], [x.next, true]] : [[x.next, true]];
+    case Op.CALL_E:
+    case Op.MOVS:
+    case Op.STOS:
+    case Op.LODS:
+    case Op.CMPS:
+    case Op.SCAS:
+      return [[x.next, true]];
+    case Op.RET:
+    case Op.JMP_E:
+      return [];
+  }
+  return [[x.next, false]];
+}
+
+/** Whether control can reach x.next by falling through (no transfer, or a conditional one). */
+function fallsThrough(x: Insn): boolean {
+  return !transfers(x.op) || (x.op === Op.JCC && x.tgt === x.tgt);
+}
+
+/** Ops that may set rip to somewhere other than the next instruction (string ops may repeat themselves). */
+function transfers(op: Op): boolean {
+  return (
+    op === Op.JMP ||
+    op === Op.JMP_E ||
+    op === Op.CALL ||
+    op === Op.CALL_E ||
+    op === Op.RET ||
+    op === Op.JCC ||
+    op === Op.MOVS ||
+    op === Op.STOS ||
+    op === Op.LODS ||
+    op === Op.CMPS ||
+    op === Op.SCAS
+  );
 }
 
 // How an instruction treats the arithmetic flags, for the dead-flag analysis: K_WRITE replaces
@@ -243,6 +361,7 @@ function flagKind(x: Insn): number {
     case Op.CWD:
     case Op.BSWAP:
     case Op.PUSH64:
+    case Op.PUSH_I:
     case Op.POP64:
     case Op.LEAVE:
     case Op.NOP:
@@ -455,55 +574,67 @@ function knownCondition(k: Known, cc: number): string | null {
   return null;
 }
 
-/** Straight JS for the commonest forms (no handler call), or null to call the handler. */
+/**
+ * Straight JS for the commonest forms (no handler call), or null to call the handler. A control
+ * transfer reports where it goes: `target` (a static address; the caller emits the edge) or
+ * `dynamic` (rip is set; the caller looks it up among the region's labels). A jcc's taken path
+ * is emitted here, through `edge`.
+ */
 function inlineCode(
   x: Insn,
   i: number,
-  last: boolean,
   known: Known | null,
   expose: boolean,
   dead: boolean,
   save: boolean,
   exitFlags: string,
-): { code: string[]; mayFault: boolean; fallback?: boolean; setsRip?: boolean; known?: Known } | null {
+  edge: (target: number) => string,
+): { code: string[]; mayFault: boolean; fallback?: boolean; target?: number; dynamic?: boolean; known?: Known } | null {
   const wide = x.size === 8;
   const canonicalTarget = x.tgt === x.tgt; // not NaN
   switch (x.op) {
     case Op.JCC: {
       if (!canonicalTarget) return null;
       const cond = (known !== null && knownCondition(known, x.sub)) || `condition(c, ${x.sub})`;
-      const taken = `${exitFlags}c.rip = ${x.tgt}; return ${i + 1};`;
-      if (last) return { code: [`if (${cond}) { ${taken} }`, `c.rip = ${x.next};`], mayFault: false, setsRip: true };
-      return { code: [`if (${cond}) { ${taken} }`], mayFault: false };
+      return { code: [`if (${cond}) { ${exitFlags}${edge(x.tgt)} }`], mayFault: false };
     }
     case Op.JMP:
       if (!canonicalTarget) return null;
-      return { code: [`c.rip = ${x.tgt};`], mayFault: false, setsRip: true };
+      return { code: [], mayFault: false, target: x.tgt };
     case Op.CALL:
       if (!canonicalTarget) return null;
       return {
         code: [
           `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
-          `  c.write64p(nl, nh, ${x.nextLo}, ${x.nextHi}); L[4] = nl; H[4] = nh; c.rip = ${x.tgt}; }`,
+          `  ${wr(8, 'nl', 'nh', `${x.nextLo}`, `${x.nextHi}`)} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
-        setsRip: true,
+        target: x.tgt,
       };
     case Op.RET:
       return {
         code: [
-          '{ const ol = L[4], oh = H[4]; const v = c.read64p(ol, oh); const t = c.tHi * 4294967296 + (v >>> 0);',
+          `{ const ol = L[4], oh = H[4]; let v = 0, vh = 0; ${rd(8, 'ol', 'oh', 'v', 'vh')} const t = vh * 4294967296 + (v >>> 0);`,
           `  if (t >= -140737488355328 && t < 140737488355328) { const sum = (ol >>> 0) + ${8 + x.immLo}; L[4] = sum | 0; H[4] = (sum > 4294967295 ? oh + 1 : oh) | 0; c.rip = t; }`,
           `  else h${i}(c, d${i}); }`,
         ],
         mayFault: true,
         fallback: true,
-        setsRip: true,
+        dynamic: true,
+      };
+    case Op.PUSH_I:
+      if (x.size !== 8) return null;
+      return {
+        code: [
+          `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
+          `  ${wr(8, 'nl', 'nh', `${x.immLo}`, `${x.immHi}`)} L[4] = nl; H[4] = nh; }`,
+        ],
+        mayFault: true,
       };
     case Op.LEAVE:
       return {
         code: [
-          '{ const bl = L[5], bh = H[5]; const v = c.read64p(bl, bh); const vh = c.tHi; const nl = (bl + 8) | 0;',
+          `{ const bl = L[5], bh = H[5]; let v = 0, vh = 0; ${rd(8, 'bl', 'bh', 'v', 'vh')} const nl = (bl + 8) | 0;`,
           '  L[4] = nl; H[4] = ((nl >>> 0) < 8 ? bh + 1 : bh) | 0; L[5] = v; H[5] = vh; }',
         ],
         mayFault: true,
@@ -518,7 +649,7 @@ function inlineCode(
       const bh = x.op === Op.ALU_MI ? `${x.immHi}` : `H[${x.reg}]`;
       if (!ALU_OPS[x.sub]) return null;
       if (x.sub === 7) {
-        const read = wide ? '{ const m = c.read64p(lo, hi), mh = c.tHi;' : '{ const m = c.read32p(lo, hi), mh = 0;';
+        const read = `{ let m = 0, mh = 0; ${rd(x.size, 'lo', 'hi', 'm', 'mh')}`;
         return { code: [...eaCode(x), read, ...aluCode(7, x.size, null, null, 'm', 'mh', b, bh, expose, !dead, save ? i : -1)!, '}'], mayFault: true, known: knownOf(x, expose) };
       }
       // Straight on the page when the pair cache knows it writable; otherwise the handler (which faults precisely).
@@ -532,7 +663,7 @@ function inlineCode(
       return {
         code: [
           ...eaCode(x),
-          `{ const fr = c.writableFrame(lo, hi, ${x.size});`,
+          `{ const pg_ = lo >>> 12, pe_ = pg_ & 255; const fr = WT[pe_] === pg_ && WH[pe_] === hi && (lo & 4095) <= ${4096 - x.size} ? WF[pe_] : null;`,
           `  if (fr === null) { h${i}(c, d${i});${kept} }`,
           `  else { const dv = fr.dv, o = lo & 0xfff; const m = ${get};`,
           ...alu.map((l) => '    ' + l),
@@ -560,17 +691,17 @@ function inlineCode(
       return {
         code: [
           ...eaCode(x),
-          wide ? `{ const v = c.read64p(lo, hi); H[${x.reg}] = c.tHi; L[${x.reg}] = v; }` : `L[${x.reg}] = c.read32p(lo, hi); H[${x.reg}] = 0;`,
+          `{ let v = 0, vh = 0; ${rd(x.size, 'lo', 'hi', 'v', 'vh')} L[${x.reg}] = v; H[${x.reg}] = vh; }`,
         ],
         mayFault: true,
       };
     case Op.STORE:
       return {
-        code: [...eaCode(x), wide ? `c.write64p(lo, hi, L[${x.reg}], H[${x.reg}]);` : `c.write32p(lo, hi, L[${x.reg}]);`],
+        code: [...eaCode(x), `{ const v = L[${x.reg}], vh = H[${x.reg}]; ${wr(x.size, 'lo', 'hi', 'v', 'vh')} }`],
         mayFault: true,
       };
     case Op.STORE_I:
-      return { code: [...eaCode(x), wide ? `c.write64p(lo, hi, ${x.immLo}, ${x.immHi});` : `c.write32p(lo, hi, ${x.immLo});`], mayFault: true };
+      return { code: [...eaCode(x), wr(x.size, 'lo', 'hi', `${x.immLo}`, `${x.immHi}`)], mayFault: true };
     case Op.ALU_RI: {
       if (!wide && x.size !== 4) return null;
       const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `${x.immLo}`, `${x.immHi}`, expose, !dead, save ? i : -1);
@@ -583,7 +714,7 @@ function inlineCode(
     }
     case Op.ALU_RM: {
       if (!wide && x.size !== 4) return null;
-      const read = wide ? ['{ const m = c.read64p(lo, hi), mh = c.tHi;'] : ['{ const m = c.read32p(lo, hi), mh = 0;'];
+      const read = [`{ let m = 0, mh = 0; ${rd(x.size, 'lo', 'hi', 'm', 'mh')}`];
       const code = aluCode(x.sub, x.size, `L[${x.reg}]`, `H[${x.reg}]`, `L[${x.reg}]`, `H[${x.reg}]`, 'm', 'mh', expose, !dead, save ? i : -1);
       return code && { code: [...eaCode(x), ...read, ...code, '}'], mayFault: true, known: knownOf(x, expose) };
     }
@@ -591,20 +722,38 @@ function inlineCode(
       return {
         code: [
           `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
-          `  c.write64p(nl, nh, L[${x.reg}], H[${x.reg}]); L[4] = nl; H[4] = nh; }`,
+          `  const v = L[${x.reg}], vh = H[${x.reg}]; ${wr(8, 'nl', 'nh', 'v', 'vh')} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
       };
     case Op.POP64:
       return {
         code: [
-          '{ const ol = L[4], oh = H[4]; const v = c.read64p(ol, oh); const vh = c.tHi; const nl = (ol + 8) | 0;',
+          `{ const ol = L[4], oh = H[4]; let v = 0, vh = 0; ${rd(8, 'ol', 'oh', 'v', 'vh')} const nl = (ol + 8) | 0;`,
           `  L[4] = nl; H[4] = ((nl >>> 0) < 8 ? oh + 1 : oh) | 0; L[${x.reg}] = v; H[${x.reg}] = vh; }`,
         ],
         mayFault: true,
       };
   }
   return null;
+}
+
+/**
+ * JS reading `size` (4 or 8) bytes at the int32 pair (lo, hi) into the declared variables v and
+ * vh (0 for size 4): straight from the page when the pair cache (hoisted into RT/RH/RF) knows it,
+ * else through the CPU (which faults precisely and fills the cache). lo/hi must be names.
+ */
+function rd(size: number, lo: string, hi: string, v: string, vh: string): string {
+  const head = `{ const pg_ = ${lo} >>> 12, pe_ = pg_ & 255, po_ = ${lo} & 4095; if (RT[pe_] === pg_ && RH[pe_] === ${hi} && po_ <= ${4096 - size}) `;
+  if (size === 8) return `${head}{ const dv_ = RF[pe_].dv; ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; } }`;
+  return `${head}${v} = RF[pe_].dv.getInt32(po_, true); else ${v} = c.read32p(${lo}, ${hi}); }`;
+}
+
+/** JS writing v (and vh) as `size` (4 or 8) bytes at (lo, hi), dropping the page's decoded code (see rd). */
+function wr(size: number, lo: string, hi: string, v: string, vh: string): string {
+  const head = `{ const pg_ = ${lo} >>> 12, pe_ = pg_ & 255, po_ = ${lo} & 4095; if (WT[pe_] === pg_ && WH[pe_] === ${hi} && po_ <= ${4096 - size}) { const fw_ = WF[pe_]; if (fw_.code !== null) fw_.code = null; `;
+  if (size === 8) return `${head}const dv_ = fw_.dv; dv_.setInt32(po_, ${v}, true); dv_.setInt32(po_ + 4, ${vh}, true); } else c.write64p(${lo}, ${hi}, ${v}, ${vh}); }`;
+  return `${head}fw_.dv.setInt32(po_, ${v}, true); } else c.write32p(${lo}, ${hi}, ${v}); }`;
 }
 
 /** The flags producer an inlined ALU instruction leaves for a following jcc (operands exposed). */

@@ -90,6 +90,27 @@ export interface TrapInfo {
 
 const TLB_SIZE = 256;
 
+/** One privilege level's pair caches (see Cpu.pTagLo). */
+interface PairSet {
+  tagLo: Int32Array;
+  tagHi: Int32Array;
+  frame: Frame[];
+  wTagLo: Int32Array;
+  wTagHi: Int32Array;
+  wFrame: Frame[];
+}
+
+function newPairSet(): PairSet {
+  return {
+    tagLo: new Int32Array(TLB_SIZE).fill(-1),
+    tagHi: new Int32Array(TLB_SIZE),
+    frame: new Array<Frame>(TLB_SIZE),
+    wTagLo: new Int32Array(TLB_SIZE).fill(-1),
+    wTagHi: new Int32Array(TLB_SIZE),
+    wFrame: new Array<Frame>(TLB_SIZE),
+  };
+}
+
 export class Cpu implements LazyFlags {
   // ---- registers ----
   readonly lo = new Int32Array(16);
@@ -109,10 +130,19 @@ export class Cpu implements LazyFlags {
   }
   set cpl(v: number) {
     this.cplValue = v;
-    this.cpl3 = v === 3 ? 1 : 0;
+    const u = v === 3 ? 1 : 0;
+    if (u === this.cpl3) return;
+    this.cpl3 = u;
     this.fetchBase = NaN;
-    this.pTagLo.fill(-1);
-    this.pwTagLo.fill(-1);
+    // The pair caches come in two sets, one per privilege (a page a CPL 0 access filled must not
+    // serve CPL 3): a privilege change swaps them instead of flushing, so syscall/sysret keep both warm.
+    const s = this.pairSets[u]!;
+    this.pTagLo = s.tagLo;
+    this.pTagHi = s.tagHi;
+    this.pFrame = s.frame;
+    this.pwTagLo = s.wTagLo;
+    this.pwTagHi = s.wTagHi;
+    this.pwFrame = s.wFrame;
   }
   fsBase = 0;
   gsBase = 0;
@@ -130,6 +160,8 @@ export class Cpu implements LazyFlags {
     [MSR_FMASK, 0n],
     [MSR_TSC_AUX, 0n],
   ]);
+  /** system.ts's numbers for STAR/LSTAR/FMASK, kept with the bigints they came from. */
+  msrMemo: object | null = null;
   idtBase = 0;
   idtLimit = 0;
   gdtBase = 0;
@@ -170,12 +202,13 @@ export class Cpu implements LazyFlags {
   // A second translation cache for hot paths that keep addresses as int32 (lo, hi) pairs:
   // tagged by the page bits of lo and the whole hi, so no double arithmetic is needed.
   // (Read by the specialized handlers in exec.ts; filled only here.)
-  readonly pTagLo = new Int32Array(TLB_SIZE).fill(-1);
-  readonly pTagHi = new Int32Array(TLB_SIZE);
-  readonly pwTagLo = new Int32Array(TLB_SIZE).fill(-1);
-  readonly pwTagHi = new Int32Array(TLB_SIZE);
-  readonly pFrame: Frame[] = new Array(TLB_SIZE);
-  readonly pwFrame: Frame[] = new Array(TLB_SIZE);
+  private readonly pairSets = [newPairSet(), newPairSet()];
+  pTagLo = this.pairSets[0]!.tagLo;
+  pTagHi = this.pairSets[0]!.tagHi;
+  pwTagLo = this.pairSets[0]!.wTagLo;
+  pwTagHi = this.pairSets[0]!.wTagHi;
+  pFrame = this.pairSets[0]!.frame;
+  pwFrame = this.pairSets[0]!.wFrame;
   // The code page being executed: its address, frame and decoded-instruction array.
   private fetchBase = NaN;
   private fetchFrame: Frame | null = null;
@@ -238,8 +271,10 @@ export class Cpu implements LazyFlags {
     this.wTag.fill(NaN);
     this.xTag.fill(NaN);
     this.fetchBase = NaN;
-    this.pTagLo.fill(-1);
-    this.pwTagLo.fill(-1);
+    for (const p of this.pairSets) {
+      p.tagLo.fill(-1);
+      p.wTagLo.fill(-1);
+    }
   }
 
   // ---- register access ----
@@ -388,34 +423,42 @@ export class Cpu implements LazyFlags {
    */
   private runFast(limit: number): StopReason | null {
     let n = 0;
-    // The block running, for the finally below (a local: cheaper than a field written twice per block).
-    let cur: Insn | null = null;
+    // Whether a compiled region is running, for the finally below (a local: cheaper than a field).
+    let inBlock = false;
     try {
       while (n < limit) {
         if (this.attention) return null;
         const d = this.fetch();
         const b = d.block as BlockFn | null;
         if (b !== null) {
-          if (b !== NO_BLOCK && n + d.blockAddrs!.length <= limit) {
-            cur = d;
-            n += b(this);
-            cur = null;
-            continue;
+          if (b !== NO_BLOCK) {
+            inBlock = true;
+            const k = b(this, limit - n, d.blockPc);
+            inBlock = false;
+            // 0: not even its first stretch fits in the budget left; interpret one instruction.
+            if (k > 0) {
+              n += k;
+              continue;
+            }
           }
-        } else if (++d.hits === this.blockThreshold) this.buildBlock(d);
+        } else if (++d.hits === this.blockThreshold) {
+          this.buildBlock(d);
+          // Run what was just compiled (interpreting one instruction would make the next one compile a region too).
+          if (d.block !== NO_BLOCK) continue;
+        }
         dispatch(this, d);
         n++;
       }
     } finally {
-      if (cur !== null) {
-        // A fault inside a block: the instructions before the one at rip completed.
-        const k = cur.blockAddrs!.indexOf(this.rip);
-        if (k > 0) n += k;
-      }
+      // A fault inside a region: it counted the instructions before the faulting one.
+      if (inBlock) n += this.blockDone;
       this.icount += n;
     }
     return 'budget';
   }
+
+  /** Instructions a compiled region retired before the fault it is throwing (set by the region). */
+  blockDone = 0;
 
   /** Executions of an instruction before a block is compiled from it (0: never compile; tests use 1 to compile everything). */
   blockThreshold = BLOCK_THRESHOLD;

@@ -42,7 +42,7 @@ function blank(addr: number): Insn {
     bytes: new Uint8Array(0),
     hits: 0,
     block: null,
-    blockAddrs: null,
+    blockPc: 0,
   };
 }
 

@@ -153,8 +153,11 @@ export interface Insn {
   nextHi: number;
   /** The instruction's bytes (for #UD reports and tracing). */
   bytes: Uint8Array;
-  /** Executions seen by the interpreter, and the compiled block starting here (block.ts). */
+  /**
+   * Executions seen by the interpreter, and the compiled region entered here (block.ts): called
+   * as block(cpu, budget, blockPc), it returns the instructions it retired.
+   */
   hits: number;
-  block: ((c: never) => number) | null;
-  blockAddrs: number[] | null;
+  block: ((c: never, budget: number, pc: number) => number) | null;
+  blockPc: number;
 }

@@ -32,6 +32,38 @@ function regBig(c: Cpu, r: number): bigint {
   return c.getReg64(r);
 }
 
+/** STAR, LSTAR and FMASK as numbers, recomputed only when the MSR values (bigints) change. */
+interface SyscallMsrs {
+  star: bigint;
+  lstarRaw: bigint;
+  fmaskRaw: bigint;
+  syscallCs: number;
+  sysretCs: number;
+  /** NaN when LSTAR is not canonical. */
+  lstar: number;
+  fmask: number;
+}
+
+function syscallMsrs(c: Cpu): SyscallMsrs {
+  const star = c.msrs.get(MSR_STAR)!;
+  const lstar = c.msrs.get(MSR_LSTAR)!;
+  const fmask = c.msrs.get(MSR_FMASK)!;
+  let m = c.msrMemo as SyscallMsrs | null;
+  if (m === null || m.star !== star || m.lstarRaw !== lstar || m.fmaskRaw !== fmask) {
+    m = {
+      star,
+      lstarRaw: lstar,
+      fmaskRaw: fmask,
+      syscallCs: Number((star >> 32n) & 0xffffn),
+      sysretCs: Number((star >> 48n) & 0xffffn),
+      lstar: canonical(lstar) ?? NaN,
+      fmask: Number(fmask & 0xffffffffn),
+    };
+    c.msrMemo = m;
+  }
+  return m;
+}
+
 /** Executes a system instruction. Returns true if it set rip itself. */
 export function executeSystem(c: Cpu, d: Insn): boolean {
   switch (d.op) {
@@ -41,26 +73,25 @@ export function executeSystem(c: Cpu, d: Insn): boolean {
         c.onSyscall(c);
         return true;
       }
+      const m = syscallMsrs(c);
+      if (Number.isNaN(m.lstar)) throw new CpuFault(VEC_GP, 0);
       const rip = d.next;
       c.setRegAddr(RCX, rip);
       const fl = c.getRflags();
       c.writeReg(11, 8, fl & ~RF, 0);
-      const fmask = Number(c.msrs.get(MSR_FMASK)! & 0xffffffffn);
-      c.setRflags(fl & ~fmask & ~RF);
-      const star = c.msrs.get(MSR_STAR)!;
-      const sel = Number((star >> 32n) & 0xffffn);
-      c.cs = sel & 0xfffc;
-      c.ss = (sel + 8) & 0xffff;
+      c.setRflags(fl & ~m.fmask & ~RF);
+      c.cs = m.syscallCs & 0xfffc;
+      c.ss = (m.syscallCs + 8) & 0xffff;
       c.cpl = 0;
-      c.rip = canonicalOrGp(c.msrs.get(MSR_LSTAR)!);
+      c.rip = m.lstar;
       return true;
     }
     case Op.SYSRET: {
       privileged(c);
       if (d.size !== 8) throw new CpuFault(VEC_UD); // return to 32-bit compatibility mode is not emulated
-      const rip = canonicalOrGp(regBig(c, RCX));
-      const star = c.msrs.get(MSR_STAR)!;
-      const sel = Number((star >> 48n) & 0xffffn);
+      const rip = c.regAddr(RCX);
+      if (Number.isNaN(rip)) throw new CpuFault(VEC_GP, 0);
+      const sel = syscallMsrs(c).sysretCs;
       c.setRflags((c.lo[11]! & RFLAGS_WRITABLE) | 2);
       c.cs = ((sel + 16) & 0xffff) | 3;
       c.ss = ((sel + 8) & 0xffff) | 3;
