@@ -208,9 +208,8 @@ export function cstring(table: Uint8Array, off: number): string {
   if (off >= table.length) return '';
   let end = off;
   while (end < table.length && table[end] !== 0) end++;
-  let s = '';
-  for (let i = off; i < end; i++) s += String.fromCharCode(table[i]!);
-  return s;
+  // One call instead of a string grown byte by byte: nm on vmlinux reads thousands of names.
+  return String.fromCharCode.apply(null, table.subarray(off, end) as unknown as number[]);
 }
 
 /** The name a symbol is known by: its own, or for a section symbol the section's name. */
