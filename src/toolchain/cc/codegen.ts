@@ -119,8 +119,8 @@ class CodeGen {
       this.out.push('\t' + a.split('\n').join('\n'));
       this.out.push('#NO_APP');
     }
-    this.out.push('\t.section\t.note.GNU-stack,"",@progbits');
-    return this.out.join('\n') + '\n';
+    this.out.push('\t.section\t.note.GNU-stack,"",@progbits', '');
+    return this.out.join('\n'); // ends with '\n' without another copy of the whole text
   }
 
   emitAlias(o: Obj): void {
