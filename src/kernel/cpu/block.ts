@@ -270,9 +270,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   body.push('    throw e;', '  }', '};');
   // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
   if (process.env.KWB_DUMP_BLOCKS) console.error(body.join('\n'));
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const make = new Function(...params, body.join('\n')) as (...a: unknown[]) => BlockFn;
-  const fn = make(...args) as Insn['block'];
+  const fn = factory(params, body.join('\n'))(...args) as Insn['block'];
   for (const [a, k] of labelOf) {
     const x = byAddr.get(a)!;
     if (x === first || x.block === null) {
@@ -280,6 +278,28 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
       x.blockPc = k;
     }
   }
+}
+
+/**
+ * The function making a region's closure from its source, shared by every region with the same
+ * source (the same code at the same address: the next boot of the same kernel, the same program
+ * run again). Closures of one factory share V8's feedback and optimized code, so a region the JIT
+ * has optimized once is fast from its first call in the next machine, instead of being compiled
+ * again (that costs more than a short run saves).
+ */
+const factories = new Map<string, (...a: unknown[]) => BlockFn>();
+const MAX_FACTORIES = 8192;
+
+function factory(params: string[], source: string): (...a: unknown[]) => BlockFn {
+  const key = params.join(',') + '\n' + source;
+  let make = factories.get(key);
+  if (make === undefined) {
+    if (factories.size >= MAX_FACTORIES) factories.clear();
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    make = new Function(...params, source) as (...a: unknown[]) => BlockFn;
+    factories.set(key, make);
+  }
+  return make;
 }
 
 /** Where control may go after x, and whether that place needs a label (anything but falling through). */
