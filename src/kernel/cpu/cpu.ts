@@ -90,6 +90,23 @@ export interface TrapInfo {
 
 const TLB_SIZE = 256;
 
+/** The MSRs by number; `version` changes with every write (so derived numbers can be cached). */
+export class MsrMap extends Map<number, bigint> {
+  version = 0;
+  override set(k: number, v: bigint): this {
+    this.version++;
+    return super.set(k, v);
+  }
+  override delete(k: number): boolean {
+    this.version++;
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
 /** One privilege level's pair caches (see Cpu.pTagLo). */
 interface PairSet {
   tagLo: Int32Array;
@@ -152,7 +169,7 @@ export class Cpu implements LazyFlags {
   cr3 = 0n;
   cr4 = 0x20n;
   readonly dr: bigint[] = [0n, 0n, 0n, 0n, 0n, 0n, 0xffff0ff0n, 0x400n];
-  readonly msrs = new Map<number, bigint>([
+  readonly msrs = new MsrMap([
     [MSR_EFER, 0xd01n],
     [MSR_STAR, 0n],
     [MSR_LSTAR, 0n],

@@ -32,11 +32,9 @@ function regBig(c: Cpu, r: number): bigint {
   return c.getReg64(r);
 }
 
-/** STAR, LSTAR and FMASK as numbers, recomputed only when the MSR values (bigints) change. */
+/** STAR, LSTAR and FMASK as numbers, recomputed only after an MSR write (MsrMap.version). */
 interface SyscallMsrs {
-  star: bigint;
-  lstarRaw: bigint;
-  fmaskRaw: bigint;
+  version: number;
   syscallCs: number;
   sysretCs: number;
   /** NaN when LSTAR is not canonical. */
@@ -45,15 +43,13 @@ interface SyscallMsrs {
 }
 
 function syscallMsrs(c: Cpu): SyscallMsrs {
-  const star = c.msrs.get(MSR_STAR)!;
-  const lstar = c.msrs.get(MSR_LSTAR)!;
-  const fmask = c.msrs.get(MSR_FMASK)!;
   let m = c.msrMemo as SyscallMsrs | null;
-  if (m === null || m.star !== star || m.lstarRaw !== lstar || m.fmaskRaw !== fmask) {
+  if (m === null || m.version !== c.msrs.version) {
+    const star = c.msrs.get(MSR_STAR) ?? 0n;
+    const lstar = c.msrs.get(MSR_LSTAR) ?? 0n;
+    const fmask = c.msrs.get(MSR_FMASK) ?? 0n;
     m = {
-      star,
-      lstarRaw: lstar,
-      fmaskRaw: fmask,
+      version: c.msrs.version,
       syscallCs: Number((star >> 32n) & 0xffffn),
       sysretCs: Number((star >> 48n) & 0xffffn),
       lstar: canonical(lstar) ?? NaN,
