@@ -167,4 +167,30 @@ handler:
     expect(interp!.regs.r12).toBe(144n);
     expect(compiled).toEqual(interp);
   });
+
+  it('base + displacement carries into (and borrows from) the high half of the address', () => {
+    for (const [base, disp, addr] of [
+      ['0x100000004', '-8', 0xfffffffcn],
+      ['0xfffffffc', '8', 0x100000004n],
+      ['0x7ffffffff000', '0x7ff', 0x7ffffffff7ffn],
+    ] as const) {
+      const src = `
+_start:
+  movabs $${base}, %rsi
+  nop
+  mov ${disp}(%rsi), %rax
+  hlt
+handler:
+  hlt
+`;
+      const cr2 = [0, 1].map((threshold) => {
+        const m = machine(src);
+        m.cpu.blockThreshold = threshold;
+        m.gate(14, 'handler');
+        expect(m.cpu.run(100)).toBe('halt');
+        return BigInt.asUintN(64, BigInt(m.cpu.cr2));
+      });
+      expect(cr2).toEqual([addr, addr]);
+    }
+  });
 });

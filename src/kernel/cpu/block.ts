@@ -482,6 +482,15 @@ function eaCode(x: Insn): string[] {
     const sum = (x.nextLo >>> 0) + x.disp;
     return [`lo = ${sum | 0}; hi = ${(x.nextHi + Math.floor(sum / TWO32)) | 0};`];
   }
+  if (x.base >= 0 && x.index < 0) {
+    // Base + displacement in int32 arithmetic: the carry (or borrow) out of the low half is an
+    // unsigned comparison of the new low half with the base's.
+    const b = x.base;
+    const d = x.disp;
+    if (d === 0) return [`lo = L[${b}]; hi = H[${b}];`];
+    const carry = d > 0 ? `((lo >>> 0) < (L[${b}] >>> 0) ? 1 : 0)` : `((lo >>> 0) > (L[${b}] >>> 0) ? -1 : 0)`;
+    return [`lo = (L[${b}] + ${d}) | 0; hi = (H[${b}] + ${carry}) | 0;`];
+  }
   let sum = `${x.disp}`;
   let h = '0';
   if (x.base >= 0) {
