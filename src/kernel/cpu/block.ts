@@ -716,6 +716,9 @@ function inlineCode(
       };
     case Op.MOV_RR:
       return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
+    case Op.LEA:
+      if ((x.size !== 4 && x.size !== 8) || x.addr32 || x.rm >= 0) return null;
+      return { code: [...eaCode(x), `L[${x.reg}] = lo; H[${x.reg}] = ${wide ? 'hi' : '0'};`], mayFault: false };
     case Op.LOAD:
       return {
         code: [
