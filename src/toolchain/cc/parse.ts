@@ -1374,7 +1374,7 @@ class Parser {
     this.next();
     this.leaveScope();
     this.nesting--;
-    return { kind: 'block', tok, body };
+    return { kind: 'block', ty: undefined, tok, body };
   }
 
   blockItem(): Node {
@@ -1384,7 +1384,7 @@ class Parser {
     }
     if (t.kind === 'ident' && this.is('_Static_assert')) {
       this.staticAssert();
-      return { kind: 'block', tok: t, body: [] };
+      return { kind: 'block', ty: undefined, tok: t, body: [] };
     }
     // `foo x;` where foo is no type: gcc's "unknown type name".
     if (t.kind === 'ident' && !KEYWORDS.has(t.text) && !this.findVar(t.text)) {
@@ -1403,7 +1403,7 @@ class Parser {
     const base = this.declspec(attr);
     if (attr.isTypedef) {
       this.typedefDecl(base, attr);
-      return { kind: 'block', tok, body: [] };
+      return { kind: 'block', ty: undefined, tok, body: [] };
     }
     const body: Node[] = [];
     if (!this.is(';')) this.checkAfterTagDecl(base);
@@ -1451,13 +1451,13 @@ class Parser {
       this.lastHadInit = false;
       if (this.is('=')) {
         const eq = this.next();
-        body.push({ kind: 'exprstmt', tok: eq, lhs: this.lvarInitializer(v, eq) });
+        body.push({ kind: 'exprstmt', ty: undefined, tok: eq, lhs: this.lvarInitializer(v, eq) });
         this.lastHadInit = true;
       }
       if (v.ty.kind === 'array' && v.ty.len < 0) this.error(name, `array size missing in '${name.text}'`);
       if (isRecord(v.ty) && !recordOf(v.ty).complete) this.error(name, `storage size of '${name.text}' isn't known`);
     }
-    return { kind: 'block', tok, body };
+    return { kind: 'block', ty: undefined, tok, body };
   }
 
   isAsmKeyword(): boolean {
@@ -1481,7 +1481,7 @@ class Parser {
           if (retTy.kind !== 'void') {
             this.warn(diagAt(tok, 'warning', "'return' with no value, in function returning non-void"), [diagAt(fn.tok!, 'note', 'declared here')]);
           }
-          return { kind: 'return', tok };
+          return { kind: 'return', ty: undefined, tok };
         }
         const exprTok = this.tok;
         let e = this.expr();
@@ -1497,7 +1497,7 @@ class Parser {
         } else if (!isRecord(e.ty!) || recordOf(e.ty!) !== recordOf(retTy)) {
           this.error(exprTok, `incompatible types when returning type '${typeName(e.ty!)}' but '${typeName(retTy)}' was expected`);
         }
-        return { kind: 'return', tok, lhs: e };
+        return { kind: 'return', ty: undefined, tok, lhs: e };
       }
       case 'if': {
         this.next();
@@ -1511,7 +1511,7 @@ class Parser {
           this.next();
           els = this.stmt();
         }
-        return { kind: 'if', tok, cond, then, els };
+        return { kind: 'if', ty: undefined, tok, cond, then, els };
       }
       case 'switch': {
         this.next();
@@ -1546,7 +1546,7 @@ class Parser {
           if (lo <= c.hi! && c.val! <= hi) this.throwDiag(diagAt(tok, 'error', 'duplicate case value'), [diagAt(c.tok, 'note', 'previously used here')]);
         }
         void vtok;
-        const node: Node = { kind: 'case', tok, val: lo, hi, label: this.newLabel() };
+        const node: Node = { kind: 'case', ty: undefined, tok, val: lo, hi, label: this.newLabel() };
         sw.cases!.push(node);
         node.lhs = this.labeledBody();
         return node;
@@ -1557,7 +1557,7 @@ class Parser {
         this.next();
         if (!this.curSwitch) this.error(tok, "'default' label not within a switch statement");
         if (this.curSwitch.defaultCase) this.error(tok, 'multiple default labels in one switch');
-        const node: Node = { kind: 'case', tok, label: this.newLabel() };
+        const node: Node = { kind: 'case', ty: undefined, tok, label: this.newLabel() };
         this.curSwitch.defaultCase = node;
         node.lhs = this.labeledBody();
         return node;
@@ -1566,14 +1566,14 @@ class Parser {
         this.next();
         this.skip('(');
         this.enterScope();
-        const node: Node = { kind: 'for', tok };
+        const node: Node = { kind: 'for', ty: undefined, tok };
         const brk = this.brkLabel;
         const cont = this.contLabel;
         node.brkLabel = this.brkLabel = this.newLabel();
         node.contLabel = this.contLabel = this.newLabel();
         if (this.isTypename()) node.init = this.declaration();
         else if (!this.consume(';')) {
-          node.init = { kind: 'exprstmt', tok: this.tok, lhs: this.expr() };
+          node.init = { kind: 'exprstmt', ty: undefined, tok: this.tok, lhs: this.expr() };
           this.skip(';');
         }
         if (!this.is(';')) {
@@ -1592,7 +1592,7 @@ class Parser {
       case 'while': {
         this.next();
         this.skip('(');
-        const node: Node = { kind: 'for', tok };
+        const node: Node = { kind: 'for', ty: undefined, tok };
         node.cond = this.expr();
         this.checkScalar(node.cond);
         this.skip(')');
@@ -1607,7 +1607,7 @@ class Parser {
       }
       case 'do': {
         this.next();
-        const node: Node = { kind: 'do', tok };
+        const node: Node = { kind: 'do', ty: undefined, tok };
         const brk = this.brkLabel;
         const cont = this.contLabel;
         node.brkLabel = this.brkLabel = this.newLabel();
@@ -1629,7 +1629,7 @@ class Parser {
         if (this.is('*')) this.error(this.tok, 'kwb does not support computed goto');
         const l = this.ident();
         this.skipSemi();
-        const node: Node = { kind: 'goto', tok, label: l.text };
+        const node: Node = { kind: 'goto', ty: undefined, tok, label: l.text };
         this.gotos.push(node);
         return node;
       }
@@ -1637,12 +1637,12 @@ class Parser {
         this.next();
         if (!this.brkLabel) this.error(tok, 'break statement not within loop or switch');
         this.skipSemi();
-        return { kind: 'goto', tok, uniqueLabel: this.brkLabel };
+        return { kind: 'goto', ty: undefined, tok, uniqueLabel: this.brkLabel };
       case 'continue':
         this.next();
         if (!this.contLabel) this.error(tok, 'continue statement not within a loop');
         this.skipSemi();
-        return { kind: 'goto', tok, uniqueLabel: this.contLabel };
+        return { kind: 'goto', ty: undefined, tok, uniqueLabel: this.contLabel };
       case 'asm': case '__asm__': case '__asm':
         return this.asmStmt();
       case 'else':
@@ -1653,29 +1653,29 @@ class Parser {
       this.next();
       this.attributes(null);
       if (this.labels.has(tok.text)) this.error(tok, `duplicate label '${tok.text}'`);
-      const node: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: this.newLabel() };
+      const node: Node = { kind: 'label', ty: undefined, tok, label: tok.text, uniqueLabel: this.newLabel() };
       this.labels.set(tok.text, node);
       node.lhs = this.labeledBody();
       return node;
     }
     if (this.is('{')) return this.compoundStmt();
-    if (this.consume(';')) return { kind: 'block', tok, body: [] };
+    if (this.consume(';')) return { kind: 'block', ty: undefined, tok, body: [] };
     if (this.is('__attribute__') || this.is('__attribute')) {
       // `__attribute__((fallthrough));` and friends: an attributed null statement.
       this.attributes(null);
       this.skipSemi();
-      return { kind: 'block', tok, body: [] };
+      return { kind: 'block', ty: undefined, tok, body: [] };
     }
     const e = this.expr();
     this.skipSemi();
     addType(e);
-    return { kind: 'exprstmt', tok, lhs: e };
+    return { kind: 'exprstmt', ty: undefined, tok, lhs: e };
   }
 
   /** What follows a label: a statement, or (C23/GNU) a declaration or the closing brace. */
   labeledBody(): Node {
     // A label right before '}' labels an empty statement (accepted by gcc 12).
-    if (this.is('}')) return { kind: 'block', tok: this.tok, body: [] };
+    if (this.is('}')) return { kind: 'block', ty: undefined, tok: this.tok, body: [] };
     if (this.isTypename() && this.peek().text !== ':') return this.declaration();
     return this.stmt();
   }
@@ -2095,29 +2095,29 @@ class Parser {
     v.ty = init.ty;
     if (init.expr && !isRecord(v.ty)) {
       // A scalar: one assignment, no zeroing first.
-      return this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq);
+      return this.lvarInitExpr(init, { kind: 'var', ty: undefined, tok: v.tok ?? eq, obj: v }, eq);
     }
-    const lhs: Node = { kind: 'memzero', tok: eq, obj: v };
-    const rhs = this.lvarInitExpr(init, { kind: 'var', tok: v.tok ?? eq, obj: v }, eq);
-    return { kind: 'comma', tok: eq, lhs, rhs };
+    const lhs: Node = { kind: 'memzero', ty: undefined, tok: eq, obj: v };
+    const rhs = this.lvarInitExpr(init, { kind: 'var', ty: undefined, tok: v.tok ?? eq, obj: v }, eq);
+    return { kind: 'comma', ty: undefined, tok: eq, lhs, rhs };
   }
 
   lvarInitExpr(init: Init, desg: Node, tok: Token): Node {
     const ty = init.ty;
     if (ty.kind === 'array' && !init.expr) {
-      let node: Node = { kind: 'nullexpr', tok };
+      let node: Node = { kind: 'nullexpr', ty: undefined, tok };
       const ch = init.children ?? [];
       for (let i = 0; i < ch.length; i++) {
         const c = ch[i];
         if (!c) continue;
         const elem = this.newDeref(this.newAdd({ ...desg }, { kind: 'num', tok, val: BigInt(i), ty: ty_long }, tok), tok);
-        node = { kind: 'comma', tok, lhs: node, rhs: this.lvarInitExpr(c, elem, tok) };
+        node = { kind: 'comma', ty: undefined, tok, lhs: node, rhs: this.lvarInitExpr(c, elem, tok) };
       }
       return node;
     }
     if (isRecord(ty) && !init.expr) {
       const rec = recordOf(ty);
-      let node: Node = { kind: 'nullexpr', tok };
+      let node: Node = { kind: 'nullexpr', ty: undefined, tok };
       const ch = init.children ?? [];
       for (let i = 0; i < ch.length; i++) {
         const c = ch[i];
@@ -2125,14 +2125,14 @@ class Parser {
         if (ty.kind === 'union' && i !== init.unionMember) continue;
         const m = rec.members[i]!;
         const mem: Node = { kind: 'member', tok, lhs: { ...desg }, member: m };
-        node = { kind: 'comma', tok, lhs: node, rhs: this.lvarInitExpr(c, mem, tok) };
+        node = { kind: 'comma', ty: undefined, tok, lhs: node, rhs: this.lvarInitExpr(c, mem, tok) };
       }
       return node;
     }
-    if (!init.expr) return { kind: 'nullexpr', tok };
+    if (!init.expr) return { kind: 'nullexpr', ty: undefined, tok };
     addType(desg);
     this.checkConversion(ty, init.expr, init.expr.tok, 'initialization');
-    const a: Node = { kind: 'assign', tok: init.expr.tok, lhs: desg, rhs: init.expr };
+    const a: Node = { kind: 'assign', ty: undefined, tok: init.expr.tok, lhs: desg, rhs: init.expr };
     // Initializing a const object is not an assignment to it.
     if (desg.ty!.isConst) {
       desg.ty = unqualified(desg.ty!);
@@ -2433,7 +2433,7 @@ class Parser {
     if (this.is(',')) {
       const tok = this.next();
       const rhs = this.expr();
-      const n: Node = { kind: 'comma', tok, lhs: node, rhs };
+      const n: Node = { kind: 'comma', ty: undefined, tok, lhs: node, rhs };
       addType(n);
       return n;
     }
@@ -2453,7 +2453,7 @@ class Parser {
         addType(node);
         addType(rhs);
         if (isLvalueNode(node) && !isRecord(node.ty!) && node.ty!.kind !== 'array') this.checkConversion(node.ty!, rhs, t, 'assignment');
-        const n: Node = { kind: 'assign', tok: t, lhs: node, rhs };
+        const n: Node = { kind: 'assign', ty: undefined, tok: t, lhs: node, rhs };
         addType(n);
         return n;
       }
@@ -2486,24 +2486,24 @@ class Parser {
     if (!this.fn) this.error(tok, 'initializer element is not constant');
     if (isPlainLvalue(target)) {
       // Naming the object twice has no side effects: `x op= y` is simply `x = x op y`.
-      const n: Node = { kind: 'assign', tok, lhs: target, rhs: binary };
+      const n: Node = { kind: 'assign', ty: undefined, tok, lhs: target, rhs: binary };
       addType(n);
       return n;
     }
     const ptrTy = pointerTo(target.ty!);
     const tmp = this.newLocal('', ptrTy, null);
-    const tmpRef = (): Node => ({ kind: 'var', tok, obj: tmp });
+    const tmpRef = (): Node => ({ kind: 'var', ty: undefined, tok, obj: tmp });
     markAddressTaken(target);
-    const first: Node = { kind: 'assign', tok, lhs: tmpRef(), rhs: { kind: 'addr', tok, lhs: target } };
+    const first: Node = { kind: 'assign', tok, lhs: tmpRef(), rhs: { kind: 'addr', ty: undefined, tok, lhs: target } };
     // Rebuild the operation with *tmp in place of the lvalue.
     const derefTmp = (): Node => {
-      const d: Node = { kind: 'deref', tok, lhs: tmpRef() };
+      const d: Node = { kind: 'deref', ty: undefined, tok, lhs: tmpRef() };
       addType(d);
       return d;
     };
     const replaced = replaceNode(binary, target, derefTmp);
-    const second: Node = { kind: 'assign', tok, lhs: derefTmp(), rhs: replaced };
-    const n: Node = { kind: 'comma', tok, lhs: first, rhs: second };
+    const second: Node = { kind: 'assign', ty: undefined, tok, lhs: derefTmp(), rhs: replaced };
+    const n: Node = { kind: 'comma', ty: undefined, tok, lhs: first, rhs: second };
     addType(n);
     return n;
   }
@@ -2521,9 +2521,9 @@ class Parser {
       addType(cond);
       const tmp = this.fn ? this.newLocal('', unqualified(cond.ty!.kind === 'array' ? pointerTo(cond.ty!.base!) : cond.ty!), null) : null;
       if (!tmp) this.error(tok, 'initializer element is not constant');
-      const ref = (): Node => ({ kind: 'var', tok, obj: tmp });
-      const a: Node = { kind: 'assign', tok, lhs: ref(), rhs: cond };
-      const n: Node = { kind: 'cond', tok, cond: a, then: ref(), els };
+      const ref = (): Node => ({ kind: 'var', ty: undefined, tok, obj: tmp });
+      const a: Node = { kind: 'assign', ty: undefined, tok, lhs: ref(), rhs: cond };
+      const n: Node = { kind: 'cond', ty: undefined, tok, cond: a, then: ref(), els };
       addType(n);
       return n;
     }
@@ -2531,7 +2531,7 @@ class Parser {
     if (!this.is(':')) this.expected("':'");
     this.next();
     const els = this.conditional();
-    const n: Node = { kind: 'cond', tok, cond, then, els };
+    const n: Node = { kind: 'cond', ty: undefined, tok, cond, then, els };
     addType(n);
     return n;
   }
@@ -2777,7 +2777,7 @@ class Parser {
         }
         case '-': {
           this.next();
-          const n: Node = { kind: 'neg', tok: t, lhs: this.cast() };
+          const n: Node = { kind: 'neg', ty: undefined, tok: t, lhs: this.cast() };
           addType(n);
           return n;
         }
@@ -2786,7 +2786,7 @@ class Parser {
           const e = this.cast();
           addType(e);
           if (!isLvalueNode(e) && e.ty!.kind !== 'func') this.error(t, 'lvalue required as unary \'&\' operand');
-          const n: Node = { kind: 'addr', tok: t, lhs: e };
+          const n: Node = { kind: 'addr', ty: undefined, tok: t, lhs: e };
           markAddressTaken(e);
           addType(n);
           return n;
@@ -2798,19 +2798,19 @@ class Parser {
           if (e.ty!.kind === 'func') return e;
           // gcc underlines the whole operand: `*x` → ^~
           if (e.ty!.kind !== 'ptr' && e.ty!.kind !== 'array') this.error(t, `invalid type argument of unary '*' (have '${typeName(e.ty!)}')`, this.spanFrom(t));
-          const n: Node = { kind: 'deref', tok: t, lhs: e };
+          const n: Node = { kind: 'deref', ty: undefined, tok: t, lhs: e };
           addType(n);
           return n;
         }
         case '!': {
           this.next();
-          const n: Node = { kind: 'not', tok: t, lhs: this.cast() };
+          const n: Node = { kind: 'not', ty: undefined, tok: t, lhs: this.cast() };
           addType(n);
           return n;
         }
         case '~': {
           this.next();
-          const n: Node = { kind: 'bitnot', tok: t, lhs: this.cast() };
+          const n: Node = { kind: 'bitnot', ty: undefined, tok: t, lhs: this.cast() };
           addType(n);
           return n;
         }
@@ -2891,11 +2891,11 @@ class Parser {
       if (!this.fn) {
         const o = this.newAnonGlobal(ty);
         this.gvarInitializer(o);
-        return this.postfixOps({ kind: 'var', tok, obj: o });
+        return this.postfixOps({ kind: 'var', ty: undefined, tok, obj: o });
       }
       const v = this.newLocal('', ty, tok);
       const init = this.lvarInitializer(v, tok);
-      const n: Node = { kind: 'comma', tok, lhs: init, rhs: { kind: 'var', tok, obj: v } };
+      const n: Node = { kind: 'comma', tok, lhs: init, rhs: { kind: 'var', ty: undefined, tok, obj: v } };
       addType(n);
       return this.postfixOps(n);
     }
@@ -2960,7 +2960,7 @@ class Parser {
   }
 
   newDeref(e: Node, tok: Token): Node {
-    const n: Node = { kind: 'deref', tok, lhs: e };
+    const n: Node = { kind: 'deref', ty: undefined, tok, lhs: e };
     addType(n);
     return n;
   }
@@ -2974,7 +2974,7 @@ class Parser {
     const path = findMember(rec, nameTok.text);
     if (!path) this.error(dotTok, `'${typeName(node.ty!.typedefName ? node.ty! : rec)}' has no member named '${nameTok.text}'`);
     for (const m of path) {
-      node = { kind: 'member', tok: nameTok, lhs: node, member: m };
+      node = { kind: 'member', ty: undefined, tok: nameTok, lhs: node, member: m };
       addType(node);
     }
     return node;
@@ -3049,7 +3049,7 @@ class Parser {
         this.next();
         const block = this.compoundStmt();
         this.skip(')');
-        const n: Node = { kind: 'stmtexpr', tok: t, body: block.body };
+        const n: Node = { kind: 'stmtexpr', ty: undefined, tok: t, body: block.body };
         addType(n);
         return n;
       }
