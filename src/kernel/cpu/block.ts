@@ -365,6 +365,9 @@ function flagKind(x: Insn): number {
     case Op.ALU_MR:
       // A read-modify-write may take the handler (which writes c's flags itself); its operands are kept either way.
       return ALU_OPS[x.sub] && (x.size === 4 || x.size === 8) ? K_WRITE : K_READ;
+    case Op.TEST_EG:
+    case Op.TEST_EI:
+      return x.rm >= 0 && (x.size === 4 || x.size === 8) ? K_WRITE : K_READ;
     case Op.SHIFT:
       return inlineShift(x) ? K_WRITE : K_READ;
     case Op.MOV_RR:
@@ -421,7 +424,7 @@ function flagKinds(insns: Insn[]): number[] {
       const p = insns[i - 1]!;
       const k = knownOf(p, true);
       // Only producers that always expose their operands (not a read-modify-write, which may take its handler).
-      const exposes = p.op === Op.ALU_RR || p.op === Op.ALU_RI || p.op === Op.ALU_RM || ((p.op === Op.ALU_MI || p.op === Op.ALU_MR) && p.sub === 7);
+      const exposes = p.op === Op.ALU_RR || p.op === Op.ALU_RI || p.op === Op.ALU_RM || p.op === Op.TEST_EG || p.op === Op.TEST_EI || ((p.op === Op.ALU_MI || p.op === Op.ALU_MR) && p.sub === 7);
       if (exposes && flagKind(p) === K_WRITE && k !== undefined && knownCondition(k, x.sub) !== null) return K_NEUTRAL;
     }
     return flagKind(x);
@@ -433,9 +436,10 @@ function materialize(insns: Insn[], k: number): string {
   if (k < 0) return '';
   const x = insns[k]!;
   if (x.op === Op.SHIFT) return `shift(c, ${x.sub}, ${x.size}, a${k}, ah${k}, ${x.immLo}); `;
-  const f = ALU_OPS[x.sub]!.f;
-  if (x.size === 4) return `c.fOp = ${f}; c.fSize = 4; c.fA = a${k}; c.fB = b${k}; c.fRes = ${f === 5 ? `a${k} ${ALU_OPS[x.sub]!.js} b${k}` : `(a${k} ${ALU_OPS[x.sub]!.js} b${k}) | 0`}; c.fCin = 0; `;
-  return `{ const a = a${k}, ah = ah${k}, b = b${k}, bh = bh${k}; let r, rh; ${alu64(ALU_OPS[x.sub]!.js)} c.fOp = ${f}; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0; } `;
+  const op = ALU_OPS[aluSub(x)]!;
+  const f = op.f;
+  if (x.size === 4) return `c.fOp = ${f}; c.fSize = 4; c.fA = a${k}; c.fB = b${k}; c.fRes = ${f === 5 ? `a${k} ${op.js} b${k}` : `(a${k} ${op.js} b${k}) | 0`}; c.fCin = 0; `;
+  return `{ const a = a${k}, ah = ah${k}, b = b${k}, bh = bh${k}; let r, rh; ${alu64(op.js)} c.fOp = ${f}; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0; } `;
 }
 
 function alu64(js: string): string {
@@ -716,6 +720,13 @@ function inlineCode(
       };
     case Op.MOV_RR:
       return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
+    case Op.TEST_EG:
+    case Op.TEST_EI: {
+      if (x.rm < 0 || (!wide && x.size !== 4)) return null;
+      const imm = x.op === Op.TEST_EI;
+      const code = aluCode(4, x.size, null, null, `L[${x.rm}]`, `H[${x.rm}]`, imm ? `${x.immLo}` : `L[${x.reg}]`, imm ? `${x.immHi}` : `H[${x.reg}]`, expose, !dead, save ? i : -1);
+      return code && { code, mayFault: false, known: knownOf(x, expose) };
+    }
     case Op.LEA:
       if ((x.size !== 4 && x.size !== 8) || x.addr32 || x.rm >= 0) return null;
       return { code: [...eaCode(x), `L[${x.reg}] = lo; H[${x.reg}] = ${wide ? 'hi' : '0'};`], mayFault: false };
@@ -788,9 +799,14 @@ function wr(size: number, lo: string, hi: string, v: string, vh: string): string
   return `${head}fw_.dv.setInt32(po_, ${v}, true); } else c.write32p(${lo}, ${hi}, ${v}); }`;
 }
 
+/** The ALU operation (ALU_OPS key) whose flags x leaves: test is an and that keeps no result. */
+function aluSub(x: Insn): number {
+  return x.op === Op.TEST_EG || x.op === Op.TEST_EI ? 4 : x.sub;
+}
+
 /** The flags producer an inlined ALU instruction leaves for a following jcc (operands exposed). */
 function knownOf(x: Insn, expose: boolean): Known | undefined {
-  const op = ALU_OPS[x.sub];
+  const op = ALU_OPS[aluSub(x)];
   return expose && op && (x.size === 4 || x.size === 8) ? { f: op.f, size: x.size } : undefined;
 }
 
