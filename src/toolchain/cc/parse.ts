@@ -2124,7 +2124,7 @@ class Parser {
         if (!c) continue;
         if (ty.kind === 'union' && i !== init.unionMember) continue;
         const m = rec.members[i]!;
-        const mem: Node = { kind: 'member', tok, lhs: { ...desg }, member: m };
+        const mem: Node = { kind: 'member', ty: undefined, tok, lhs: { ...desg }, member: m };
         node = { kind: 'comma', ty: undefined, tok, lhs: node, rhs: this.lvarInitExpr(c, mem, tok) };
       }
       return node;
@@ -2537,7 +2537,7 @@ class Parser {
   }
 
   binary(kind: NodeKind, lhs: Node, rhs: Node, tok: Token): Node {
-    const n: Node = { kind, tok, lhs, rhs };
+    const n: Node = { kind, ty: undefined, tok, lhs, rhs };
     addType(n);
     return n;
   }
