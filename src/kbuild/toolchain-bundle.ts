@@ -41,10 +41,14 @@ export function createToolchain(): Toolchain {
         kernel: false,
         freestanding: true,
       };
-      const pp = preprocess({ ...base, assembler: req.assembler ?? false });
-      if (req.assembler) return { asm: pp.text, deps: relDeps(req.cwd, pp.deps), diagnostics: pp.diagnostics };
-      const r = compile({ ...base, preprocessed: pp.text });
-      return { asm: r.asm, deps: relDeps(req.cwd, pp.deps), diagnostics: [...pp.diagnostics, ...r.diagnostics] };
+      if (req.assembler) {
+        const pp = preprocess({ ...base, assembler: true });
+        return { asm: pp.text, deps: relDeps(req.cwd, pp.deps), diagnostics: pp.diagnostics };
+      }
+      // C goes through compile() whole, as cc1 does: preprocessing errors are reported with the
+      // parser's, in order, instead of ending the compilation at the first one.
+      const r = compile(base);
+      return { asm: r.asm, deps: relDeps(req.cwd, r.deps), diagnostics: r.diagnostics };
     },
     assemble(asm, file) {
       return assemble(asm, { file });

@@ -78,6 +78,14 @@ describe('kwb make errors', () => {
     expect(r.stderr.endsWith(`make[1]: *** [scripts/Makefile.build:${ccLine}: newsys/nsys.o] Error 1\nmake: *** [Makefile:${ruleLine(d, '$(vmlinux-dirs):')}: newsys] Error 2\n`)).toBe(true);
   });
 
+  it('a #error does not stop the compiler: the parser\'s error follows it, as with gcc', async () => {
+    const d = await ws();
+    addNsys(d, true, '#error not yet\n        return 0');
+    const r = kwb(['make'], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^newsys\/nsys\.c: In function 'sys_nsys':\nnewsys\/nsys\.c:8:10: error: #error not yet\n[^]*\nnewsys\/nsys\.c:9:17: error: expected ';' before '}' token\n/);
+  });
+
   it('an object with no source, and a broken directory Makefile', async () => {
     const d = await ws();
     addNsys(d, true);
