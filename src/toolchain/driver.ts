@@ -34,6 +34,8 @@ export interface CcInvocation {
   output?: string;
   includeDirs: string[];
   systemIncludeDirs: string[];
+  /** -include FILE: read before each source's first line, in order. */
+  forceIncludes: string[];
   defines: [string, string?][];
   undefs: string[];
   nostdlib: boolean;
@@ -67,6 +69,8 @@ export interface CcOptions {
   includeDirs?: string[];
   /** Extra system directories (-isystem), searched after -I and before the libc headers. */
   systemIncludeDirs?: string[];
+  /** -include FILE (kbuild: include/linux/kconfig.h), before the first line of each source. */
+  forceIncludes?: string[];
   /** -D: [name, value]; a missing value means 1, as gcc's -DNAME. */
   defines?: [string, string?][];
   undefs?: string[];
@@ -178,6 +182,7 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
     inputs: [],
     includeDirs: [],
     systemIncludeDirs: [],
+    forceIncludes: [],
     defines: [],
     undefs: [],
     nostdlib: false,
@@ -226,6 +231,10 @@ export function parseCcArgs(argv: readonly string[]): CcInvocation {
       const [v, j] = joinedOrNext(i, '-isystem', `missing path after '-isystem'`);
       i = j;
       if (v !== undefined) inv.systemIncludeDirs.push(v);
+    } else if (a.startsWith('-include')) {
+      const [v, j] = joinedOrNext(i, '-include', `missing filename after '-include'`);
+      i = j;
+      if (v !== undefined) inv.forceIncludes.push(v);
     } else if (a.startsWith('-D')) {
       const [v, j] = joinedOrNext(i, '-D', `macro name missing after '-D'`);
       i = j;
@@ -360,6 +369,7 @@ function preprocessOptions(file: string, source: string, opts: CcOptions, assemb
     source,
     includeDirs: dirs.includeDirs,
     systemIncludeDirs: dirs.systemIncludeDirs,
+    forceIncludes: [...(opts.forceIncludes ?? [])],
     defines: (opts.defines ?? []).map(([n, v]): [string, string?] => [n, v ?? '1']),
     undefs: [...(opts.undefs ?? [])],
     assembler,
@@ -588,6 +598,7 @@ export async function runCc(argv: readonly string[], io: CcIo = processIo): Prom
     const opts: CcOptions = {
       includeDirs: inv.includeDirs,
       systemIncludeDirs: inv.systemIncludeDirs,
+      forceIncludes: inv.forceIncludes,
       defines: inv.defines,
       undefs: inv.undefs,
       nostdinc: inv.nostdinc,
