@@ -23,6 +23,8 @@
 // their physical addresses and enters startup_64 in 64-bit mode, as after decompression.
 // Like arch/x86/boot/tools/build, the file ends with a CRC-32 of everything before it.
 
+import * as zlib from 'node:zlib';
+
 export interface ImageInfo {
   bytes: Uint8Array;
   setupBytes: number;
@@ -90,9 +92,18 @@ export function buildBzImage(vmlinux: Uint8Array, kernelVersion: string): ImageI
 }
 
 let table: Uint32Array | undefined;
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** The CRC arch/x86/boot/tools/build.c appends: CRC-32 (poly 0xedb88320), seed ~0, no final inversion. */
 export function crc32(bytes: Uint8Array): number {
+  // zlib's CRC-32 (Node >= 20.15) is the same polynomial with the final inversion, in native code:
+  // the JavaScript loop below runs cold in a one-file rebuild, ~4 ms over a 100 kB image.
+  if (zlibCrc32) return ~zlibCrc32(bytes) >>> 0;
+  return crc32Slow(bytes);
+}
+
+/** The same CRC in JavaScript, for a Node without zlib.crc32. */
+export function crc32Slow(bytes: Uint8Array): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let i = 0; i < 256; i++) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { host } from '../helpers/kwb.js';
 import { builtWorkspace, cleanup } from './build-helpers.js';
+import { crc32, crc32Slow } from '../../src/kbuild/image.js';
 
 let d: string;
 beforeAll(async () => {
@@ -86,6 +87,12 @@ describe('vmlinux, System.map, bzImage', () => {
     const vmlinux = readFileSync(join(d, 'vmlinux'));
     expect(img.readUInt32LE(0x24c)).toBe(vmlinux.length);
     expect(Buffer.compare(img.subarray(setup, setup + vmlinux.length), vmlinux)).toBe(0);
+    // tools/build.c's CRC of everything before it: both implementations, and the check value of
+    // CRC-32 ("123456789" → 0xcbf43926) without the final inversion.
+    const body = img.subarray(0, img.length - 4);
+    expect(img.readUInt32LE(img.length - 4)).toBe(crc32Slow(body));
+    expect(crc32(body)).toBe(crc32Slow(body));
+    expect(crc32(Buffer.from('123456789'))).toBe(~0xcbf43926 >>> 0);
   });
 
   it('.cmd files record the command and the dependencies as fixdep writes them', () => {
