@@ -127,3 +127,76 @@ handler:
     expect(regs(1)).toEqual(interp);
   });
 });
+
+// A region keeps the guest registers it uses in JS locals: stored back at every exit, around
+// each handler call (the handler reads and writes c's registers) and on a fault — except a
+// fault inside a handler, which leaves c's registers as the handler left them.
+describe('registers in locals in compiled regions', () => {
+  const state = (src: string, t: number, vector: number): bigint[] => {
+    const m = machine(src);
+    m.cpu.blockThreshold = t;
+    m.gate(vector, 'handler');
+    expect(m.cpu.run(1000)).toBe('halt');
+    return [...Array(16).keys()].map((r) => m.cpu.getReg64(r)).concat([BigInt(m.cpu.icount)]);
+  };
+
+  it('handlers between inline instructions see and change the registers, and a handler fault sees them', () => {
+    const src = `
+_start:
+  mov $100, %rax
+  add $23, %rax
+  mov $7, %rcx
+  xchg %rax, %rcx
+  add $1, %rax
+  imul %rcx, %rax
+  mov %rax, %rsi
+  mov $0, %edx
+  mov $0, %ebx
+  div %rbx
+  hlt
+handler:
+  ${SAVE_FRAME}
+`;
+    const interp = state(src, 0, 0);
+    expect(interp[0]).toBe(8n * 123n);
+    expect(interp[1]).toBe(123n);
+    expect(state(src, 1, 0)).toEqual(interp);
+  });
+
+  it('a fault after inline register writes sees them', () => {
+    const src = `
+_start:
+  mov $5, %rax
+  lea 3(%rax), %rdx
+  push %rdx
+  movabs $0x12345000, %rsi
+  add $2, %rdx
+  mov (%rsi), %rcx
+  hlt
+handler:
+  ${SAVE_FRAME}
+`;
+    const interp = state(src, 0, 14);
+    expect(interp[2]).toBe(10n);
+    expect(state(src, 1, 14)).toEqual(interp);
+  });
+
+  it('a rep movsb that faults part way keeps the registers it advanced', () => {
+    // The destination runs off the end of DATA after 8 bytes: rcx, rsi and rdi stop there.
+    const src = `
+_start:
+  mov $0x600000, %esi
+  mov $0x60fff8, %edi
+  mov $32, %ecx
+  add $0, %rcx
+  rep movsb
+  hlt
+handler:
+  ${SAVE_FRAME}
+`;
+    const interp = state(src, 0, 14);
+    expect(interp[1]).toBe(24n);
+    expect(interp[7]).toBe(0x610000n);
+    expect(state(src, 1, 14)).toEqual(interp);
+  });
+});

@@ -14,6 +14,9 @@
 // privilege level, the address space or the interrupt state otherwise stays with the run loop,
 // which also keeps TF, pending interrupts, tracing and breakpoints on its careful path.
 //
+// Inside a region the guest registers it uses live in JS locals (see registerLocals): read at
+// entry, stored back at its one exit, around handler calls and on a fault.
+//
 // Flags nothing reads are not computed: an ALU op or shift whose flags the next full flag
 // writer in the same stretch (between two labels) overwrites, before any reader or exit, keeps
 // its operands in locals instead of storing the lazy-flag record. A fault in between (the catch
@@ -201,7 +204,9 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
-  body.push('  let at = -1;', '  try {', '  loop: for (;;) {', '  switch (pc) {');
+  body.push('  let at = -1, res = 0, inH = false;');
+  const loopStart = body.length;
+  body.push('  loop: for (;;) {', '  switch (pc) {');
   // Leaving for `t` after `cnt` instructions of the current case: to its label, or out.
   const edge = (t: number, cnt: number): string => {
     const k = labelOf.get(t);
@@ -264,8 +269,11 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
     }
   }
   body.push(`  case ${nseg}:`, `  switch (c.rip) { ${labelCases} }`, '  return n;', '  }', '  return n;', '  }');
-  // A fault leaves rip at the faulting instruction: give it the flags it would have seen.
-  body.push('  } catch (e) {', '    c.blockDone = n;');
+  const regs = registerLocals(body.splice(loopStart).join('\n'));
+  body.push(regs.load, '  try {', regs.code, `  ${regs.store}`, '  return res;');
+  // A fault leaves rip at the faulting instruction: give it the flags it would have seen (and
+  // the registers the region keeps in locals, unless a handler faulted: it left them itself).
+  body.push('  } catch (e) {', `    if (!inH) { ${regs.store} }`, '    c.blockDone = n;');
   if (faultCase.length > 0) body.push('    switch (at) {', ...faultCase, '    }');
   body.push('    throw e;', '  }', '};');
   // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
@@ -278,6 +286,32 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
       x.blockPc = k;
     }
   }
+}
+
+/**
+ * Guest registers in JS locals: the region's source (its loop) with every L[k]/H[k] the inline
+ * code uses read once at entry into locals Gk/GHk, and the ones it writes stored back at the
+ * single exit (every `return` becomes a break out of the loop) and in the catch. A handler call
+ * stores them before (it sees and may change c's registers) and reloads them after; `inH` tells
+ * the catch that a handler faulted, which leaves c's registers as it left them.
+ */
+function registerLocals(src: string): { load: string; code: string; store: string } {
+  const used = new Set<number>();
+  const written = new Set<number>();
+  for (const m of src.matchAll(/\b[LH]\[(\d+)\]( =(?!=))?/g)) {
+    used.add(Number(m[1]));
+    if (m[2]) written.add(Number(m[1]));
+  }
+  const list = (set: Set<number>, f: (k: number) => string): string => [...set].sort((a, b) => a - b).map(f).join(' ');
+  const store = list(written, (k) => `L[${k}] = G${k}; H[${k}] = GH${k};`);
+  const reload = list(used, (k) => `G${k} = L[${k}]; GH${k} = H[${k}];`);
+  const load = used.size === 0 ? '' : '  let ' + [...used].sort((a, b) => a - b).map((k) => `G${k} = L[${k}], GH${k} = H[${k}]`).join(', ') + ';';
+  const code = src
+    .replace(/\bL\[(\d+)\]/g, 'G$1')
+    .replace(/\bH\[(\d+)\]/g, 'GH$1')
+    .replace(/\breturn ([^;]+);/g, '{ res = $1; break loop; }')
+    .replace(/\b(h\d+)\(c, (d\d+)\);/g, `{ ${store} inH = true; $1(c, $2); inH = false; ${reload} }`);
+  return { load, code, store };
 }
 
 /**
@@ -720,6 +754,10 @@ function inlineCode(
       };
     case Op.MOV_RR:
       return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
+    case Op.MOV_EI:
+      // mov $imm, r32 / r64 (B8+r, C7 /0): the decoder's immHi is already the upper half.
+      if (x.rm < 0 || (!wide && x.size !== 4)) return null;
+      return { code: [`L[${x.rm}] = ${x.immLo}; H[${x.rm}] = ${wide ? x.immHi : 0};`], mayFault: false };
     case Op.TEST_EG:
     case Op.TEST_EI: {
       if (x.rm < 0 || (!wide && x.size !== 4)) return null;
