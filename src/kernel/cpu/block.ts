@@ -204,7 +204,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
-  body.push('  let at = -1, res = 0, inH = false;');
+  body.push('  let at = -1, res = -1, inH = false;');
   const loopStart = body.length;
   body.push('  loop: for (;;) {', '  switch (pc) {');
   // Leaving for `t` after `cnt` instructions of the current case: to its label, or out.
@@ -270,12 +270,15 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   }
   body.push(`  case ${nseg}:`, `  switch (c.rip) { ${labelCases} }`, '  return n;', '  }', '  return n;', '  }');
   const regs = registerLocals(body.splice(loopStart).join('\n'));
-  body.push(regs.load, '  try {', regs.code, `  ${regs.store}`, '  return res;');
+  // The one store-back site runs at entry too (storing what was just loaded), so V8 has its
+  // feedback before optimizing the region in the middle of a long loop (and does not deoptimize
+  // when that loop first leaves).
+  body.push(regs.load, '  for (;;) {', `  ${regs.store}`, '  if (res >= 0) return res;', '  try {', regs.code);
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen (and
   // the registers the region keeps in locals, unless a handler faulted: it left them itself).
   body.push('  } catch (e) {', `    if (!inH) { ${regs.store} }`, '    c.blockDone = n;');
   if (faultCase.length > 0) body.push('    switch (at) {', ...faultCase, '    }');
-  body.push('    throw e;', '  }', '};');
+  body.push('    throw e;', '  }', '  }', '};');
   // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
   if (process.env.KWB_DUMP_BLOCKS) console.error(body.join('\n'));
   const fn = factory(params, body.join('\n'))(...args) as Insn['block'];
@@ -331,6 +334,10 @@ function factory(params: string[], source: string): (...a: unknown[]) => BlockFn
     if (factories.size >= MAX_FACTORIES) factories.clear();
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     make = new Function(...params, source) as (...a: unknown[]) => BlockFn;
+    // A throwaway closure first: V8 specializes the optimized code of a function literal's only
+    // closure on its context (and throws that code away when a second closure appears), so
+    // without it the next machine's region would be compiled again instead of sharing the code.
+    make();
     factories.set(key, make);
   }
   return make;

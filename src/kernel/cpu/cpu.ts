@@ -61,6 +61,13 @@ export class CpuFault {
   ) {}
 }
 
+/**
+ * Instructions a compiled region runs per call at most. A region in a long loop returns now and
+ * then, so its exit paths have run (and V8 has their feedback) before it is optimized: else the
+ * first exit of an optimized region deoptimizes it, and it is compiled again.
+ */
+const REGION_SLICE = 10000;
+
 /** Why run() returned. */
 export type StopReason =
   | 'budget' // the instruction budget ran out
@@ -450,7 +457,7 @@ export class Cpu implements LazyFlags {
         if (b !== null) {
           if (b !== NO_BLOCK) {
             inBlock = true;
-            const k = b(this, limit - n, d.blockPc);
+            const k = b(this, Math.min(limit - n, REGION_SLICE), d.blockPc);
             inBlock = false;
             // 0: not even its first stretch fits in the budget left; interpret one instruction.
             if (k > 0) {
