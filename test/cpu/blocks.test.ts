@@ -139,10 +139,16 @@ describe('registers in locals in compiled regions', () => {
     expect(m.cpu.run(1000)).toBe('halt');
     return [...Array(16).keys()].map((r) => m.cpu.getReg64(r)).concat([BigInt(m.cpu.icount)]);
   };
+  /** The interpreter's final state, which the compiled run must equal. */
+  const agree = (src: string, vector: number): bigint[] => {
+    const interp = state(src, 0, vector);
+    expect(state(src, 1, vector)).toEqual(interp);
+    return interp;
+  };
+  const program = (body: string): string => `\n_start:\n${body}\n  hlt\nhandler:\n  ${SAVE_FRAME}\n`;
 
   it('handlers between inline instructions see and change the registers, and a handler fault sees them', () => {
-    const src = `
-_start:
+    const interp = agree(program(`
   mov $100, %rax
   add $23, %rax
   mov $7, %rcx
@@ -152,51 +158,52 @@ _start:
   mov %rax, %rsi
   mov $0, %edx
   mov $0, %ebx
-  div %rbx
-  hlt
-handler:
-  ${SAVE_FRAME}
-`;
-    const interp = state(src, 0, 0);
+  div %rbx`), 0);
     expect(interp[0]).toBe(8n * 123n);
     expect(interp[1]).toBe(123n);
-    expect(state(src, 1, 0)).toEqual(interp);
   });
 
   it('a fault after inline register writes sees them', () => {
-    const src = `
-_start:
+    const interp = agree(program(`
   mov $5, %rax
   lea 3(%rax), %rdx
   push %rdx
   movabs $0x12345000, %rsi
   add $2, %rdx
-  mov (%rsi), %rcx
-  hlt
-handler:
-  ${SAVE_FRAME}
-`;
-    const interp = state(src, 0, 14);
+  mov (%rsi), %rcx`), 14);
     expect(interp[2]).toBe(10n);
-    expect(state(src, 1, 14)).toEqual(interp);
+  });
+
+  it('the last read and written pages cached in locals: two pages, a page-crossing access, a fault', () => {
+    const interp = agree(program(`
+  mov $0x600000, %rbx
+  mov $0x601000, %rcx
+  movq $5, (%rbx)
+  movq $7, (%rcx)
+  movl $-1, 0xffc(%rbx)
+  mov (%rbx), %rax
+  add (%rcx), %rax
+  mov %rax, 8(%rbx)
+  addq $1, 8(%rcx)
+  mov 0xffc(%rbx), %rdx
+  movq $9, 0xffc(%rbx)
+  mov 8(%rbx), %rsi
+  mov 8(%rcx), %rdi
+  add (%rcx), %edi
+  movabs $0x12345000, %r8
+  mov (%r8), %r9`), 14);
+    expect(interp.slice(0, 8)).toEqual([12n, 0x601000n, 0x7ffffffffn, 0x600000n, interp[4], interp[5], 12n, 1n]);
   });
 
   it('a rep movsb that faults part way keeps the registers it advanced', () => {
     // The destination runs off the end of DATA after 8 bytes: rcx, rsi and rdi stop there.
-    const src = `
-_start:
+    const interp = agree(program(`
   mov $0x600000, %esi
   mov $0x60fff8, %edi
   mov $32, %ecx
   add $0, %rcx
-  rep movsb
-  hlt
-handler:
-  ${SAVE_FRAME}
-`;
-    const interp = state(src, 0, 14);
+  rep movsb`), 14);
     expect(interp[1]).toBe(24n);
     expect(interp[7]).toBe(0x610000n);
-    expect(state(src, 1, 14)).toEqual(interp);
   });
 });

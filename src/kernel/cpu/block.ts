@@ -200,7 +200,9 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   const body: string[] = ['return function block(c, lim, pc) {', '  const L = c.lo, H = c.hi;',
     // The pair caches of this privilege level (a region holds nothing that changes CPL).
     '  const RT = c.pTagLo, RH = c.pTagHi, RF = c.pFrame, WT = c.pwTagLo, WH = c.pwTagHi, WF = c.pwFrame;',
-    '  let lo = 0, hi = 0, s = 0, n = 0;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
+    '  let lo = 0, hi = 0, s = 0, n = 0;',
+    // One-entry caches of the last page read and written (see rd, wr): seeded with a frame's own types.
+    '  let tp = -1, th = 0, tdv = f.dv, wp = -1, wh = 0, wfr = f;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
@@ -313,7 +315,7 @@ function registerLocals(src: string): { load: string; code: string; store: strin
     .replace(/\bL\[(\d+)\]/g, 'G$1')
     .replace(/\bH\[(\d+)\]/g, 'GH$1')
     .replace(/\breturn ([^;]+);/g, '{ res = $1; break loop; }')
-    .replace(/\b(h\d+)\(c, (d\d+)\);/g, `{ ${store} inH = true; $1(c, $2); inH = false; ${reload} }`);
+    .replace(/\b(h\d+)\(c, (d\d+)\);/g, `{ ${store} inH = true; $1(c, $2); inH = false; tp = wp = -1; ${reload} }`);
   return { load, code, store };
 }
 
@@ -737,7 +739,7 @@ function inlineCode(
       return {
         code: [
           ...eaCode(x),
-          `{ const pg_ = lo >>> 12, pe_ = pg_ & 255; const fr = WT[pe_] === pg_ && WH[pe_] === hi && (lo & 4095) <= ${4096 - x.size} ? WF[pe_] : null;`,
+          `{ ${writableFrame('lo', 'hi')} const fr = po_ <= ${4096 - x.size} ? fw_ : null;`,
           `  if (fr === null) { h${i}(c, d${i});${kept} }`,
           `  else { const dv = fr.dv, o = lo & 0xfff; const m = ${get};`,
           ...alu.map((l) => '    ' + l),
@@ -828,20 +830,35 @@ function inlineCode(
 
 /**
  * JS reading `size` (4 or 8) bytes at the int32 pair (lo, hi) into the declared variables v and
- * vh (0 for size 4): straight from the page when the pair cache (hoisted into RT/RH/RF) knows it,
- * else through the CPU (which faults precisely and fills the cache). lo/hi must be names.
+ * vh (0 for size 4): straight from the page when the region's last read page (tp/th/tdv, a
+ * one-entry cache in locals) or the pair cache (hoisted into RT/RH/RF) knows it, else through
+ * the CPU (which faults precisely and fills the cache; it may run device code that changes the
+ * mappings, so the local caches are dropped after it). lo/hi must be names.
  */
 function rd(size: number, lo: string, hi: string, v: string, vh: string): string {
-  const head = `{ const pg_ = ${lo} >>> 12, pe_ = pg_ & 255, po_ = ${lo} & 4095; if (RT[pe_] === pg_ && RH[pe_] === ${hi} && po_ <= ${4096 - size}) `;
-  if (size === 8) return `${head}{ const dv_ = RF[pe_].dv; ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; } }`;
-  return `${head}${v} = RF[pe_].dv.getInt32(po_, true); else ${v} = c.read32p(${lo}, ${hi}); }`;
+  const head =
+    `{ const po_ = ${lo} & 4095; let dv_ = tdv; if ((${lo} >>> 12) !== tp || ${hi} !== th) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = tdv = RF[pe_].dv; tp = pg_; th = ${hi}; } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `;
+  if (size === 8) return `${head}{ ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; tp = wp = -1; } }`;
+  return `${head}${v} = dv_.getInt32(po_, true); else { ${v} = c.read32p(${lo}, ${hi}); tp = wp = -1; } }`;
+}
+
+/**
+ * JS declaring fw_, the writable frame of the page at (lo, hi) from the region's last written
+ * page (wp/wh/wfr) or the pair cache, or null; and po_, the offset in it.
+ */
+function writableFrame(lo: string, hi: string): string {
+  return (
+    `const po_ = ${lo} & 4095; let fw_ = wfr; if ((${lo} >>> 12) !== wp || ${hi} !== wh) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `if (WT[pe_] === pg_ && WH[pe_] === ${hi}) { fw_ = wfr = WF[pe_]; wp = pg_; wh = ${hi}; } else fw_ = null; }`
+  );
 }
 
 /** JS writing v (and vh) as `size` (4 or 8) bytes at (lo, hi), dropping the page's decoded code (see rd). */
 function wr(size: number, lo: string, hi: string, v: string, vh: string): string {
-  const head = `{ const pg_ = ${lo} >>> 12, pe_ = pg_ & 255, po_ = ${lo} & 4095; if (WT[pe_] === pg_ && WH[pe_] === ${hi} && po_ <= ${4096 - size}) { const fw_ = WF[pe_]; if (fw_.code !== null) fw_.code = null; `;
-  if (size === 8) return `${head}const dv_ = fw_.dv; dv_.setInt32(po_, ${v}, true); dv_.setInt32(po_ + 4, ${vh}, true); } else c.write64p(${lo}, ${hi}, ${v}, ${vh}); }`;
-  return `${head}fw_.dv.setInt32(po_, ${v}, true); } else c.write32p(${lo}, ${hi}, ${v}); }`;
+  const head = `{ ${writableFrame(lo, hi)} if (fw_ !== null && po_ <= ${4096 - size}) { if (fw_.code !== null) fw_.code = null; `;
+  if (size === 8) return `${head}const dv_ = fw_.dv; dv_.setInt32(po_, ${v}, true); dv_.setInt32(po_ + 4, ${vh}, true); } else { c.write64p(${lo}, ${hi}, ${v}, ${vh}); tp = wp = -1; } }`;
+  return `${head}fw_.dv.setInt32(po_, ${v}, true); } else { c.write32p(${lo}, ${hi}, ${v}); tp = wp = -1; } }`;
 }
 
 /** The ALU operation (ALU_OPS key) whose flags x leaves: test is an and that keeps no result. */
