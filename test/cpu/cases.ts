@@ -275,6 +275,8 @@ export function condCases(g: Gen, perForm: number): Case[] {
       out.push(mk(g, `${preTest}cmov${cc}q %rdx, %r10\ncmov${cc}l %ebx, %r11d\ncmov${cc}w mem(%rip), %si`, u));
       out.push(mk(g, `${preTest}j${cc} 1f\nmov $1, %r12\n1:\nj${cc} 2f\nnop\n.byte 0x0f, 0x1f, 0x44, 0, 0\n2: mov $2, %r13`, u));
     }
+    // Equal operands (the boundary of be/a/le/g, which compiled blocks test as one comparison).
+    for (const size of [4, 8]) out.push(mk(g, `cmp${SUFFIX[size]} ${reg(1, size)}, ${reg(1, size)}\nj${cc} 1f\nmov $1, %r12\n1:`, 0));
   }
   return out;
 }

@@ -195,18 +195,21 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
     });
   }
 
-  const params: string[] = ['f', 'arr', 'shift', 'condition'];
-  const args: unknown[] = [f, f.code, shift, condition];
+  const params: string[] = ['f', 'arr', 'shift', 'condition', 'W'];
+  const args: unknown[] = [f, f.code, shift, condition, { calls: 0 }];
   const body: string[] = ['return function block(c, lim, pc) {', '  const L = c.lo, H = c.hi;',
     // The pair caches of this privilege level (a region holds nothing that changes CPL).
     '  const RT = c.pTagLo, RH = c.pTagHi, RF = c.pFrame, WT = c.pwTagLo, WH = c.pwTagHi, WF = c.pwFrame;',
     '  let lo = 0, hi = 0, s = 0, n = 0;',
     // One-entry caches of the last page read and written (see rd, wr): seeded with a frame's own types.
-    '  let tp = -1, th = 0, tdv = f.dv, wp = -1, wh = 0, wfr = f;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
+    // They are filled only from the 17th call on: until then every access site looks its page up
+    // in the pair cache, so V8 has feedback for that path before optimizing the region.
+    '  let tp = -1, th = 0, tdv = f.dv, wp = -1, wh = 0, wfr = f; const fill = ++W.calls > 16;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
-  body.push('  let at = -1, res = -1, inH = false;');
+  // nrip: the rip an exit leaves, stored at the one exit site (which runs at entry too, storing rip's own value).
+  body.push('  let at = -1, res = -1, inH = false, nrip = c.rip;');
   const loopStart = body.length;
   body.push('  loop: for (;;) {', '  switch (pc) {');
   // Leaving for `t` after `cnt` instructions of the current case: to its label, or out.
@@ -275,7 +278,7 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   // The one store-back site runs at entry too (storing what was just loaded), so V8 has its
   // feedback before optimizing the region in the middle of a long loop (and does not deoptimize
   // when that loop first leaves).
-  body.push(regs.load, '  for (;;) {', `  ${regs.store}`, '  if (res >= 0) return res;', '  try {', regs.code);
+  body.push(regs.load, '  for (;;) {', `  ${regs.store} c.rip = nrip;`, '  if (res >= 0) return res;', '  try {', regs.code);
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen (and
   // the registers the region keeps in locals, unless a handler faulted: it left them itself).
   body.push('  } catch (e) {', `    if (!inH) { ${regs.store} }`, '    c.blockDone = n;');
@@ -314,7 +317,8 @@ function registerLocals(src: string): { load: string; code: string; store: strin
   const code = src
     .replace(/\bL\[(\d+)\]/g, 'G$1')
     .replace(/\bH\[(\d+)\]/g, 'GH$1')
-    .replace(/\breturn ([^;]+);/g, '{ res = $1; break loop; }')
+    .replace(/\bc\.rip = (-?\d+); return ([^;]+);/g, '{ nrip = $1; res = $2; break loop; }')
+    .replace(/\breturn ([^;]+);/g, '{ nrip = c.rip; res = $1; break loop; }')
     .replace(/\b(h\d+)\(c, (d\d+)\);/g, `{ ${store} inH = true; $1(c, $2); inH = false; tp = wp = -1; ${reload} }`);
   return { load, code, store };
 }
@@ -620,17 +624,21 @@ function knownCondition(k: Known, cc: number): string | null {
     const ult = w ? '((fah >>> 0) < (fbh >>> 0) || (fah === fbh && (fa >>> 0) < (fb >>> 0)))' : '((fa >>> 0) < (fb >>> 0))';
     const slt = w ? '(fah < fbh || (fah === fbh && (fa >>> 0) < (fb >>> 0)))' : '(fa < fb)';
     const eq = w ? '(fa === fb && fah === fbh)' : '(fa === fb)';
+    // Below-or-equal and less-or-equal as one comparison (a second one, reached only on some
+    // paths, may lack V8 feedback when the region is optimized and deoptimize it later).
+    const ule = w ? '((fah >>> 0) < (fbh >>> 0) || (fah === fbh && (fa >>> 0) <= (fb >>> 0)))' : '((fa >>> 0) <= (fb >>> 0))';
+    const sle = w ? '(fah < fbh || (fah === fbh && (fa >>> 0) <= (fb >>> 0)))' : '(fa <= fb)';
     switch (cc) {
       case 2: return ult;
       case 3: return `!${ult}`;
       case 4: return eq;
       case 5: return `!${eq}`;
-      case 6: return `(${ult} || ${eq})`;
-      case 7: return `!(${ult} || ${eq})`;
+      case 6: return ule;
+      case 7: return `!${ule}`;
       case 12: return slt;
       case 13: return `!${slt}`;
-      case 14: return `(${slt} || ${eq})`;
-      case 15: return `!(${slt} || ${eq})`;
+      case 14: return sle;
+      case 15: return `!${sle}`;
     }
     return null;
   }
@@ -837,8 +845,8 @@ function inlineCode(
  */
 function rd(size: number, lo: string, hi: string, v: string, vh: string): string {
   const head =
-    `{ const po_ = ${lo} & 4095; let dv_ = tdv; if ((${lo} >>> 12) !== tp || ${hi} !== th) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
-    `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = tdv = RF[pe_].dv; tp = pg_; th = ${hi}; } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `;
+    `{ const po_ = ${lo} & 4095; let dv_ = tdv; if ((((${lo} >>> 12) ^ tp) | (${hi} ^ th)) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = RF[pe_].dv; if (fill) { tdv = dv_; tp = pg_; th = ${hi}; } } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `;
   if (size === 8) return `${head}{ ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; tp = wp = -1; } }`;
   return `${head}${v} = dv_.getInt32(po_, true); else { ${v} = c.read32p(${lo}, ${hi}); tp = wp = -1; } }`;
 }
@@ -849,8 +857,8 @@ function rd(size: number, lo: string, hi: string, v: string, vh: string): string
  */
 function writableFrame(lo: string, hi: string): string {
   return (
-    `const po_ = ${lo} & 4095; let fw_ = wfr; if ((${lo} >>> 12) !== wp || ${hi} !== wh) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
-    `if (WT[pe_] === pg_ && WH[pe_] === ${hi}) { fw_ = wfr = WF[pe_]; wp = pg_; wh = ${hi}; } else fw_ = null; }`
+    `const po_ = ${lo} & 4095; let fw_ = wfr; if ((((${lo} >>> 12) ^ wp) | (${hi} ^ wh)) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `if (WT[pe_] === pg_ && WH[pe_] === ${hi}) { fw_ = WF[pe_]; if (fill) { wfr = fw_; wp = pg_; wh = ${hi}; } } else fw_ = null; }`
   );
 }
 
