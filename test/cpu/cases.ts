@@ -276,7 +276,7 @@ export function condCases(g: Gen, perForm: number): Case[] {
       out.push(mk(g, `${preTest}j${cc} 1f\nmov $1, %r12\n1:\nj${cc} 2f\nnop\n.byte 0x0f, 0x1f, 0x44, 0, 0\n2: mov $2, %r13`, u));
     }
     // Equal operands (the boundary of be/a/le/g, which compiled blocks test as one comparison).
-    for (const size of [4, 8]) out.push(mk(g, `cmp${SUFFIX[size]} ${reg(1, size)}, ${reg(1, size)}\nj${cc} 1f\nmov $1, %r12\n1:`, 0));
+    for (const size of [4, 8] as const) out.push(mk(g, `cmp${SUFFIX[size]} ${reg(1, size)}, ${reg(1, size)}\nj${cc} 1f\nmov $1, %r12\n1:`, 0));
   }
   return out;
 }
