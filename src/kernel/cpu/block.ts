@@ -771,6 +771,19 @@ function inlineCode(
       };
     case Op.MOV_RR:
       return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
+    case Op.MOVZX:
+    case Op.MOVSX: {
+      // movzb/movzw/movsb/movsw/movslq into a 32- or 64-bit register, from a register or memory.
+      const n = x.sub;
+      const signed = x.op === Op.MOVSX;
+      if ((!wide && x.size !== 4) || (n !== 1 && n !== 2 && (n !== 4 || !signed))) return null;
+      const ext = n === 4 ? 'v' : signed ? `(v << ${32 - 8 * n}) >> ${32 - 8 * n}` : n === 1 ? 'v & 255' : 'v & 65535';
+      const set = `{ const w = ${ext}; L[${x.reg}] = w; H[${x.reg}] = ${signed && wide ? 'w >> 31' : '0'}; }`;
+      // Register source: ah..bh are numbered 16..19 (bits 8-15 of rax..rbx).
+      if (x.rm >= 0) return { code: [`{ const v = ${x.rm >= 16 ? `L[${x.rm - 16}] >> 8` : `L[${x.rm}]`}; ${set} }`], mayFault: false };
+      if (x.seg !== 0 || x.addr32) return null;
+      return { code: [...eaCode(x), `{ let v = 0, vh = 0; ${rd(n, 'lo', 'hi', 'v', 'vh')} ${set} }`], mayFault: true };
+    }
     case Op.MOV_EI:
       // mov $imm, r32 / r64 (B8+r, C7 /0): the decoder's immHi is already the upper half.
       if (x.rm < 0 || (!wide && x.size !== 4)) return null;
@@ -837,8 +850,8 @@ function inlineCode(
 }
 
 /**
- * JS reading `size` (4 or 8) bytes at the int32 pair (lo, hi) into the declared variables v and
- * vh (0 for size 4): straight from the page when the region's last read page (tp/th/tdv, a
+ * JS reading `size` (1, 2, 4 or 8) bytes at the int32 pair (lo, hi) into the declared variables v
+ * (zero-extended below 4) and vh (8 only): straight from the page when the region's last read page (tp/th/tdv, a
  * one-entry cache in locals) or the pair cache (hoisted into RT/RH/RF) knows it, else through
  * the CPU (which faults precisely and fills the cache; it may run device code that changes the
  * mappings, so the local caches are dropped after it). lo/hi must be names.
@@ -848,6 +861,10 @@ function rd(size: number, lo: string, hi: string, v: string, vh: string): string
     `{ const po_ = ${lo} & 4095; let dv_ = tdv; if ((((${lo} >>> 12) ^ tp) | (${hi} ^ th)) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
     `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = RF[pe_].dv; if (fill) { tdv = dv_; tp = pg_; th = ${hi}; } } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `;
   if (size === 8) return `${head}{ ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; tp = wp = -1; } }`;
+  if (size < 4) {
+    const get = size === 1 ? 'getUint8(po_)' : 'getUint16(po_, true)';
+    return `${head}${v} = dv_.${get}; else { ${v} = c.readMem(${hi} * 4294967296 + (${lo} >>> 0), ${size}); tp = wp = -1; } }`;
+  }
   return `${head}${v} = dv_.getInt32(po_, true); else { ${v} = c.read32p(${lo}, ${hi}); tp = wp = -1; } }`;
 }
 
