@@ -213,6 +213,9 @@ export function mulDivCases(g: Gen, perForm: number): Case[] {
         out.push(mk(g, `imul${s} $${g.int(256) - 128}, ${reg(2, size)}, ${reg(11, size)}`, MUL_UNDEF));
         const big = size === 2 ? g.int(65536) - 32768 : g.int(4294967296) - 2147483648;
         out.push(mk(g, `imul${s} $${big}, ${reg(12, size)}, ${reg(1, size)}`, MUL_UNDEF));
+        out.push(mk(g, `imul${s} ${reg(3, size)}, ${reg(3, size)}`, MUL_UNDEF));
+        out.push(mk(g, `imul${s} mem+4(%rip), ${reg(2, size)}`, MUL_UNDEF));
+        out.push(mk(g, `imul${s} $${g.int(256) - 128}, mem(%rip), ${reg(6, size)}`, MUL_UNDEF));
       }
       // Divides whose quotient fits (natively a #DE would kill the harness; #DE is tested whole-program).
       for (const signed of [false, true]) {

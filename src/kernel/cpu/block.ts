@@ -23,7 +23,7 @@
 // at the end of each region), a self-modification exit, or a taken jcc writes them from those
 // locals, so every path out of a stretch sees exactly the flags the interpreter would have left.
 import type { Cpu } from './cpu.js';
-import { shift } from './alu.js';
+import { imulTrunc, shift } from './alu.js';
 import { condition } from './flags.js';
 import { HANDLERS } from './exec.js';
 import { Op, type Insn } from './insn.js';
@@ -195,8 +195,8 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
     });
   }
 
-  const params: string[] = ['f', 'arr', 'shift', 'condition', 'W'];
-  const args: unknown[] = [f, f.code, shift, condition, { calls: 0 }];
+  const params: string[] = ['f', 'arr', 'shift', 'condition', 'imul', 'W'];
+  const args: unknown[] = [f, f.code, shift, condition, imulTrunc, { calls: 0 }];
   const body: string[] = ['return function block(c, lim, pc) {', '  const L = c.lo, H = c.hi;',
     // The pair caches of this privilege level (a region holds nothing that changes CPL).
     '  const RT = c.pTagLo, RH = c.pTagHi, RF = c.pFrame, WT = c.pwTagLo, WH = c.pwTagHi, WF = c.pwFrame;',
@@ -771,6 +771,18 @@ function inlineCode(
       };
     case Op.MOV_RR:
       return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
+    case Op.IMUL2:
+    case Op.IMUL3: {
+      // imul r, r/m and imul $imm, r/m, r (32/64-bit): the ALU's multiply, which writes the flags itself.
+      if (!wide && x.size !== 4) return null;
+      const mul = (a: string, ah: string, b: string, bh: string): string =>
+        `{ const r = imul(c, ${x.size}, ${a}, ${ah}, ${b}, ${bh}); L[${x.reg}] = r; H[${x.reg}] = ${wide ? 'c.tHi' : '0'}; }`;
+      const other = (e: string, eh: string): string =>
+        x.op === Op.IMUL2 ? mul(`L[${x.reg}]`, `H[${x.reg}]`, e, eh) : mul(e, eh, `${x.immLo}`, `${x.immHi}`);
+      if (x.rm >= 0) return { code: [other(`L[${x.rm}]`, `H[${x.rm}]`)], mayFault: false };
+      if (x.seg !== 0 || x.addr32) return null;
+      return { code: [...eaCode(x), `{ let v = 0, vh = 0; ${rd(x.size, 'lo', 'hi', 'v', 'vh')} ${other('v', 'vh')} }`], mayFault: true };
+    }
     case Op.MOVZX:
     case Op.MOVSX: {
       // movzb/movzw/movsb/movsw/movslq into a 32- or 64-bit register, from a register or memory.
