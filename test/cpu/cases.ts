@@ -274,7 +274,7 @@ export function condCases(g: Gen, perForm: number): Case[] {
       const pre = k % 2 === 0 ? `cmp${SUFFIX[size]} ${reg(2, size)}, ${reg(1, size)}\n` : '';
       const preTest = k % 4 === 1 ? `test${SUFFIX[size]} ${reg(2, size)}, ${reg(1, size)}\n` : pre;
       const u = preTest.startsWith('test') ? AF : 0;
-      out.push(mk(g, `${preTest}set${cc} %al\nset${cc} %r9b\nset${cc} mem(%rip)`, u));
+      out.push(mk(g, `${preTest}set${cc} %al\nset${cc} %r9b\nset${cc} %bh\nset${cc} mem(%rip)`, u));
       out.push(mk(g, `${preTest}cmov${cc}q %rdx, %r10\ncmov${cc}l %ebx, %r11d\ncmov${cc}w mem(%rip), %si`, u));
       out.push(mk(g, `${preTest}j${cc} 1f\nmov $1, %r12\n1:\nj${cc} 2f\nnop\n.byte 0x0f, 0x1f, 0x44, 0, 0\n2: mov $2, %r13`, u));
     }

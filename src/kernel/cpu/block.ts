@@ -771,6 +771,11 @@ function inlineCode(
       };
     case Op.MOV_RR:
       return { code: [`L[${x.rm}] = L[${x.reg}]; H[${x.rm}] = ${wide ? `H[${x.reg}]` : '0'};`], mayFault: false };
+    case Op.SETCC:
+      // setcc into a byte register: the low byte (or bits 8-15 for ah..bh, numbered 16..19).
+      if (x.rm < 0) return null;
+      if (x.rm >= 16) return { code: [`L[${x.rm - 16}] = (L[${x.rm - 16}] & -65281) | (condition(c, ${x.sub}) ? 256 : 0);`], mayFault: false };
+      return { code: [`L[${x.rm}] = (L[${x.rm}] & -256) | (condition(c, ${x.sub}) ? 1 : 0);`], mayFault: false };
     case Op.IMUL2:
     case Op.IMUL3: {
       // imul r, r/m and imul $imm, r/m, r (32/64-bit): the ALU's multiply, which writes the flags itself.
