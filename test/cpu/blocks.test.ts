@@ -7,12 +7,19 @@ import { machine } from './machine.js';
 
 const SAVE_FRAME = `mov (%rsp), %r8\n mov 8(%rsp), %r9\n mov 16(%rsp), %r10\n mov 24(%rsp), %r11\n hlt`;
 
-function faultRun(source: string, threshold: number): { rip: bigint; rflags: bigint; icount: number; rax: bigint } {
+/** The CPU after running `source` to its hlt, blocks compiled from the `threshold`-th execution
+ *  (0: interpreted only); `gate`: the exception vector sent to `handler`. */
+function runToHalt(source: string, threshold: number, budget: number, gate?: number) {
   const m = machine(source);
   m.cpu.blockThreshold = threshold;
-  m.gate(14, 'handler');
-  expect(m.cpu.run(1000)).toBe('halt');
-  return { rip: m.cpu.getReg64(9), rflags: m.cpu.getReg64(11) & 0x8d5n, icount: m.cpu.icount, rax: m.cpu.getReg64(0) };
+  if (gate !== undefined) m.gate(gate, 'handler');
+  expect(m.cpu.run(budget)).toBe('halt');
+  return m.cpu;
+}
+
+function faultRun(source: string, threshold: number): { rip: bigint; rflags: bigint; icount: number; rax: bigint } {
+  const cpu = runToHalt(source, threshold, 1000, 14);
+  return { rip: cpu.getReg64(9), rflags: cpu.getReg64(11) & 0x8d5n, icount: cpu.icount, rax: cpu.getReg64(0) };
 }
 
 describe('dead flags in compiled blocks', () => {
@@ -61,11 +68,9 @@ handler:
   hlt
 `;
     for (const t of [0, 1]) {
-      const m = machine(src);
-      m.cpu.blockThreshold = t;
-      expect(m.cpu.run(100)).toBe('halt');
-      expect(m.cpu.getReg64(3)).toBe(0n);
-      expect(m.cpu.getReg64(1) & 0x8d5n).toBe(0x44n); // ZF PF from the cmp
+      const cpu = runToHalt(src, t, 100);
+      expect(cpu.getReg64(3)).toBe(0n);
+      expect(cpu.getReg64(1) & 0x8d5n).toBe(0x44n); // ZF PF from the cmp
     }
   });
 
@@ -88,10 +93,8 @@ handler:
   hlt
 `;
       const regs = (t: number): bigint[] => {
-        const m = machine(src);
-        m.cpu.blockThreshold = t;
-        expect(m.cpu.run(100)).toBe('halt');
-        return [0, 1, 2, 3].map((r) => m.cpu.getReg64(r));
+        const cpu = runToHalt(src, t, 100);
+        return [0, 1, 2, 3].map((r) => cpu.getReg64(r));
       };
       const interp = regs(0);
       expect(regs(1)).toEqual(interp);
@@ -117,10 +120,8 @@ handler:
   hlt
 `;
     const regs = (t: number): bigint[] => {
-      const m = machine(src);
-      m.cpu.blockThreshold = t;
-      expect(m.cpu.run(100)).toBe('halt');
-      return [m.cpu.getReg64(0), m.cpu.getReg64(1), BigInt(m.cpu.icount)];
+      const cpu = runToHalt(src, t, 100);
+      return [cpu.getReg64(0), cpu.getReg64(1), BigInt(cpu.icount)];
     };
     const interp = regs(0);
     expect(interp[1]! & 0x8d5n).toBe(0x55n); // ZF PF AF CF from add
@@ -133,11 +134,8 @@ handler:
 // fault inside a handler, which leaves c's registers as the handler left them.
 describe('registers in locals in compiled regions', () => {
   const state = (src: string, t: number, vector: number): bigint[] => {
-    const m = machine(src);
-    m.cpu.blockThreshold = t;
-    m.gate(vector, 'handler');
-    expect(m.cpu.run(1000)).toBe('halt');
-    return [...Array(16).keys()].map((r) => m.cpu.getReg64(r)).concat([BigInt(m.cpu.icount)]);
+    const cpu = runToHalt(src, t, 1000, vector);
+    return [...Array(16).keys()].map((r) => cpu.getReg64(r)).concat([BigInt(cpu.icount)]);
   };
   /** The interpreter's final state, which the compiled run must equal. */
   const agree = (src: string, vector: number): bigint[] => {
