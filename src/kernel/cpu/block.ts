@@ -294,7 +294,14 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
       x.blockPc = k;
     }
   }
+  // The instructions inside its stretches are run by this region: the interpreter reaches them
+  // only when a budget ends mid-stretch, and must not compile another region overlapping this one
+  // from there (each such region is JIT-compiled again for nothing).
+  for (const x of insns) if (!labelOf.has(x.addr) && x.block === null) x.hits = COVERED;
 }
+
+/** hits of an instruction a region covers (not an entry): never reaches the threshold. */
+const COVERED = -(2 ** 30);
 
 /**
  * Guest registers in JS locals: the region's source (its loop) with every L[k]/H[k] the inline
@@ -489,9 +496,14 @@ function materialize(insns: Insn[], k: number): string {
   return `{ const a = a${k}, ah = ah${k}, b = b${k}, bh = bh${k}; let r, rh; ${alu64(op.js)} c.fOp = ${f}; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0; } `;
 }
 
+/**
+ * A 64-bit add/sub/logic op on int32 halves. The carry (borrow) out of the low half is an
+ * unsigned comparison, so V8 keeps everything in 32-bit integer registers (a sum of two `>>> 0`
+ * values would be a double).
+ */
 function alu64(js: string): string {
-  if (js === '+') return 'const t = (a >>> 0) + (b >>> 0); r = t | 0; rh = (ah + bh + (t >= 4294967296 ? 1 : 0)) | 0;';
-  if (js === '-') return 'const t = (a >>> 0) - (b >>> 0); r = t | 0; rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;';
+  if (js === '+') return 'r = (a + b) | 0; rh = (ah + bh + ((r >>> 0) < (a >>> 0) ? 1 : 0)) | 0;';
+  if (js === '-') return 'r = (a - b) | 0; rh = (ah - bh - ((a >>> 0) < (b >>> 0) ? 1 : 0)) | 0;';
   return `r = a ${js} b; rh = ah ${js} bh;`;
 }
 
@@ -596,9 +608,7 @@ function aluCode(
     return out;
   }
   out.push(`{ const a = ${a}, ah = ${ah}, b = ${b}, bh = ${bh}; let r, rh;`);
-  if (op.js === '+') out.push('  const t = (a >>> 0) + (b >>> 0); r = t | 0; rh = (ah + bh + (t >= 4294967296 ? 1 : 0)) | 0;');
-  else if (op.js === '-') out.push('  const t = (a >>> 0) - (b >>> 0); r = t | 0; rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;');
-  else out.push(`  r = a ${op.js} b; rh = ah ${op.js} bh;`);
+  out.push('  ' + alu64(op.js));
   if (save >= 0) out.push(`  a${save} = a; ah${save} = ah; b${save} = b; bh${save} = bh;`);
   if (store) out.push('  c.fOp = ' + op.f + '; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0;');
   if (expose) out.push('  fa = a; fah = ah; fb = b; fbh = bh; fr = r; frh = rh;');
