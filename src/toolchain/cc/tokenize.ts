@@ -101,16 +101,17 @@ const PUNCTS = [
 ];
 
 const PUNCT1 = '()[]{};,.<>+-*/%&|^!~?:=#';
-const PUNCT2_CODES = new Set(PUNCTS.filter((p) => p.length === 2).map((p) => p.charCodeAt(0) * 256 + p.charCodeAt(1)));
+/** Two-character punctuators by their two char codes (c1 * 256 + c2), so lexing one allocates nothing. */
+const PUNCT2_TEXT = new Map(PUNCTS.filter((p) => p.length === 2).map((p) => [p.charCodeAt(0) * 256 + p.charCodeAt(1), p]));
 const ONE_CHAR = Array.from({ length: 128 }, (_, k) => String.fromCharCode(k));
 
-/** Length of the punctuator at s[i] (first char code c): 3, 2 or 1. Allocation-free. */
-function punctLength(s: string, i: number, c: number): number {
+/** Length of the punctuator at s[i] (first char code c; the line ends at n): 3, 2 or 1. Allocation-free. */
+function punctLength(s: string, i: number, c: number, n: number): number {
+  if (i + 1 >= n) return 1; // end of line
   const d = s.charCodeAt(i + 1);
-  if (c === 46) return d === 46 && s.charCodeAt(i + 2) === 46 ? 3 : 1; // ...
-  if ((c === 60 || c === 62) && d === c) return s.charCodeAt(i + 2) === 61 ? 3 : 2; // <<= >>= << >>
-  if (d !== d) return 1; // end of line
-  return PUNCT2_CODES.has(c * 256 + d) ? 2 : 1;
+  if (c === 46) return d === 46 && i + 2 < n && s.charCodeAt(i + 2) === 46 ? 3 : 1; // ...
+  if ((c === 60 || c === 62) && d === c) return i + 2 < n && s.charCodeAt(i + 2) === 61 ? 3 : 2; // <<= >>= << >>
+  return PUNCT2_TEXT.has(c * 256 + d) ? 2 : 1;
 }
 
 function mkTok(toks: Token[], kind: TokenKind, text: string, file: SrcFile, line: number, col: number): Token {
@@ -190,14 +191,14 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
     while (ai < anchors.length && anchors[ai]! < pos) anchorTokens[ai++] = toks.length;
     const lineStart = pos;
     const firstTok = toks.length;
-    let lineText = text.slice(pos, end);
-    if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
+    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     pos = end + 1;
 
     // Linemarker or other directive left by the preprocessor.
-    let k = 0;
-    while (k < lineText.length && (lineText[k] === ' ' || lineText[k] === '\t')) k++;
-    if (lineText[k] === '#') {
+    let k = lineStart;
+    while (k < lineEnd && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (k < lineEnd && text.charCodeAt(k) === 35) {
+      const lineText = text.slice(lineStart, lineEnd);
       const m = /^\s*#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?(.*)$/.exec(lineText);
       if (m) {
         const at = line;
@@ -216,9 +217,9 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
       continue; // #pragma, #ident and friends are ignored
     }
 
-    if (!file.readable) file.fallback.set(line, lineText);
+    if (!file.readable) file.fallback.set(line, text.slice(lineStart, lineEnd));
     try {
-      lexLine(lineText, file, line, toks);
+      lexLine(text, lineStart, lineEnd, file, line, toks);
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
       const d = e.diagnostics[0]!;
@@ -249,9 +250,59 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
   return toks;
 }
 
-function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
-  let i = 0;
-  const n = s.length;
+/**
+ * Identifier and number spellings, shared by every token of every compilation in the process: an
+ * open-addressing table keyed by a hash computed while scanning, so a name seen before costs no
+ * allocation. The strings are internalized (used once as a property key), so the parser's
+ * `t.text === 'for'` and keyword-set lookups compare pointers and reuse the cached hash.
+ */
+const INTERN_LIMIT = 1 << 18;
+let internKeys: (string | undefined)[] = new Array<string | undefined>(1 << 14).fill(undefined);
+let internHashes = new Int32Array(1 << 14);
+let internCount = 0;
+
+function spelling(s: string, start: number, end: number, h: number): string {
+  const len = end - start;
+  const mask = internKeys.length - 1;
+  let i = h & mask;
+  for (;;) {
+    const k = internKeys[i];
+    if (k === undefined) break;
+    if (internHashes[i] === h && k.length === len) {
+      let j = 0;
+      while (j < len && k.charCodeAt(j) === s.charCodeAt(start + j)) j++;
+      if (j === len) return k;
+    }
+    i = (i + 1) & mask;
+  }
+  const text = s.slice(start, end);
+  if (internCount >= INTERN_LIMIT) return text;
+  const key = Object.keys({ [text]: 0 })[0]!;
+  internKeys[i] = key;
+  internHashes[i] = h;
+  if (++internCount * 2 > mask) growInternTable();
+  return key;
+}
+
+function growInternTable(): void {
+  const keys = internKeys;
+  const hashes = internHashes;
+  internKeys = new Array<string | undefined>(keys.length * 2).fill(undefined);
+  internHashes = new Int32Array(keys.length * 2);
+  const mask = internKeys.length - 1;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    if (k === undefined) continue;
+    let i = hashes[j]! & mask;
+    while (internKeys[i] !== undefined) i = (i + 1) & mask;
+    internKeys[i] = k;
+    internHashes[i] = hashes[j]!;
+  }
+}
+
+/** Lexes text[start, end) (one line, col 0 at `start`) onto toks. */
+function lexLine(s: string, start0: number, n: number, file: SrcFile, line: number, toks: Token[]): void {
+  let i = start0;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12 || c === 11 || c === 13) {
@@ -262,20 +313,23 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
     if (c === 47 && s.charCodeAt(i + 1) === 47) break;
     if (c === 47 && s.charCodeAt(i + 1) === 42) {
       const e = s.indexOf('*/', i + 2);
-      i = e < 0 ? n : e + 2;
+      i = e < 0 || e + 2 > n ? n : e + 2;
       continue;
     }
     const start = i;
+    const col = start - start0;
     // Numbers (pp-numbers, then classified).
-    if ((c >= 48 && c <= 57) || (c === 46 && s.charCodeAt(i + 1) >= 48 && s.charCodeAt(i + 1) <= 57)) {
+    if ((c >= 48 && c <= 57) || (c === 46 && i + 1 < n && s.charCodeAt(i + 1) >= 48 && s.charCodeAt(i + 1) <= 57)) {
+      let h = c;
       i++;
       while (i < n) {
         const d = s.charCodeAt(i);
         if ((d === 43 || d === 45) && /[eEpP]/.test(s[i - 1]!)) i++;
         else if (isIdentChar(d) || d === 46) i++;
         else break;
+        h = (Math.imul(h, 31) + d) | 0;
       }
-      const t = mkTok(toks, 'num', s.slice(start, i), file, line, start);
+      const t = mkTok(toks, 'num', spelling(s, start, i, h), file, line, col);
       convertNumber(t);
       continue;
     }
@@ -284,40 +338,44 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
     let prefix = '';
     if (c === 76 || c === 117 || c === 85) {
       // L" u" U" u8"
-      if (s[i + 1] === '"' || s[i + 1] === "'") {
+      const c1 = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (c1 === 34 || c1 === 39) {
         prefix = s[i]!;
         q = i + 1;
-      } else if (c === 117 && s[i + 1] === '8' && (s[i + 2] === '"' || s[i + 2] === "'")) {
+      } else if (c === 117 && c1 === 56 && i + 2 < n && (s.charCodeAt(i + 2) === 34 || s.charCodeAt(i + 2) === 39)) {
         prefix = 'u8';
         q = i + 2;
       }
     }
-    const qc = s[q];
-    if (qc === '"' || qc === "'") {
+    const qc = s.charCodeAt(q);
+    if (qc === 34 || qc === 39) {
       const bytes: number[] = [];
       let j = q + 1;
       let closed = false;
       while (j < n) {
-        const ch = s[j]!;
+        const ch = s.charCodeAt(j);
         if (ch === qc) {
           closed = true;
           j++;
           break;
         }
-        if (ch === '\\') j = readEscape(s, j, bytes);
-        else {
+        if (ch === 92) j = readEscape(s, j, n, bytes);
+        else if (ch < 0x80) {
+          bytes.push(ch);
+          j++;
+        } else {
           const cp = s.codePointAt(j)!;
           pushUtf8(cp, bytes);
           j += cp > 0xffff ? 2 : 1;
         }
       }
       i = j;
-      const t = mkTok(toks, qc === '"' ? 'str' : 'char', s.slice(start, i), file, line, start);
-      if (!closed) throw new CompileError([diagAt(t, 'error', qc === '"' ? 'missing terminating " character' : "missing terminating ' character")]);
+      const t = mkTok(toks, qc === 34 ? 'str' : 'char', s.slice(start, i), file, line, col);
+      if (!closed) throw new CompileError([diagAt(t, 'error', qc === 34 ? 'missing terminating " character' : "missing terminating ' character")]);
       if (prefix && prefix !== 'u8') {
         throw new CompileError([diagAt(t, 'error', 'kwb does not support wide character or string literals')]);
       }
-      if (qc === '"') t.bytes = bytes;
+      if (qc === 34) t.bytes = bytes;
       else {
         if (bytes.length === 0) throw new CompileError([diagAt(t, 'error', 'empty character constant')]);
         // Multi-character constants: gcc packs them big-endian into an int.
@@ -330,25 +388,31 @@ function lexLine(s: string, file: SrcFile, line: number, toks: Token[]): void {
       continue;
     }
     if (isIdentStart(c)) {
+      let h = c;
       i++;
-      while (i < n && isIdentChar(s.charCodeAt(i))) i++;
-      const text = s.slice(start, i);
-      if (i - start === 7 && text === '_Pragma') sawPragma = true;
-      mkTok(toks, 'ident', text, file, line, start);
+      while (i < n) {
+        const d = s.charCodeAt(i);
+        if (!isIdentChar(d)) break;
+        h = (Math.imul(h, 31) + d) | 0;
+        i++;
+      }
+      const text = spelling(s, start, i, h);
+      if (text === '_Pragma') sawPragma = true;
+      mkTok(toks, 'ident', text, file, line, col);
       continue;
     }
-    const len = punctLength(s, i, c);
+    const len = punctLength(s, i, c, n);
     let p: string;
     if (len === 1) {
       p = c < 128 ? ONE_CHAR[c]! : s[i]!;
       if (!PUNCT1.includes(p)) {
         const shown = c < 32 || c === 127 ? `\\${c.toString(8)}` : p;
-        const t = mkTok(toks, 'punct', p, file, line, start);
+        const t = mkTok(toks, 'punct', p, file, line, col);
         throw new CompileError([diagAt(t, 'error', `stray '${shown}' in program`)]);
       }
-    } else p = s.slice(i, i + len);
+    } else p = len === 2 ? PUNCT2_TEXT.get(c * 256 + s.charCodeAt(i + 1))! : c === 46 ? '...' : c === 60 ? '<<=' : '>>=';
     i += len;
-    mkTok(toks, 'punct', p, file, line, start);
+    mkTok(toks, 'punct', p, file, line, col);
   }
 }
 
@@ -382,32 +446,33 @@ function pushUtf8(cp: number, out: number[]): void {
   else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
 }
 
-/** Reads one escape sequence starting at the backslash; returns the index after it. */
-function readEscape(s: string, j: number, out: number[]): number {
-  const c = s[j + 1];
-  if (c === undefined) {
+/** Reads one escape sequence starting at the backslash (the line ends at n); returns the index after it. */
+function readEscape(s: string, j: number, n: number, out: number[]): number {
+  if (j + 1 >= n) {
     out.push(92);
     return j + 1;
   }
+  const c = s[j + 1]!;
   if (c >= '0' && c <= '7') {
     let v = 0;
     let k = j + 1;
-    while (k < j + 4 && s[k]! >= '0' && s[k]! <= '7') v = v * 8 + (s.charCodeAt(k++) - 48);
+    while (k < j + 4 && k < n && s[k]! >= '0' && s[k]! <= '7') v = v * 8 + (s.charCodeAt(k++) - 48);
     out.push(v & 255);
     return k;
   }
   if (c === 'x') {
     let v = 0;
     let k = j + 2;
-    while (k < s.length && /[0-9a-fA-F]/.test(s[k]!)) v = (v * 16 + parseInt(s[k++]!, 16)) & 0xffff;
+    while (k < n && /[0-9a-fA-F]/.test(s[k]!)) v = (v * 16 + parseInt(s[k++]!, 16)) & 0xffff;
     out.push(v & 255);
     return k;
   }
-  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
-  const v = simple[c];
+  const v = SIMPLE_ESCAPES[c];
   out.push(v !== undefined ? v : c.charCodeAt(0) & 255);
   return j + 2;
 }
+
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
 
 const U32 = (1n << 32n) - 1n;
 const I32MAX = (1n << 31n) - 1n;
