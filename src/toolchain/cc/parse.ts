@@ -85,6 +85,12 @@ const KEYWORDS = new Set([
   '_Static_assert', '_Generic',
 ]);
 
+/** Binary operators by precedence, loosest first (logor .. mul in the grammar): see binaryExpr. */
+const BINARY_PREC = new Map([
+  ['||', 1], ['&&', 2], ['|', 3], ['^', 4], ['&', 5], ['==', 6], ['!=', 6], ['<', 7], ['<=', 7], ['>', 7], ['>=', 7],
+  ['<<', 8], ['>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
+]);
+
 /** A preprocessor's diagnostic and the index of the first token after the place it was reported. */
 export interface PlacedDiagnostic {
   d: Diagnostic;
@@ -2542,67 +2548,59 @@ class Parser {
     return n;
   }
 
-  // logor = logand ("||" logand)*
+  // logor      = logand ("||" logand)*
+  // logand     = bitor ("&&" bitor)*
+  // bitor      = bitxor ("|" bitxor)*
+  // bitxor     = bitand ("^" bitand)*
+  // bitand     = equality ("&" equality)*
+  // equality   = relational ("==" relational | "!=" relational)*
+  // relational = shift ("<" shift | "<=" shift | ">" shift | ">=" shift)*
+  // shift      = add ("<<" add | ">>" add)*
+  // add        = mul ("+" mul | "-" mul)*
+  // mul        = cast ("*" cast | "/" cast | "%" cast)*
+  //
+  // The ten rules are parsed by precedence climbing: one loop instead of ten nested calls for
+  // every operand, with the same trees and the same order of checks and warnings.
   logor(): Node {
-    let node = this.logand();
-    while (this.is('||')) {
-      const tok = this.next();
-      node = this.binary('logor', node, this.logand(), tok);
-    }
-    return node;
+    return this.binaryExpr(1);
   }
 
-  // logand = bitor ("&&" bitor)*
-  logand(): Node {
-    let node = this.bitor();
-    while (this.is('&&')) {
-      const tok = this.next();
-      node = this.binary('logand', node, this.bitor(), tok);
-    }
-    return node;
-  }
-
-  // bitor = bitxor ("|" bitxor)*
-  bitor(): Node {
-    let node = this.bitxor();
-    while (this.is('|')) {
-      const tok = this.next();
-      node = this.binary('bor', node, this.bitxor(), tok);
-    }
-    return node;
-  }
-
-  // bitxor = bitand ("^" bitand)*
-  bitxor(): Node {
-    let node = this.bitand();
-    while (this.is('^')) {
-      const tok = this.next();
-      node = this.binary('bxor', node, this.bitand(), tok);
-    }
-    return node;
-  }
-
-  // bitand = equality ("&" equality)*
-  bitand(): Node {
-    let node = this.equality();
-    while (this.is('&')) {
-      const tok = this.next();
-      node = this.binary('band', node, this.equality(), tok);
-    }
-    return node;
-  }
-
-  // equality = relational ("==" relational | "!=" relational)*
-  equality(): Node {
-    let node = this.relational();
+  /** Operands joined by binary operators of precedence minPrec (BINARY_PREC) or higher. */
+  binaryExpr(minPrec: number): Node {
+    let node = this.cast();
     for (;;) {
-      if (this.is('==')) {
-        const tok = this.next();
-        node = this.comparison('eq', node, this.relational(), tok);
-      } else if (this.is('!=')) {
-        const tok = this.next();
-        node = this.comparison('ne', node, this.relational(), tok);
-      } else return node;
+      const t = this.tok;
+      if (t.kind !== 'punct') return node;
+      const prec = BINARY_PREC.get(t.text);
+      if (prec === undefined || prec < minPrec) return node;
+      this.next();
+      node = this.binaryOp(t, node, this.binaryExpr(prec + 1));
+    }
+  }
+
+  binaryOp(t: Token, lhs: Node, rhs: Node): Node {
+    switch (t.text) {
+      case '||': return this.binary('logor', lhs, rhs, t);
+      case '&&': return this.binary('logand', lhs, rhs, t);
+      case '|': return this.binary('bor', lhs, rhs, t);
+      case '^': return this.binary('bxor', lhs, rhs, t);
+      case '&': return this.binary('band', lhs, rhs, t);
+      case '==': return this.comparison('eq', lhs, rhs, t);
+      case '!=': return this.comparison('ne', lhs, rhs, t);
+      case '<': return this.comparison('lt', lhs, rhs, t);
+      case '<=': return this.comparison('le', lhs, rhs, t);
+      case '>': return this.comparison('lt', rhs, lhs, t);
+      case '>=': return this.comparison('le', rhs, lhs, t);
+      case '<<': return this.binary('shl', lhs, rhs, t);
+      case '>>': return this.binary('shr', lhs, rhs, t);
+      case '+': return this.newAdd(lhs, rhs, t);
+      case '-': return this.newSub(lhs, rhs, t);
+      case '*': return this.binary('mul', lhs, rhs, t);
+      default: {
+        const n = this.binary(t.text === '/' ? 'div' : 'mod', lhs, rhs, t);
+        this.checkDivZero(n);
+        return n;
+      }
     }
   }
 
@@ -2616,42 +2614,6 @@ class Parser {
       this.warn(d);
     }
     return this.binary(kind, lhs, rhs, tok);
-  }
-
-  // relational = shift ("<" shift | "<=" shift | ">" shift | ">=" shift)*
-  relational(): Node {
-    let node = this.shift();
-    for (;;) {
-      const t = this.tok;
-      if (t.kind !== 'punct') return node;
-      if (t.text === '<') {
-        this.next();
-        node = this.comparison('lt', node, this.shift(), t);
-      } else if (t.text === '<=') {
-        this.next();
-        node = this.comparison('le', node, this.shift(), t);
-      } else if (t.text === '>') {
-        this.next();
-        node = this.comparison('lt', this.shift(), node, t);
-      } else if (t.text === '>=') {
-        this.next();
-        node = this.comparison('le', this.shift(), node, t);
-      } else return node;
-    }
-  }
-
-  // shift = add ("<<" add | ">>" add)*
-  shift(): Node {
-    let node = this.add();
-    for (;;) {
-      if (this.is('<<')) {
-        const tok = this.next();
-        node = this.binary('shl', node, this.add(), tok);
-      } else if (this.is('>>')) {
-        const tok = this.next();
-        node = this.binary('shr', node, this.add(), tok);
-      } else return node;
-    }
   }
 
   /** `+` with pointer arithmetic: p + n scales n by the pointee's size. */
@@ -2688,41 +2650,6 @@ class Parser {
       return { kind: 'div', tok, lhs: diff, rhs: { kind: 'num', tok, val: BigInt(size), ty: ty_long }, ty: ty_long };
     }
     this.error(tok, `invalid operands to binary - (have '${typeName(lt)}' and '${typeName(rt)}')`);
-  }
-
-  // add = mul ("+" mul | "-" mul)*
-  add(): Node {
-    let node = this.mul();
-    for (;;) {
-      if (this.is('+')) {
-        const tok = this.next();
-        node = this.newAdd(node, this.mul(), tok);
-      } else if (this.is('-')) {
-        const tok = this.next();
-        node = this.newSub(node, this.mul(), tok);
-      } else return node;
-    }
-  }
-
-  // mul = cast ("*" cast | "/" cast | "%" cast)*
-  mul(): Node {
-    let node = this.cast();
-    for (;;) {
-      const t = this.tok;
-      if (t.kind !== 'punct') return node;
-      if (t.text === '*') {
-        this.next();
-        node = this.binary('mul', node, this.cast(), t);
-      } else if (t.text === '/') {
-        this.next();
-        node = this.binary('div', node, this.cast(), t);
-        this.checkDivZero(node);
-      } else if (t.text === '%') {
-        this.next();
-        node = this.binary('mod', node, this.cast(), t);
-        this.checkDivZero(node);
-      } else return node;
-    }
   }
 
   checkDivZero(n: Node): void {
