@@ -3,6 +3,7 @@
 // Only the instruction forms listed in docs/isa.md are emitted. Calls follow the SysV x86-64 ABI
 // so our code links with gcc-built objects and glibc.
 
+import { Buffer } from 'node:buffer';
 import type { AsmOperand, Node, Obj } from './ast.js';
 import { CompileError } from './diagnostics.js';
 import { diagAt } from './tokenize.js';
@@ -44,6 +45,16 @@ function imm(v: bigint): string {
   return v.toString();
 }
 
+// BigInt bounds made once: `1n << 31n` in an expression allocates a new BigInt on every call.
+const IMM32_MIN = -(1n << 31n);
+const IMM32_END = 1n << 31n;
+const U32_END = 1n << 32n;
+
+/** Fits a sign-extended 32-bit immediate. */
+function isImm32(v: bigint): boolean {
+  return v >= IMM32_MIN && v < IMM32_END;
+}
+
 /** Escapes bytes for a `.string`/`.ascii` directive. */
 function quoteBytes(bytes: Uint8Array): string {
   let s = '';
@@ -68,8 +79,34 @@ export function codegen(input: CodegenInput): string {
   return new CodeGen().program(input);
 }
 
+/**
+ * The assembly as it is finished, as UTF-8 outside the JavaScript heap. Kept as strings until the
+ * end, every function's text survived the young-generation collections of the rest of the
+ * compilation and was copied by each of them; written here, it dies young.
+ */
+class AsmSink {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private len = 0;
+
+  write(s: string): void {
+    const need = this.len + s.length * 3; // at most 3 UTF-8 bytes per UTF-16 unit
+    if (need > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
+      this.buf.copy(grown, 0, 0, this.len);
+      this.buf = grown;
+    }
+    this.len += this.buf.write(s, this.len, 'utf8');
+  }
+
+  text(): string {
+    return this.buf.toString('utf8', 0, this.len);
+  }
+}
+
 class CodeGen {
+  /** Lines not yet written to the sink (flush). */
   out: string[] = [];
+  sink = new AsmSink();
   depth = 0;
   fn: Obj | null = null;
   labelId = 0;
@@ -119,8 +156,17 @@ class CodeGen {
       this.out.push('\t' + a.split('\n').join('\n'));
       this.out.push('#NO_APP');
     }
-    this.out.push('\t.section\t.note.GNU-stack,"",@progbits', '');
-    return this.out.join('\n'); // ends with '\n' without another copy of the whole text
+    this.out.push('\t.section\t.note.GNU-stack,"",@progbits');
+    this.flush();
+    return this.sink.text();
+  }
+
+  /** Writes the pending lines to the sink, each ending with a newline. */
+  flush(): void {
+    if (this.out.length === 0) return;
+    this.out.push('');
+    this.sink.write(this.out.join('\n'));
+    this.out = [];
   }
 
   emitAlias(o: Obj): void {
@@ -298,15 +344,18 @@ class CodeGen {
     if (frameSize) this.emit(`subq $${frameSize}, %rsp`);
     const saved = CALLEE_SAVED.filter((r) => this.usedCalleeSaved.has(r));
     saved.forEach((r, i) => this.emit(`movq %${r}, ${this.calleeSaveBase - 8 * (i + 1)}(%rbp)`));
-    // One flat string per function body: its many small line strings die young (cheap to collect)
-    // and nothing is copied line by line.
-    if (body.length) this.out.push(body.join('\n'));
+    // The body goes to the sink as one string: its many small line strings die young (cheap to
+    // collect) and nothing is copied line by line.
+    this.flush();
+    this.out = body;
+    this.flush();
     this.label(this.retLabel);
     saved.forEach((r, i) => this.emit(`movq ${this.calleeSaveBase - 8 * (i + 1)}(%rbp), %${r}`));
     this.emit('movq %rbp, %rsp');
     this.emit('popq %rbp');
     this.emit('ret');
     this.emit(`.size ${fn.asmName}, .-${fn.asmName}`);
+    this.flush();
     this.fn = null;
   }
 
@@ -487,7 +536,7 @@ class CodeGen {
 
   subImm(wide: boolean, v: bigint): void {
     const reg = wide ? '%rdi' : '%edi';
-    if (v >= -(1n << 31n) && v < 1n << 31n) this.emit(`${wide ? 'subq' : 'subl'} $${imm(v)}, ${reg}`);
+    if (isImm32(v)) this.emit(`${wide ? 'subq' : 'subl'} $${imm(v)}, ${reg}`);
     else {
       this.emit(`movabsq $${imm(v)}, %rsi`);
       this.emit('subq %rsi, %rdi');
@@ -496,7 +545,7 @@ class CodeGen {
 
   cmpImm(cmp: string, reg: string, v: bigint, wide: boolean): void {
     const s = wide ? BigInt.asIntN(64, v) : BigInt.asIntN(32, v);
-    if (s >= -(1n << 31n) && s < 1n << 31n) this.emit(`${cmp} $${imm(s)}, ${reg}`);
+    if (isImm32(s)) this.emit(`${cmp} $${imm(s)}, ${reg}`);
     else {
       this.emit(`movabsq $${imm(s)}, %rsi`);
       this.emit(`cmpq %rsi, ${reg}`);
@@ -543,7 +592,7 @@ class CodeGen {
     const c = constOf(n);
     if (c === null) return null;
     const v = BigInt.asIntN(n.ty!.size === 8 ? 64 : 32, c);
-    return v >= -(1n << 31n) && v < 1n << 31n ? v : null;
+    return isImm32(v) ? v : null;
   }
 
   /** A memory operand for an lvalue whose address needs no code: `-8(%rbp)`, `sym+4(%rip)`. */
@@ -804,8 +853,8 @@ class CodeGen {
     }
     if (ty.size === 8 || ty.kind === 'ptr') {
       const s = BigInt.asIntN(64, v);
-      if (s >= -(1n << 31n) && s < 1n << 31n) this.emit(`movq $${imm(s)}, %rax`);
-      else if (s >= 0n && s < 1n << 32n) this.emit(`movl $${imm(s)}, %eax`);
+      if (isImm32(s)) this.emit(`movq $${imm(s)}, %rax`);
+      else if (s >= 0n && s < U32_END) this.emit(`movl $${imm(s)}, %eax`);
       else this.emit(`movabsq $${imm(s)}, %rax`);
       return;
     }
