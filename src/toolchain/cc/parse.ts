@@ -194,7 +194,7 @@ class Parser {
 
   get tok(): Token {
     const t = this.toks[this.pos]!;
-    if (t.kind === 'error') this.throwDiag(t.diag!);
+    if (t.kind === 'error') this.throwDiag(t.lit!.diag!);
     return t;
   }
   peek(n = 1): Token {
@@ -218,7 +218,7 @@ class Parser {
   }
   next(): Token {
     const t = this.toks[this.pos]!;
-    if (t.kind === 'error') this.throwDiag(t.diag!);
+    if (t.kind === 'error') this.throwDiag(t.lit!.diag!);
     if (t.kind !== 'eof') this.pos++;
     return t;
   }
@@ -494,10 +494,10 @@ class Parser {
               if (ty && isRecord(ty)) ty.packed = true;
               break;
             case 'section':
-              if (attr && argToks[0]) attr.section = String.fromCharCode(...argToks.flatMap((t) => t.bytes!));
+              if (attr && argToks[0]) attr.section = String.fromCharCode(...argToks.flatMap((t) => t.lit!.bytes!));
               break;
             case 'alias':
-              if (attr && argToks[0]) attr.alias = String.fromCharCode(...argToks.flatMap((t) => t.bytes!));
+              if (attr && argToks[0]) attr.alias = String.fromCharCode(...argToks.flatMap((t) => t.lit!.bytes!));
               break;
             case 'weak':
               if (attr) attr.weak = true;
@@ -535,7 +535,7 @@ class Parser {
   /** Adjacent string literals, concatenated. */
   stringBytes(): number[] {
     const out: number[] = [];
-    while (this.tok.kind === 'str') out.push(...this.next().bytes!);
+    while (this.tok.kind === 'str') out.push(...this.next().lit!.bytes!);
     return out;
   }
 
@@ -2990,13 +2990,14 @@ class Parser {
     }
     if (t.kind === 'num') {
       this.next();
-      if (t.isFloat) this.error(t, 'kwb does not support floating-point constants');
-      const ty = t.numType === 'int' ? ty_int : t.numType === 'uint' ? ty_uint : t.numType === 'long' ? ty_long : ty_ulong;
-      return { kind: 'num', tok: t, val: t.val!, ty };
+      const lit = t.lit!;
+      if (lit.isFloat) this.error(t, 'kwb does not support floating-point constants');
+      const ty = lit.numType === 'int' ? ty_int : lit.numType === 'uint' ? ty_uint : lit.numType === 'long' ? ty_long : ty_ulong;
+      return { kind: 'num', tok: t, val: lit.val!, ty };
     }
     if (t.kind === 'char') {
       this.next();
-      return { kind: 'num', tok: t, val: t.val!, ty: ty_int };
+      return { kind: 'num', tok: t, val: t.lit!.val!, ty: ty_int };
     }
     if (t.kind === 'str') {
       const bytes = this.stringBytes();

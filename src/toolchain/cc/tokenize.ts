@@ -31,6 +31,12 @@ export interface Token {
   line: number;
   /** 0-based character index in the line. */
   col: number;
+  /** Constants, string literals and error tokens: what they carry besides their text (null for
+   *  the identifiers and punctuators that make up most tokens, which stay small). */
+  lit: Literal | null;
+}
+
+export interface Literal {
   /** Integer and character constants: the value (already wrapped to the constant's type). */
   val?: bigint;
   /** Integer constants: 'int' | 'uint' | 'long' | 'ulong'. */
@@ -115,9 +121,9 @@ function punctLength(s: string, i: number, c: number, n: number): number {
 }
 
 function mkTok(toks: Token[], kind: TokenKind, text: string, file: SrcFile, line: number, col: number): Token {
-  // Every field present from the start keeps all tokens in one hidden class (a float constant,
-  // rare, adds isFloat).
-  const t: Token = { kind, text, file, line, col, val: undefined, numType: undefined, bytes: undefined };
+  // Every field present from the start keeps all tokens in one hidden class. (An object literal:
+  // V8 allocates tokens, which live as long as the syntax tree, directly in the old generation.)
+  const t: Token = { kind, text, file, line, col, lit: null };
   toks.push(t);
   return t;
 }
@@ -224,7 +230,7 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
       if (!(e instanceof CompileError)) throw e;
       const d = e.diagnostics[0]!;
       const bad = toks.pop()!; // the malformed token itself
-      toks.push({ kind: 'error', text: '', file, line, col: 0, diag: d });
+      toks.push({ kind: 'error', text: '', file, line, col: 0, lit: { diag: d } });
       // What the preprocessor said about this line up to the malformed token comes before it.
       while (ai < anchors.length && anchors[ai]! <= lineStart + bad.col) {
         let k = firstTok;
@@ -246,7 +252,7 @@ export function tokenize(text: string, ctx: TokenizeContext): Token[] {
   if (ctx.anchors) ctx.anchorTokens = anchorTokens;
   const last = toks[toks.length - 1];
   if (last && last.kind === 'error') return toks;
-  toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, val: undefined, numType: undefined, bytes: undefined });
+  toks.push({ kind: 'eof', text: '', file: last ? last.file : file, line: last ? last.line : line, col: last ? last.col + last.text.length : 0, lit: null });
   return toks;
 }
 
@@ -375,15 +381,14 @@ function lexLine(s: string, start0: number, n: number, file: SrcFile, line: numb
       if (prefix && prefix !== 'u8') {
         throw new CompileError([diagAt(t, 'error', 'kwb does not support wide character or string literals')]);
       }
-      if (qc === 34) t.bytes = bytes;
+      if (qc === 34) t.lit = { bytes };
       else {
         if (bytes.length === 0) throw new CompileError([diagAt(t, 'error', 'empty character constant')]);
         // Multi-character constants: gcc packs them big-endian into an int.
         let v = 0;
         if (bytes.length === 1) v = (bytes[0]! << 24) >> 24;
         else for (const b of bytes.slice(-4)) v = ((v << 8) | b) | 0;
-        t.val = BigInt(v);
-        t.numType = 'int';
+        t.lit = { val: BigInt(v), numType: 'int' };
       }
       continue;
     }
@@ -479,25 +484,25 @@ const I32MAX = (1n << 31n) - 1n;
 const I64MAX = (1n << 63n) - 1n;
 const U64 = (1n << 64n) - 1n;
 
-const SMALL = new Map<string, bigint>();
+/** Short decimal constants by spelling: their Literal, shared (tokens never change one). */
+const SMALL = new Map<string, Literal>();
 
 function convertNumber(t: Token): void {
   const s = t.text;
   // Fast path: short plain decimals (most constants) skip the general classification.
   if (s.length <= 9 && (s.length === 1 || s.charCodeAt(0) !== 48) && /^[0-9]+$/.test(s)) {
-    let v = SMALL.get(s);
-    if (v === undefined) {
-      v = BigInt(s);
-      if (SMALL.size < 4096) SMALL.set(s, v);
+    let lit = SMALL.get(s);
+    if (lit === undefined) {
+      lit = { val: BigInt(s), numType: 'int' };
+      if (SMALL.size < 4096) SMALL.set(s, lit);
     }
-    t.val = v;
-    t.numType = 'int';
+    t.lit = lit;
     return;
   }
   const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(s);
   if (!m) {
     if (/^(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|0[xX][0-9a-fA-F.]+[pP][+-]?\d+)[fFlL]?$/.test(s)) {
-      t.isFloat = true;
+      t.lit = { isFloat: true };
       return;
     }
     throw new CompileError([diagAt(t, 'error', `invalid suffix "${s.replace(/^(0[xX][0-9a-fA-F]*|[0-9]*)/, '')}" on integer constant`)]);
@@ -523,6 +528,5 @@ function convertNumber(t: Token): void {
   else if (l) ty = v > I64MAX ? 'ulong' : 'long';
   else if (isDec) ty = v > I32MAX ? (v > I64MAX ? 'ulong' : 'long') : 'int';
   else ty = v <= I32MAX ? 'int' : v <= U32 ? 'uint' : v <= I64MAX ? 'long' : 'ulong';
-  t.val = v;
-  t.numType = ty;
+  t.lit = { val: v, numType: ty };
 }
