@@ -5,6 +5,7 @@
 // a newline inside a block comment does not start a new logical line, as the standard says.
 
 import { makeToken, type SourceFile, type Token, type TokenKind } from './token.js';
+import { spelling, spellingHash } from '../intern.js';
 
 export interface LexProblem {
   line: number;
@@ -145,7 +146,10 @@ export function lex(file: SourceFile, splices: number[], asm: boolean): LexResul
   let i = 0;
 
   const push = (kind: TokenKind, start: number, end: number, warn?: string): void => {
-    tokens.push(makeToken(kind, s.slice(start, end), file, line, start - lineStart, start, space, bol, false, null, false, undefined, warn));
+    // Names, numbers and punctuators come from the process-wide spelling table (no new string
+    // for one seen before); literals and stray characters are sliced.
+    const text = kind === 'ident' || kind === 'number' || kind === 'punct' ? spelling(s, start, end, spellingHash(s, start, end)) : s.slice(start, end);
+    tokens.push(makeToken(kind, text, file, line, start - lineStart, start, space, bol, false, null, false, undefined, warn));
     space = false;
     bol = false;
   };
