@@ -13,6 +13,25 @@ export const DATA = 0x600000; // 64 KiB read/write, user-accessible
 export const KSTACK = 0x700000; // kernel stack page (top = KSTACK + 0x1000)
 export const IDT = 0x800000;
 
+/**
+ * Assembly setting up syscall/sysret: LSTAR = the label `entry`, STAR with kernel CS 0x10 and
+ * user base 0x20 (sysretq gives CS 0x33, SS 0x2b), FMASK clearing TF, IF and DF.
+ */
+export const SYSCALL_MSRS = `
+  mov $0xc0000082, %ecx
+  lea entry(%rip), %rax
+  xor %edx, %edx
+  wrmsr
+  mov $0xc0000081, %ecx
+  xor %eax, %eax
+  mov $0x00230010, %edx
+  wrmsr
+  mov $0xc0000084, %ecx
+  mov $0x700, %eax
+  xor %edx, %edx
+  wrmsr
+`;
+
 export interface Assembled {
   code: Uint8Array;
   sym: Record<string, number>;

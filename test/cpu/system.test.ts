@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DR6_BS, MSR_LSTAR, MSR_STAR, RSP } from '../../src/kernel/cpu/cpu.js';
 import { PROT_READ, PROT_USER } from '../../src/kernel/cpu/mmu.js';
-import { DATA, KSTACK, machine } from './machine.js';
+import { DATA, KSTACK, machine, SYSCALL_MSRS } from './machine.js';
 
 // Every handler copies the frame the CPU pushed into DATA (five or six quadwords) and halts.
 const SAVE_FRAME = (withError: boolean): string =>
@@ -373,18 +373,7 @@ describe('syscall/sysret, MSRs, swapgs, port I/O', () => {
   it('syscall enters at LSTAR with rcx/r11 saved and FMASK applied; sysretq returns to CPL 3', () => {
     const m = machine(`
 _start:
-  mov $0xc0000082, %ecx
-  lea entry(%rip), %rax
-  xor %edx, %edx
-  wrmsr
-  mov $0xc0000081, %ecx
-  xor %eax, %eax
-  mov $0x00230010, %edx
-  wrmsr
-  mov $0xc0000084, %ecx
-  mov $0x700, %eax
-  xor %edx, %edx
-  wrmsr
+${SYSCALL_MSRS}
   lea user(%rip), %rcx
   mov $0x202, %r11d
   sysretq

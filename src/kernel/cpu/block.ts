@@ -7,12 +7,14 @@
 //
 // Semantics are the handlers' own: each handler sets rip last, so when one faults rip addresses
 // it and the instructions before it have completed (the region reports how many, blockDone).
-// A region lives on its entry instructions, inside its page's decoded-instruction cache, so a
-// write to the page drops it; a region that writes memory checks after each such instruction
-// whether it wrote its own page, and stops there so the modified code is decoded afresh. Only
-// the pure integer instructions (and cli/sti/swapgs) are compiled: everything that changes the
-// privilege level, the address space or the interrupt state otherwise stays with the run loop,
-// which also keeps TF, pending interrupts, tracing and breakpoints on its careful path.
+// A region lives on its entry instructions, inside their pages' decoded-instruction caches, so a
+// write to a page drops it; a region that writes memory checks after each such instruction
+// whether it wrote the page it is running on, and stops there so the modified code is decoded
+// afresh (its other pages are checked when it enters them). Only the pure integer instructions,
+// cli/sti/swapgs and syscall/sysret are compiled (the last two as their handlers, leaving when
+// the interrupt state or TF needs the careful path): everything else that changes the privilege
+// level, the address space or the interrupt state stays with the run loop, which also keeps TF,
+// pending interrupts, tracing and breakpoints on its careful path.
 //
 // Inside a region the guest registers it uses live in JS locals (see registerLocals): read at
 // entry, stored back at its one exit, around handler calls and on a fault.
@@ -31,8 +33,31 @@ import { PAGE_SIZE, type Frame } from './mmu.js';
 
 /** Executions of an instruction before a region is compiled from it (fewer, colder regions cost more JIT time than they save). */
 export const BLOCK_THRESHOLD = 200;
-/** Instructions in one compiled region at most. */
+/** Instructions in one compiled region at most (larger functions take V8 much longer to optimize, and run slower). */
 const MAX_REGION = 48;
+/** Code pages one region may span. */
+const MAX_PAGES = 4;
+/** Canonical addresses are in [-CANON, CANON). */
+const CANON = 2 ** 47;
+
+/** What compileBlock needs from the CPU: frames and decoded instructions of other pages, syscall's target. */
+export interface CodeSource {
+  frame(addr: number): Frame | null;
+  decode(addr: number, f: Frame): Insn | null;
+  /** LSTAR (NaN if not canonical, or syscalls are emulated by the host). */
+  lstar: number;
+  /** Syscalls are emulated by the host (user mode): a region returns to the run loop after one. */
+  hostSyscalls: boolean;
+  /** Only instructions that have run join a region (off when tests compile everything at once). */
+  ranOnly: boolean;
+}
+
+/** The region's locals holding the pair caches of the current privilege level. */
+const PAIR_CACHES = 'RT = c.pTagLo, RH = c.pTagHi, RF = c.pFrame, WT = c.pwTagLo, WH = c.pwTagHi, WF = c.pwFrame';
+
+function pageOf(a: number): number {
+  return Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+}
 
 export type BlockFn = (c: Cpu, budget: number, pc: number) => number;
 
@@ -40,8 +65,6 @@ export type BlockFn = (c: Cpu, budget: number, pc: number) => number;
 function allowed(op: Op): boolean {
   switch (op) {
     case Op.UD:
-    case Op.SYSCALL:
-    case Op.SYSRET:
     case Op.INT:
     case Op.INT3:
     case Op.IRET:
@@ -133,40 +156,80 @@ function registerOnly(d: Insn): boolean {
  * runs past the instruction the run loop would have stopped at. `n` counts the retired
  * instructions at the start of the current case; a fault adds those of the case before it.
  *
- * `decodeNext` returns the instruction at an address in the same page, or null if it cannot be
- * decoded without faulting.
+ * A region may span pages (up to MAX_PAGES: a call into another page, a syscall into the kernel's
+ * entry code and the sysret back, an indirect call to the target it took last): an edge into
+ * another page first checks that the page still executes from the frame the region was decoded
+ * from, at the current privilege level, and that nothing has written it since (else the region
+ * leaves there, and the run loop fetches afresh). A write checks the page of the instruction
+ * that made it, as before; the region's other pages are checked when it enters them.
+ *
+ * `src` finds the frame of a page (any privilege; null if not executable) and decodes an
+ * instruction in it (null if it cannot be decoded without faulting).
  */
-export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) => Insn | null): void {
-  const pageBase = Math.floor(first.addr / PAGE_SIZE) * PAGE_SIZE;
-  const pageEnd = pageBase + PAGE_SIZE;
+export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
+  const firstPage = pageOf(first.addr);
+  // The region's pages: 0 is first's (whose frame the run loop fetched it from).
+  const pages = new Map<number, { k: number; f: Frame; code: unknown }>([[firstPage, { k: 0, f, code: f.code }]]);
   const byAddr = new Map<number, Insn>();
   const targets = new Set<number>([first.addr]);
+  // Breadth first, but the body of a called function after the caller's own paths (deferred), so
+  // a rarely taken call (a slow path) does not use up the region before the caller's common path.
   const queue: Insn[] = [];
+  const deferred: number[] = [];
   const visit = (a: number): boolean => {
     if (byAddr.has(a)) return true;
-    if (a < pageBase || a >= pageEnd || byAddr.size >= MAX_REGION) return false;
-    const x = a === first.addr ? first : decodeNext(a);
-    if (x === null || !allowed(x.op) || x.next > pageEnd) return false;
+    if (byAddr.size >= MAX_REGION || !(a >= -CANON && a < CANON)) return false;
+    const base = pageOf(a);
+    let pg = pages.get(base);
+    if (pg === undefined) {
+      const pf = pages.size < MAX_PAGES ? src.frame(a) : null;
+      if (pf === null) return false;
+      pg = { k: pages.size, f: pf, code: pf.code };
+      pages.set(base, pg);
+    }
+    const x = a === first.addr ? first : src.decode(a, pg.f);
+    // Code never run yet stays out (the region leaves there): a path V8 has no feedback for
+    // deoptimizes the region when first taken, and a cold slow path would use up MAX_REGION.
+    if (x === null || !allowed(x.op) || x.next > base + PAGE_SIZE || (src.ranOnly && !ran(x))) return false;
     byAddr.set(a, x);
     queue.push(x);
     return true;
   };
   visit(first.addr);
-  for (let q = 0; q < queue.length; q++) {
+  for (let q = 0; q < queue.length || deferred.length > 0; q++) {
+    if (q === queue.length) {
+      const t = deferred.shift()!;
+      q--;
+      if (visit(t)) targets.add(t);
+      continue;
+    }
     const x = queue[q]!;
-    for (const [t, label] of successors(x)) if (visit(t) && label) targets.add(t);
+    for (const [t, label, later] of successors(x, src)) {
+      if (later && !byAddr.has(t)) deferred.push(t);
+      else if (visit(t) && (label || pageOf(t) !== pageOf(x.addr))) targets.add(t);
+    }
   }
   const insns = [...byAddr.values()].sort((a, b) => a.addr - b.addr);
   if (insns.length < 2) {
     first.block = NO_BLOCK as Insn['block'];
     return;
   }
+  // The page (number) of each instruction, and the names of its frame and its decoded code.
+  const pageNo = insns.map((x) => pages.get(pageOf(x.addr))!.k);
+  const frameName = (k: number): string => (k === 0 ? 'f' : `F${k}`);
+  const codeName = (k: number): string => (k === 0 ? 'arr' : `A${k}`);
+  const pageBaseOf: number[] = [];
+  for (const [base, pg] of pages) pageBaseOf[pg.k] = base;
+  // Something wrote page k (the one the current instruction is on) since the region was compiled.
+  const written = (k: number): string => `${frameName(k)}.code !== ${codeName(k)}`;
+  // Page k may be entered: it still executes from its frame at this CPL, unwritten since.
+  const pageOk = (k: number): string => `(c.codeFrame(${pageBaseOf[k]}) === ${frameName(k)} && ${frameName(k)}.code === ${codeName(k)})`;
   // Labels: entered by a jump, a call, a return, or not by falling through from the one before.
   const labelOf = new Map<number, number>();
   const segStart: number[] = [];
   insns.forEach((x, i) => {
     const prev = i > 0 ? insns[i - 1]! : null;
-    if (targets.has(x.addr) || prev === null || !fallsThrough(prev) || prev.next !== x.addr) {
+    if (targets.has(x.addr) || prev === null || !fallsThrough(prev) || prev.next !== x.addr || pageNo[i - 1] !== pageNo[i]) {
       labelOf.set(x.addr, segStart.length);
       segStart.push(i);
     }
@@ -197,9 +260,14 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
 
   const params: string[] = ['f', 'arr', 'shift', 'condition', 'imul', 'W'];
   const args: unknown[] = [f, f.code, shift, condition, imulTrunc, { calls: 0 }];
+  for (const pg of pages.values()) {
+    if (pg.k === 0) continue;
+    params.push(frameName(pg.k), codeName(pg.k));
+    args.push(pg.f, pg.code);
+  }
   const body: string[] = ['return function block(c, lim, pc) {', '  const L = c.lo, H = c.hi;',
-    // The pair caches of this privilege level (a region holds nothing that changes CPL).
-    '  const RT = c.pTagLo, RH = c.pTagHi, RF = c.pFrame, WT = c.pwTagLo, WH = c.pwTagHi, WF = c.pwFrame;',
+    // The pair caches of this privilege level (loaded again after a syscall or sysret).
+    `  let ${PAIR_CACHES};`,
     '  let lo = 0, hi = 0, s = 0, n = 0;',
     // One-entry caches of the last page read and written (see rd, wr): seeded with a frame's own types.
     // They are filled only from the 17th call on: until then every access site looks its page up
@@ -209,18 +277,30 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
   // nrip: the rip an exit leaves, stored at the one exit site (which runs at entry too, storing rip's own value).
-  body.push('  let at = -1, res = -1, inH = false, nrip = c.rip;');
+  // res + adj: the instructions retired when leaving (an exit stores constants only, see registerLocals).
+  body.push('  let at = -1, res = -1, adj = 0, inH = false, nrip = c.rip;');
   const loopStart = body.length;
   body.push('  loop: for (;;) {', '  switch (pc) {');
-  // Leaving for `t` after `cnt` instructions of the current case: to its label, or out.
-  const edge = (t: number, cnt: number): string => {
+  // Leaving page `from` for `t` after `cnt` instructions of the current case: to its label (on
+  // another page, if that page may be entered), or out.
+  const edge = (from: number, t: number, cnt: number): string => {
     const k = labelOf.get(t);
-    return k !== undefined ? `n += ${cnt}; pc = ${k}; continue loop;` : `c.rip = ${t}; return n + ${cnt};`;
+    if (k === undefined) return `c.rip = ${t}; return n + ${cnt};`;
+    const to = pageNo[segStart[k]!]!;
+    if (to === from) return `n += ${cnt}; pc = ${k}; continue loop;`;
+    return `if (${pageOk(to)}) { n += ${cnt}; pc = ${k}; continue loop; } c.rip = ${t}; return n + ${cnt};`;
   };
-  // After an instruction that set rip itself (ret, an indirect jump): a label if rip is one.
-  // (One shared case, number nseg, does the lookup: a copy per exit would make the source quadratic.)
-  const labelCases = [...labelOf.entries()].map(([a, k]) => `case ${a}: pc = ${k}; continue loop;`).join(' ');
-  const dynamic = (cnt: number): string => `n += ${cnt}; pc = ${nseg}; continue loop;`;
+  // After an instruction that set rip itself (ret, an indirect jump, syscall, sysret): a label if
+  // rip is one. One shared case per page (number nseg + page) does the lookup: a copy per exit
+  // would make the source quadratic.
+  const labelCases = (from: number): string =>
+    [...labelOf.entries()]
+      .map(([a, k]) => {
+        const to = pageNo[segStart[k]!]!;
+        return to === from ? `case ${a}: pc = ${k}; continue loop;` : `case ${a}: if (${pageOk(to)}) { pc = ${k}; continue loop; } break;`;
+      })
+      .join(' ');
+  const dynamic = (from: number, cnt: number): string => `n += ${cnt}; pc = ${nseg + from}; continue loop;`;
   const faultCase: string[] = [];
   for (let s = 0; s < nseg; s++) {
     const from = segStart[s]!;
@@ -228,12 +308,32 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
     body.push(`  case ${s}:`, `  if (n + ${to - from} > lim) { c.rip = ${insns[from]!.addr}; return n; }`);
     let known: Known | null = null;
     for (let i = from; i < to; i++) {
+      const run = stackRun(insns, i, to - 1);
+      if (run > 1) {
+        // Consecutive pushes (or pops): one page check for all their stack slots.
+        for (let k = i; k < i + run; k++) {
+          params.push(`h${k}`, `d${k}`);
+          args.push(HANDLERS[insns[k]!.op], insns[k]);
+          faultCase.push(`    case ${k}: c.rip = ${insns[k]!.addr}; ${materialize(insns, pend[k]!)}c.blockDone = n + ${k - from}; break;`);
+        }
+        // Else each through its handler (faults precise), leaving if one wrote this region's page.
+        const slow = insns
+          .slice(i, i + run)
+          .map((y, k) => `at = ${i + k}; c.rip = ${y.addr}; h${i + k}(c,d${i + k});${runKind(y) === 1 ? ` if (${written(pageNo[i]!)}) { LOAD_REGS; c.rip = ${y.next}; return n + ${i + k - from + 1}; }` : ''}`);
+        slow.unshift('SAVE_REGS;');
+        slow.push('LOAD_REGS;');
+        body.push(`  at = ${i};`, ...stackRunCode(insns.slice(i, i + run), slow).map((l) => '  ' + l));
+        i += run - 1;
+        known = null;
+        continue;
+      }
       const x = insns[i]!;
       const j = i - from;
       const last = i === to - 1;
       const nextIsJcc = !last && insns[i + 1]!.op === Op.JCC;
       const exitFlags = materialize(insns, pend[i]!);
-      const inline = inlineCode(x, i, known, nextIsJcc, dead[i]!, saved.has(i), exitFlags, (t) => edge(t, j + 1));
+      const pg = pageNo[i]!;
+      const inline = inlineCode(x, i, known, nextIsJcc, dead[i]!, saved.has(i), exitFlags, (t) => edge(pg, t, j + 1));
       known = inline?.known ?? null;
       let fault = false;
       if (inline !== null) {
@@ -249,36 +349,44 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
       } else {
         params.push(`h${i}`, `d${i}`);
         args.push(HANDLERS[x.op], x);
-        body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});`);
+        const keeps = KEEPS_GPRS.has(x.op) ? ' /*R:*/' : x.op === Op.SYSCALL && !src.hostSyscalls ? ' /*R:1,11*/' : ''; // the host's syscall writes anything
+        body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});${keeps}`);
         fault = true;
         // sti (or anything else that may make an interrupt deliverable) leaves for the careful path.
         if (x.op === Op.STI) body.push(`  if (c.attention) return n + ${j + 1};`);
+        // syscall and sysret change the privilege level, the interrupt flag and maybe TF: the
+        // careful path takes over if that needs it; else this level's pair caches from now on.
+        // A syscall the host emulates (user mode) may have changed anything: back to the run loop.
+        if (x.op === Op.SYSCALL || x.op === Op.SYSRET) {
+          body.push(src.hostSyscalls ? `  return n + ${j + 1};` : `  if (c.attention) return n + ${j + 1};`, `  ${PAIR_CACHES};`);
+        }
       }
       if (fault) faultCase.push(`    case ${i}: c.rip = ${x.addr}; ${materialize(insns, pend[i]!)}c.blockDone = n + ${j}; break;`);
       const after = materialize(insns, pendAfter[i]!);
       if (!last) {
-        if (!registerOnly(x)) body.push(`  if (f.code !== arr) { ${after}c.rip = ${x.next}; return n + ${j + 1}; }`);
+        if (!registerOnly(x)) body.push(`  if (${written(pg)}) { ${after}c.rip = ${x.next}; return n + ${j + 1}; }`);
         continue;
       }
       // The end of the case: where control goes after its last instruction.
       const cnt = j + 1;
-      if (inline !== null && inline.target !== undefined) body.push(`  ${after}${edge(inline.target, cnt)}`);
+      if (inline !== null && inline.target !== undefined) body.push(`  ${after}${edge(pg, inline.target, cnt)}`);
       else if ((inline !== null && inline.dynamic) || (inline === null && transfers(x.op))) {
-        if (!registerOnly(x)) body.push(`  if (f.code !== arr) { ${after}return n + ${cnt}; }`);
-        body.push(`  ${after}${dynamic(cnt)}`);
+        if (!registerOnly(x)) body.push(`  if (${written(pg)}) { ${after}return n + ${cnt}; }`);
+        body.push(`  ${after}${dynamic(pg, cnt)}`);
       } else {
-        if (!registerOnly(x)) body.push(`  if (f.code !== arr) { ${after}c.rip = ${x.next}; return n + ${cnt}; }`);
-        if (to < insns.length && insns[to]!.addr === x.next && fallsThrough(x)) body.push(`  ${after}n += ${cnt};`);
-        else body.push(`  ${after}${edge(x.next, cnt)}`);
+        if (!registerOnly(x)) body.push(`  if (${written(pg)}) { ${after}c.rip = ${x.next}; return n + ${cnt}; }`);
+        if (to < insns.length && insns[to]!.addr === x.next && fallsThrough(x) && pageNo[to] === pg) body.push(`  ${after}n += ${cnt};`);
+        else body.push(`  ${after}${edge(pg, x.next, cnt)}`);
       }
     }
   }
-  body.push(`  case ${nseg}:`, `  switch (c.rip) { ${labelCases} }`, '  return n;', '  }', '  return n;', '  }');
+  for (let k = 0; k < pages.size; k++) body.push(`  case ${nseg + k}:`, `  switch (c.rip) { ${labelCases(k)} }`, '  return n;');
+  body.push('  }', '  return n;', '  }');
   const regs = registerLocals(body.splice(loopStart).join('\n'));
   // The one store-back site runs at entry too (storing what was just loaded), so V8 has its
   // feedback before optimizing the region in the middle of a long loop (and does not deoptimize
   // when that loop first leaves).
-  body.push(regs.load, '  for (;;) {', `  ${regs.store} c.rip = nrip;`, '  if (res >= 0) return res;', '  try {', regs.code);
+  body.push(regs.load, '  for (;;) {', `  ${regs.store} c.rip = nrip;`, '  const out = res + adj; if (res >= 0) return out;', '  try {', regs.code);
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen (and
   // the registers the region keeps in locals, unless a handler faulted: it left them itself).
   body.push('  } catch (e) {', `    if (!inH) { ${regs.store} }`, '    c.blockDone = n;');
@@ -287,12 +395,12 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
   if (process.env.KWB_DUMP_BLOCKS) console.error(body.join('\n'));
   const fn = factory(params, body.join('\n'))(...args) as Insn['block'];
+  // Every label enters the new region, also where an older one began: the newer is the larger
+  // view of the same hot code (the run loop would otherwise hop between the two).
   for (const [a, k] of labelOf) {
     const x = byAddr.get(a)!;
-    if (x === first || x.block === null) {
-      x.block = fn;
-      x.blockPc = k;
-    }
+    x.block = fn;
+    x.blockPc = k;
   }
   // The instructions inside its stretches are run by this region: the interpreter reaches them
   // only when a budget ends mid-stretch, and must not compile another region overlapping this one
@@ -300,15 +408,22 @@ export function compileBlock(first: Insn, f: Frame, decodeNext: (addr: number) =
   for (const x of insns) if (!labelOf.has(x.addr) && x.block === null) x.hits = COVERED;
 }
 
-/** hits of an instruction a region covers (not an entry): never reaches the threshold. */
-const COVERED = -(2 ** 30);
+/**
+ * hits of an instruction a region covers (not an entry): far from the threshold, so a budget
+ * ending mid-stretch now and then does not compile an overlapping region from there; but an
+ * instruction the run loop keeps reaching (another region leaves there) gets its own in time.
+ */
+const COVERED = -50 * BLOCK_THRESHOLD;
 
 /**
  * Guest registers in JS locals: the region's source (its loop) with every L[k]/H[k] the inline
  * code uses read once at entry into locals Gk/GHk, and the ones it writes stored back at the
  * single exit (every `return` becomes a break out of the loop) and in the catch. A handler call
- * stores them before (it sees and may change c's registers) and reloads them after; `inH` tells
- * the catch that a handler faulted, which leaves c's registers as it left them.
+ * stores them before (it sees and may change c's registers) and reloads them after (only those
+ * listed in a following comment, R:1,11, when the handler writes no others); `inH` tells the
+ * catch that a handler faulted, which leaves c's registers as it left them. A sequence of
+ * handler calls stores and reloads once: SAVE_REGS; h4(c,d4); h5(c,d5); LOAD_REGS; (the calls
+ * written without the space, so they are left alone).
  */
 function registerLocals(src: string): { load: string; code: string; store: string } {
   const used = new Set<number>();
@@ -324,9 +439,16 @@ function registerLocals(src: string): { load: string; code: string; store: strin
   const code = src
     .replace(/\bL\[(\d+)\]/g, 'G$1')
     .replace(/\bH\[(\d+)\]/g, 'GH$1')
-    .replace(/\bc\.rip = (-?\d+); return ([^;]+);/g, '{ nrip = $1; res = $2; break loop; }')
-    .replace(/\breturn ([^;]+);/g, '{ nrip = c.rip; res = $1; break loop; }')
-    .replace(/\b(h\d+)\(c, (d\d+)\);/g, `{ ${store} inH = true; $1(c, $2); inH = false; tp = wp = -1; ${reload} }`);
+    // An exit assigns constants and locals only: an arithmetic operation never executed before V8
+    // optimized the region would deoptimize it the first time that exit is taken.
+    .replace(/\bc\.rip = (-?\d+); return n(?: \+ (\d+))?;/g, (_, rip: string, k?: string) => `{ nrip = ${rip}; res = n; adj = ${k ?? 0}; break loop; }`)
+    .replace(/\breturn n(?: \+ (\d+))?;/g, (_, k?: string) => `{ nrip = c.rip; res = n; adj = ${k ?? 0}; break loop; }`)
+    .replace(/\b(h\d+)\(c, (d\d+)\);(?: \/\*R:([\d,]*)\*\/)?/g, (_, h: string, d: string, only?: string) => {
+      const again = only === undefined ? reload : list(new Set(only.split(',').filter((k) => k !== '').map(Number).filter((k) => used.has(k))), (k) => `G${k} = L[${k}]; GH${k} = H[${k}];`);
+      return `{ ${store} inH = true; ${h}(c, ${d}); inH = false; tp = wp = -1; ${again} }`;
+    })
+    .replace(/\bSAVE_REGS;/g, `${store} inH = true;`)
+    .replace(/\bLOAD_REGS;/g, `inH = false; tp = wp = -1; ${reload}`);
   return { load, code, store };
 }
 
@@ -356,28 +478,39 @@ function factory(params: string[], source: string): (...a: unknown[]) => BlockFn
   return make;
 }
 
-/** Where control may go after x, and whether that place needs a label (anything but falling through). */
-function successors(x: Insn): [number, boolean][] {
+/**
+ * Where control may go after x, whether that place needs a label (anything but falling
+ * through), and whether to explore it after the rest (a called function's body).
+ */
+function successors(x: Insn, src: CodeSource): [number, boolean, boolean][] {
   const canonicalTarget = x.tgt === x.tgt;
+  const seen = x.seen === x.seen;
   switch (x.op) {
     case Op.JCC:
-      return canonicalTarget ? [[x.next, false], [x.tgt, true]] : [[x.next, true]];
+      return canonicalTarget ? [[x.next, false, false], [x.tgt, true, false]] : [[x.next, true, false]];
     case Op.JMP:
-      return canonicalTarget ? [[x.tgt, true]] : [];
+      return canonicalTarget ? [[x.tgt, true, false]] : [];
     case Op.CALL:
-      return canonicalTarget ? [[x.tgt, true], [x.next, true]] : [[x.next, true]];
+      return canonicalTarget ? [[x.next, true, false], [x.tgt, true, true]] : [[x.next, true, false]];
     case Op.CALL_E:
+      // The target it took last (sys_call_table's entry for the system call a loop makes).
+      return seen ? [[x.next, true, false], [x.seen, true, true]] : [[x.next, true, false]];
+    case Op.JMP_E:
+      return seen ? [[x.seen, true, false]] : [];
+    case Op.SYSCALL:
+      // The kernel's entry code; the sysret back lands on the next instruction.
+      return !src.hostSyscalls && src.lstar === src.lstar ? [[x.next, true, false], [src.lstar, true, false]] : [[x.next, true, false]];
     case Op.MOVS:
     case Op.STOS:
     case Op.LODS:
     case Op.CMPS:
     case Op.SCAS:
-      return [[x.next, true]];
+      return [[x.next, true, false]];
     case Op.RET:
-    case Op.JMP_E:
+    case Op.SYSRET:
       return [];
   }
-  return [[x.next, false]];
+  return [[x.next, false, false]];
 }
 
 /** Whether control can reach x.next by falling through (no transfer, or a conditional one). */
@@ -394,6 +527,8 @@ function transfers(op: Op): boolean {
     op === Op.CALL_E ||
     op === Op.RET ||
     op === Op.JCC ||
+    op === Op.SYSCALL ||
+    op === Op.SYSRET ||
     op === Op.MOVS ||
     op === Op.STOS ||
     op === Op.LODS ||
@@ -884,15 +1019,25 @@ function inlineCode(
  * mappings, so the local caches are dropped after it). lo/hi must be names.
  */
 function rd(size: number, lo: string, hi: string, v: string, vh: string): string {
-  const head =
-    `{ const po_ = ${lo} & 4095; let dv_ = tdv; if ((((${lo} >>> 12) ^ tp) | (${hi} ^ th)) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
-    `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = RF[pe_].dv; if (fill) { tdv = dv_; tp = pg_; th = ${hi}; } } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `;
+  const head = readView(lo, hi, size);
   if (size === 8) return `${head}{ ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; tp = wp = -1; } }`;
   if (size < 4) {
     const get = size === 1 ? 'getUint8(po_)' : 'getUint16(po_, true)';
     return `${head}${v} = dv_.${get}; else { ${v} = c.readMem(${hi} * 4294967296 + (${lo} >>> 0), ${size}); tp = wp = -1; } }`;
   }
   return `${head}${v} = dv_.getInt32(po_, true); else { ${v} = c.read32p(${lo}, ${hi}); tp = wp = -1; } }`;
+}
+
+/**
+ * JS opening a block that declares dv_, the page's data if the local cache or the pair cache
+ * knows it readable (else null), and po_, the offset in it, and ends in `if (` the `size` bytes
+ * at po_ are in it `) `: the caller adds the statement for that case (and an else), then `}`.
+ */
+function readView(lo: string, hi: string, size: number): string {
+  return (
+    `{ const po_ = ${lo} & 4095; let dv_ = tdv; if ((((${lo} >>> 12) ^ tp) | (${hi} ^ th)) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = RF[pe_].dv; if (fill) { tdv = dv_; tp = pg_; th = ${hi}; } } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `
+  );
 }
 
 /**
@@ -911,6 +1056,67 @@ function wr(size: number, lo: string, hi: string, v: string, vh: string): string
   const head = `{ ${writableFrame(lo, hi)} if (fw_ !== null && po_ <= ${4096 - size}) { if (fw_.code !== null) fw_.code = null; `;
   if (size === 8) return `${head}const dv_ = fw_.dv; dv_.setInt32(po_, ${v}, true); dv_.setInt32(po_ + 4, ${vh}, true); } else { c.write64p(${lo}, ${hi}, ${v}, ${vh}); tp = wp = -1; } }`;
   return `${head}fw_.dv.setInt32(po_, ${v}, true); } else { c.write32p(${lo}, ${hi}, ${v}); tp = wp = -1; } }`;
+}
+
+/** Handlers that write no general-purpose register (a region need not reload its locals after them). */
+const KEEPS_GPRS = new Set<Op>([Op.CLI, Op.STI, Op.SWAPGS, Op.SYSRET, Op.CLC, Op.STC, Op.CMC, Op.CLD, Op.STD, Op.NOP]);
+
+/** Whether x has run: interpreted (hits), or in a region (an entry, or covered; see COVERED). */
+function ran(x: Insn): boolean {
+  return x.hits !== 0 || x.block !== null;
+}
+
+/** 1: a 64-bit push of a register (not rsp) or an immediate; 2: a pop into a register (not rsp); else 0. */
+function runKind(x: Insn): number {
+  if ((x.op === Op.PUSH64 && x.reg !== 4) || (x.op === Op.PUSH_I && x.size === 8)) return 1;
+  if (x.op === Op.POP64 && x.reg !== 4) return 2;
+  return 0;
+}
+
+/** How many instructions from i (before `end`) are pushes, or pops, in a row. */
+function stackRun(insns: Insn[], i: number, end: number): number {
+  const kind = runKind(insns[i]!);
+  if (kind === 0) return 0;
+  let e = i;
+  while (e + 1 < end && runKind(insns[e + 1]!) === kind) e++;
+  return e - i + 1;
+}
+
+/**
+ * A run of pushes or pops as one access: when all their stack slots lie in one page the caches
+ * know (writable, and without decoded code for pushes, so no write can change code), the values
+ * move straight between the registers and the page and rsp moves once; else `slow` (each
+ * instruction's handler in turn).
+ */
+function stackRunCode(run: Insn[], slow: string[]): string[] {
+  const m = run.length;
+  const bytes = 8 * m;
+  if (runKind(run[0]!) === 1) {
+    const stores = run.map((y, k) => {
+      const [v, vh] = y.op === Op.PUSH_I ? [`${y.immLo}`, `${y.immHi}`] : [`L[${y.reg}]`, `H[${y.reg}]`];
+      const at = 8 * (m - 1 - k); // the first push takes the highest slot
+      return `dv_.setInt32(po_ + ${at}, ${v}, true); dv_.setInt32(po_ + ${at + 4}, ${vh}, true);`;
+    });
+    return [
+      `{ const o = L[4], oh = H[4]; const nl = (o - ${bytes}) | 0, nh = ((o >>> 0) < ${bytes} ? oh - 1 : oh) | 0;`,
+      `  ${writableFrame('nl', 'nh')}`,
+      `  if (fw_ !== null && po_ <= ${PAGE_SIZE - bytes} && fw_.code === null) { const dv_ = fw_.dv;`,
+      ...stores.map((l) => '    ' + l),
+      '    L[4] = nl; H[4] = nh;',
+      '  } else {',
+      ...slow.map((l) => '    ' + l),
+      '  } }',
+    ];
+  }
+  const loads = run.map((y, k) => `L[${y.reg}] = dv_.getInt32(po_ + ${8 * k}, true); H[${y.reg}] = dv_.getInt32(po_ + ${8 * k + 4}, true);`);
+  return [
+    `{ const ol = L[4], oh = H[4]; ${readView('ol', 'oh', bytes)}{`,
+    ...loads.map((l) => '    ' + l),
+    `    const nl = (ol + ${bytes}) | 0; L[4] = nl; H[4] = ((nl >>> 0) < ${bytes} ? oh + 1 : oh) | 0;`,
+    '  } else {',
+    ...slow.map((l) => '    ' + l),
+    '  } } }',
+  ];
 }
 
 /** The ALU operation (ALU_OPS key) whose flags x leaves: test is an and that keeps no result. */

@@ -488,21 +488,55 @@ export class Cpu implements LazyFlags {
   blockThreshold = BLOCK_THRESHOLD;
 
   private buildBlock(first: Insn): void {
-    const f = this.fetchFrame!;
-    const base = this.fetchBase;
-    compileBlock(first, f, (a) => {
-      const code = f.code as (Insn | undefined)[] | null;
-      if (code === null) return null;
-      const off = a - base;
-      const x = code[off];
-      if (x !== undefined && x.addr === a) return x;
-      try {
-        return this.decodeAt(a, f, off);
-      } catch (e) {
-        if (e instanceof CpuFault) return null;
-        throw e;
-      }
+    compileBlock(first, this.fetchFrame!, {
+      // Any mapped executable page, whatever the privilege: a region checks at run time, on
+      // entering another page, that the page is still this frame and executable at the CPL then.
+      frame: (a) => {
+        const m = this.space.lookup(a);
+        if (!m || (m.prot & (PROT_EXEC | PROT_READ)) !== (PROT_EXEC | PROT_READ)) return null;
+        if (m.frame.code === null) m.frame.code = new Array(PAGE_SIZE);
+        return m.frame;
+      },
+      decode: (a, f) => {
+        const code = f.code as (Insn | undefined)[] | null;
+        if (code === null) return null;
+        const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+        const x = code[off];
+        if (x !== undefined && x.addr === a) return x;
+        try {
+          return this.decodeAt(a, f, off);
+        } catch (e) {
+          if (e instanceof CpuFault) return null;
+          throw e;
+        }
+      },
+      // syscall's target: where a region following a syscall goes next (checked at run time).
+      lstar: this.onSyscall === null ? this.syscallTarget() : NaN,
+      hostSyscalls: this.onSyscall !== null,
+      ranOnly: this.blockThreshold > 1,
     });
+  }
+
+  private syscallTarget(): number {
+    const v = this.msrs.get(MSR_LSTAR) ?? 0n;
+    const a = Number(BigInt.asIntN(64, v));
+    return a >= -CANON_LIMIT && a < CANON_LIMIT ? a : NaN;
+  }
+
+  /**
+   * The frame the page of `addr` executes from at the current privilege level, or null (not
+   * mapped, not executable, not canonical): a region entering another of its pages checks it.
+   */
+  codeFrame(addr: number): Frame | null {
+    const key = Math.floor(addr / PAGE_SIZE) * 2 + this.cpl3;
+    const i = key & (TLB_SIZE - 1);
+    if (this.xTag[i] === key) return this.xFrame[i]!;
+    try {
+      return this.frameFor(addr, 2);
+    } catch (e) {
+      if (e instanceof CpuFault) return null;
+      throw e;
+    }
   }
 
   /** One instruction with tracing, single-step, interrupt and stop handling. */

@@ -41,6 +41,7 @@ function blank(addr: number): Insn {
     nextHi: 0,
     bytes: new Uint8Array(0),
     hits: 0,
+    seen: NaN,
     block: null,
     blockPc: 0,
   };

@@ -319,7 +319,7 @@ function opJmp(c: Cpu, d: Insn): void {
 
 function opJmpE(c: Cpu, d: Insn): void {
   const lo = readE(c, d);
-  c.rip = asAddr(lo, c.tHi);
+  c.rip = d.seen = asAddr(lo, c.tHi);
 }
 
 function opCall(c: Cpu, d: Insn): void {
@@ -337,7 +337,7 @@ function opCallE(c: Cpu, d: Insn): void {
   const lo = readE(c, d);
   const t = asAddr(lo, c.tHi);
   pushRip(c, d.next);
-  c.rip = t;
+  c.rip = d.seen = t;
 }
 
 function opRet(c: Cpu, d: Insn): void {

@@ -158,6 +158,8 @@ export interface Insn {
    * as block(cpu, budget, blockPc), it returns the instructions it retired.
    */
   hits: number;
+  /** Indirect jumps and calls: the target last taken (NaN before), so a region can include it (block.ts). */
+  seen: number;
   block: ((c: never, budget: number, pc: number) => number) | null;
   blockPc: number;
 }
