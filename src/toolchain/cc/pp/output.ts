@@ -13,6 +13,14 @@ const MAX_BLANK_RUN = 8;
 export class OutputWriter {
   /** The output so far (V8 concatenates strings as ropes, so appending is cheap). */
   private out = '';
+  /**
+   * Source text copied verbatim and not yet appended: [runStart, runEnd) of runText. Tokens and
+   * the whitespace between them extend it, so a line no macro touched goes out as one slice of
+   * its file instead of a piece per token and gap.
+   */
+  private runText: string | null = null;
+  private runStart = 0;
+  private runEnd = 0;
   /** The presumed file name, flags and line offset (#line) of the tokens being written. */
   private name = '';
   private system = false;
@@ -48,7 +56,7 @@ export class OutputWriter {
   /** A linemarker for a built-in pseudo file such as `<command-line>`. */
   pseudoMarker(name: string, line: number, flag?: 2): void {
     this.endLine();
-    if (this.markers) this.out += `# ${line} "${name}"${flag ? ' 2' : ''}\n`;
+    if (this.markers) this.append(`# ${line} "${name}"${flag ? ' 2' : ''}\n`);
   }
 
   /** Changes the presumed name, line offset or system flag without printing anything. */
@@ -67,7 +75,7 @@ export class OutputWriter {
   pragmaLine(text: string): void {
     const line = this.line;
     this.endLine();
-    this.out += text + '\n';
+    this.append(text + '\n');
     this.writeMarker(line);
   }
 
@@ -78,13 +86,13 @@ export class OutputWriter {
     let m = `# ${line} "${escapeName(this.name)}"`;
     if (flag) m += ` ${flag}`;
     if (this.system) m += ' 3 4';
-    this.out += m + '\n';
+    this.append(m + '\n');
   }
 
   /** Moves the output to presumed line `line` (blank lines, or a linemarker for a long gap). */
   private moveTo(line: number): void {
     if (this.col > 0 || this.prev !== null) {
-      this.out += '\n';
+      this.append('\n');
       this.col = 0;
       this.prev = null;
       this.line++;
@@ -93,11 +101,11 @@ export class OutputWriter {
     const rest = line - this.line;
     if (!this.markers) {
       // -P: like gcc, no blank lines for skipped lines
-    } else if (rest <= MAX_BLANK_RUN) this.out += '\n'.repeat(rest);
+    } else if (rest <= MAX_BLANK_RUN) this.append('\n'.repeat(rest));
     else {
       let m = `# ${line} "${escapeName(this.name)}"`;
       if (this.system) m += ' 3 4';
-      this.out += m + '\n';
+      this.append(m + '\n');
     }
     this.line = line;
   }
@@ -111,7 +119,7 @@ export class OutputWriter {
       // First token of the output line: copy the source line's indentation.
       this.pad(s, t.pos - t.col, t.pos, t.col);
       if (leadingSpace && this.col === 0) {
-        this.out += ' ';
+        this.append(' ');
         this.col++;
       }
     } else if (!t.expanded && this.prevFromSource && this.prev.file === t.file && this.prev.pos + this.prev.text.length <= t.pos) {
@@ -121,18 +129,20 @@ export class OutputWriter {
       while (nl < t.pos && s.charCodeAt(nl) !== 10) nl++;
       if (nl === t.pos) this.pad(s, from, t.pos, t.pos - from);
       else {
-        this.out += ' ';
+        this.append(' ');
         this.col++;
       }
     } else if (this.padColumns && !t.expanded && this.col < t.col) {
       // After a shorter expansion, pad back to the token's own column.
-      this.out += ' '.repeat(t.col - this.col);
+      this.append(' '.repeat(t.col - this.col));
       this.col = t.col;
     } else if (t.space || avoidPaste(this.prev, t)) {
-      this.out += ' ';
+      this.append(' ');
       this.col++;
     }
-    this.out += t.text;
+    // A source token is copied as a stretch of its file's text (see run).
+    if (!t.expanded && s.startsWith(t.text, t.pos)) this.copy(s, t.pos, t.pos + t.text.length);
+    else this.append(t.text);
     this.col += t.text.length;
     this.prev = t;
     this.prevFromSource = !t.expanded;
@@ -157,18 +167,41 @@ export class OutputWriter {
         break;
       }
     }
-    if (ws) this.out += s.slice(from, to);
+    if (ws) this.copy(s, from, to);
     else {
       let out = '';
       for (let i = from; i < to; i++) out += s.charCodeAt(i) === 9 ? '\t' : ' ';
-      this.out += out;
+      this.append(out);
     }
     this.col += width;
   }
 
+  /** Appends text to the output (after the pending run). */
+  private append(text: string): void {
+    if (this.runText !== null) this.flushRun();
+    this.out += text;
+  }
+
+  /** Appends s[from, to) from a file's text: extends the pending run when it continues it. */
+  private copy(s: string, from: number, to: number): void {
+    if (this.runText === s && this.runEnd === from) {
+      this.runEnd = to;
+      return;
+    }
+    if (this.runText !== null) this.flushRun();
+    this.runText = s;
+    this.runStart = from;
+    this.runEnd = to;
+  }
+
+  private flushRun(): void {
+    this.out += this.runText!.slice(this.runStart, this.runEnd);
+    this.runText = null;
+  }
+
   private endLine(): void {
     if (this.col > 0 || this.prev !== null) {
-      this.out += '\n';
+      this.append('\n');
       this.col = 0;
       this.prev = null;
     }
@@ -177,11 +210,12 @@ export class OutputWriter {
   /** After a directive that printed nothing the output stays put; the next token moves it. */
   /** Characters written so far: where the next token will go, at the earliest. */
   get length(): number {
-    return this.out.length;
+    return this.out.length + (this.runText !== null ? this.runEnd - this.runStart : 0);
   }
 
   finish(): string {
     this.endLine();
+    if (this.runText !== null) this.flushRun();
     return this.out;
   }
 }
