@@ -127,6 +127,51 @@ handler:
     expect(interp[1]! & 0x8d5n).toBe(0x55n); // ZF PF AF CF from add
     expect(regs(1)).toEqual(interp);
   });
+
+  it('flags kept in locals reach the handlers and helpers that read them, and come back from those that write them', () => {
+    // add (inline) → adc (a handler reads its carry, writes flags) → jc (the evaluator reads
+    // adc's) → shl by 1 (the helper writes flags) → setc; add (inline) → jp (the evaluator reads
+    // add's); imul (the helper writes flags) → jo;
+    // a loop, so the region runs it many times; then the flags leave through pushfq.
+    const src = `
+_start:
+  xor %ebx, %ebx
+  xor %esi, %esi
+  mov $40, %ecx
+1:
+  mov %rcx, %rax
+  shl $58, %rax
+  add %rax, %rax
+  adc $0, %rbx
+  jc 2f
+  add $3, %rsi
+2:
+  shl $1, %rax
+  setc %dl
+  add %rdx, %rsi
+  jp 4f
+  add $7, %rsi
+4:
+  imul $0x40000000, %rsi, %rdi
+  jo 3f
+  add $1, %rsi
+3:
+  sub $1, %ecx
+  jne 1b
+  pushfq
+  pop %r8
+  hlt
+handler:
+  hlt
+`;
+    const regs = (t: number): bigint[] => {
+      const cpu = runToHalt(src, t, 10_000);
+      return [3, 6, 7, 8].map((r) => cpu.getReg64(r)).concat([BigInt(cpu.icount)]);
+    };
+    const interp = regs(0);
+    expect(interp[0]).toBeGreaterThan(0n); // some carries
+    for (const t of [1, 5]) expect(regs(t)).toEqual(interp);
+  });
 });
 
 // A region keeps the guest registers it uses in JS locals: stored back at every exit, around

@@ -424,6 +424,10 @@ const COVERED = -50 * BLOCK_THRESHOLD;
  * catch that a handler faulted, which leaves c's registers as it left them. A sequence of
  * handler calls stores and reloads once: SAVE_REGS; h4(c,d4); h5(c,d5); LOAD_REGS; (the calls
  * written without the space, so they are left alone).
+ *
+ * The lazy-flag record (c.fOp ... c.fCin) lives in locals too, the same way: so writing it (an
+ * inlined ALU op, or the flags a taken jcc leaves with) costs register moves, not stores. Calls
+ * that read or write it (condition, shift, imul, handlers) get it stored before and reloaded after.
  */
 function registerLocals(src: string): { load: string; code: string; store: string } {
   const used = new Set<number>();
@@ -435,8 +439,18 @@ function registerLocals(src: string): { load: string; code: string; store: strin
   const list = (set: Set<number>, f: (k: number) => string): string => [...set].sort((a, b) => a - b).map(f).join(' ');
   const store = list(written, (k) => `L[${k}] = G${k}; H[${k}] = GH${k};`);
   const reload = list(used, (k) => `G${k} = L[${k}]; GH${k} = H[${k}];`);
-  const load = used.size === 0 ? '' : '  let ' + [...used].sort((a, b) => a - b).map((k) => `G${k} = L[${k}], GH${k} = H[${k}]`).join(', ') + ';';
+  let load = used.size === 0 ? '' : '  let ' + [...used].sort((a, b) => a - b).map((k) => `G${k} = L[${k}], GH${k} = H[${k}]`).join(', ') + ';';
+  // The flag record, if the inline code touches it (else calls use c's own).
+  const flags = /\bc\.f(?:Op|Size|Res|ResHi|A|AHi|B|BHi|Cin)\b/.test(src) ? LAZY_FIELDS : [];
+  const flagStore = flags.map((f) => `c.${f} = X${f};`).join(' ');
+  const flagReload = flags.map((f) => `X${f} = c.${f};`).join(' ');
+  const storeExpr = flags.map((f) => `c.${f} = X${f}, `).join('');
+  const reloadExpr = flags.map((f) => `X${f} = c.${f}, `).join('');
+  load += ` let ${flags.map((f) => `X${f} = c.${f}, `).join('')}sv_ = 0;`;
   const code = src
+    .replace(/\bc\.(f(?:Op|Size|Res|ResHi|A|AHi|B|BHi|Cin))\b/g, 'X$1')
+    .replace(/\bcondition\(c, (\d+)\)/g, `(${storeExpr}condition(c, $1))`)
+    .replace(/\b(shift|imul)\(c, ([^()]*)\)/g, `(${storeExpr}sv_ = $1(c, $2), ${reloadExpr}sv_)`)
     .replace(/\bL\[(\d+)\]/g, 'G$1')
     .replace(/\bH\[(\d+)\]/g, 'GH$1')
     // An exit assigns constants and locals only: an arithmetic operation never executed before V8
@@ -445,12 +459,15 @@ function registerLocals(src: string): { load: string; code: string; store: strin
     .replace(/\breturn n(?: \+ (\d+))?;/g, (_, k?: string) => `{ nrip = c.rip; res = n; adj = ${k ?? 0}; break loop; }`)
     .replace(/\b(h\d+)\(c, (d\d+)\);(?: \/\*R:([\d,]*)\*\/)?/g, (_, h: string, d: string, only?: string) => {
       const again = only === undefined ? reload : list(new Set(only.split(',').filter((k) => k !== '').map(Number).filter((k) => used.has(k))), (k) => `G${k} = L[${k}]; GH${k} = H[${k}];`);
-      return `{ ${store} inH = true; ${h}(c, ${d}); inH = false; tp = wp = -1; ${again} }`;
+      return `{ ${store} ${flagStore} inH = true; ${h}(c, ${d}); inH = false; tp = wp = -1; ${again} ${flagReload} }`;
     })
-    .replace(/\bSAVE_REGS;/g, `${store} inH = true;`)
-    .replace(/\bLOAD_REGS;/g, `inH = false; tp = wp = -1; ${reload}`);
-  return { load, code, store };
+    .replace(/\bSAVE_REGS;/g, `${store} ${flagStore} inH = true;`)
+    .replace(/\bLOAD_REGS;/g, `inH = false; tp = wp = -1; ${reload} ${flagReload}`);
+  return { load, code, store: `${store} ${flagStore}` };
 }
+
+/** The lazy-flag record's fields that inline code writes (flags.ts; fBits is only a handler's). */
+const LAZY_FIELDS = ['fOp', 'fSize', 'fRes', 'fResHi', 'fA', 'fAHi', 'fB', 'fBHi', 'fCin'];
 
 /**
  * The function making a region's closure from its source, shared by every region with the same
