@@ -17,6 +17,12 @@ function runToHalt(source: string, threshold: number, budget: number, gate?: num
   return m.cpu;
 }
 
+/** Registers `regs` (and the instruction count) after running `source` to its hlt with blocks compiled from the `threshold`-th execution. */
+function finalRegs(source: string, threshold: number, budget: number, regs: number[]): bigint[] {
+  const cpu = runToHalt(source, threshold, budget);
+  return regs.map((r) => cpu.getReg64(r)).concat([BigInt(cpu.icount)]);
+}
+
 function faultRun(source: string, threshold: number): { rip: bigint; rflags: bigint; icount: number; rax: bigint } {
   const cpu = runToHalt(source, threshold, 1000, 14);
   return { rip: cpu.getReg64(9), rflags: cpu.getReg64(11) & 0x8d5n, icount: cpu.icount, rax: cpu.getReg64(0) };
@@ -92,12 +98,8 @@ _start:
 handler:
   hlt
 `;
-      const regs = (t: number): bigint[] => {
-        const cpu = runToHalt(src, t, 100);
-        return [0, 1, 2, 3].map((r) => cpu.getReg64(r));
-      };
-      const interp = regs(0);
-      expect(regs(1)).toEqual(interp);
+      const interp = finalRegs(src, 0, 100, [0, 1, 2, 3]);
+      expect(finalRegs(src, 1, 100, [0, 1, 2, 3])).toEqual(interp);
       expect(interp[2]! & 0x40n).toBe(value === 8 ? 0x40n : 0n);
     });
   }
@@ -119,13 +121,9 @@ patch:
 handler:
   hlt
 `;
-    const regs = (t: number): bigint[] => {
-      const cpu = runToHalt(src, t, 100);
-      return [cpu.getReg64(0), cpu.getReg64(1), BigInt(cpu.icount)];
-    };
-    const interp = regs(0);
+    const interp = finalRegs(src, 0, 100, [0, 1]);
     expect(interp[1]! & 0x8d5n).toBe(0x55n); // ZF PF AF CF from add
-    expect(regs(1)).toEqual(interp);
+    expect(finalRegs(src, 1, 100, [0, 1])).toEqual(interp);
   });
 
   it('flags kept in locals reach the handlers and helpers that read them, and come back from those that write them', () => {
@@ -164,13 +162,9 @@ _start:
 handler:
   hlt
 `;
-    const regs = (t: number): bigint[] => {
-      const cpu = runToHalt(src, t, 10_000);
-      return [3, 6, 7, 8].map((r) => cpu.getReg64(r)).concat([BigInt(cpu.icount)]);
-    };
-    const interp = regs(0);
+    const interp = finalRegs(src, 0, 10_000, [3, 6, 7, 8]);
     expect(interp[0]).toBeGreaterThan(0n); // some carries
-    for (const t of [1, 5]) expect(regs(t)).toEqual(interp);
+    for (const t of [1, 5]) expect(finalRegs(src, t, 10_000, [3, 6, 7, 8])).toEqual(interp);
   });
 });
 
