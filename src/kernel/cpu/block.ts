@@ -268,7 +268,7 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   const body: string[] = ['return function block(c, lim, pc) {', '  const L = c.lo, H = c.hi;',
     // The pair caches of this privilege level (loaded again after a syscall or sysret).
     `  let ${PAIR_CACHES};`,
-    '  let lo = 0, hi = 0, s = 0, n = 0;',
+    '  let lo = 0, hi = 0, s = 0, n = 0, ix = 0;',
     // One-entry caches of the last page read and written (see rd, wr): seeded with a frame's own types.
     // They are filled only from the 17th call on: until then every access site looks its page up
     // in the pair cache, so V8 has feedback for that path before optimizing the region.
@@ -342,10 +342,12 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
           args.push(HANDLERS[x.op], x);
         }
         if (inline.mayFault) {
-          body.push(inline.fallback ? `  at = ${i}; c.rip = ${x.addr};` : `  at = ${i};`);
+          body.push(`  at = ${i};`);
           fault = true;
         }
-        body.push(...inline.code.map((l) => '  ' + l));
+        // rip for the handler of a fallback only (a fault's rip is set in the catch).
+        const call = `h${i}(c, d${i});`;
+        body.push(...inline.code.map((l) => '  ' + l.replace(call, `{ c.rip = ${x.addr}; ${call} }`)));
       } else {
         params.push(`h${i}`, `d${i}`);
         args.push(HANDLERS[x.op], x);
@@ -706,21 +708,21 @@ function eaCode(x: Insn): string[] {
     const carry = d > 0 ? `((lo >>> 0) < (L[${b}] >>> 0) ? 1 : 0)` : `((lo >>> 0) > (L[${b}] >>> 0) ? -1 : 0)`;
     return [`lo = (L[${b}] + ${d}) | 0; hi = (H[${b}] + ${carry}) | 0;`];
   }
-  let sum = `${x.disp}`;
-  let h = '0';
-  if (x.base >= 0) {
-    sum += ` + (L[${x.base}] >>> 0)`;
-    h = `H[${x.base}]`;
-  }
   if (x.index >= 0) {
-    sum += ` + (L[${x.index}] >>> 0) * ${x.scale}`;
-    h += ` + H[${x.index}] * ${x.scale}`;
+    // (base +) index << log2(scale) (+ displacement), all in int32 pairs: each addition's carry
+    // out of the low half is an unsigned comparison, as above.
+    const i = x.index;
+    const sh = Math.log2(x.scale);
+    const il = sh === 0 ? `L[${i}]` : `(L[${i}] << ${sh})`;
+    const ih = sh === 0 ? `H[${i}]` : `((H[${i}] << ${sh}) | (L[${i}] >>> ${32 - sh}))`;
+    const b = x.base;
+    const d = x.disp;
+    const out = [b >= 0 ? `lo = (L[${b}] + ${il}) | 0; hi = (H[${b}] + ${ih} + ((lo >>> 0) < (L[${b}] >>> 0) ? 1 : 0)) | 0;` : `lo = ${il}; hi = ${ih};`];
+    if (d !== 0) out.push(`ix = lo; lo = (lo + ${d}) | 0; hi = (hi + ${d > 0 ? '((lo >>> 0) < (ix >>> 0) ? 1 : 0)' : '((lo >>> 0) > (ix >>> 0) ? -1 : 0)'}) | 0;`);
+    return out;
   }
-  // The carry out of the low half: s lies within a few multiples of 2^32, and (s - (s >>> 0))
-  // is that multiple exactly (cheaper than Math.floor of a division). With a base alone it is
-  // -1, 0 or 1.
-  if (x.index < 0) return [`s = ${sum};`, `lo = s | 0; hi = (${h} + (s > 4294967295 ? 1 : s < 0 ? -1 : 0)) | 0;`];
-  return [`s = ${sum};`, `lo = s | 0; hi = (${h} + (s - (s >>> 0)) / ${TWO32}) | 0;`];
+  // An absolute address (a displacement alone): its sign extended to the high half.
+  return [`lo = ${x.disp | 0}; hi = ${x.disp < 0 ? -1 : 0};`];
 }
 
 // Lazy-flag producer codes (flags.ts): F_ADD 1, F_SUB 3, F_LOGIC 5.
