@@ -272,7 +272,9 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
     // One-entry caches of the last page read and written (see rd, wr): seeded with a frame's own types.
     // They are filled only from the 17th call on: until then every access site looks its page up
     // in the pair cache, so V8 has feedback for that path before optimizing the region.
-    '  let tp = -1, th = 0, tdv = f.dv, wp = -1, wh = 0, wfr = f; const fill = ++W.calls > 16;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
+    '  let tp = -1, th = 0, tdv = f.dv, wp = -1, wh = 0, wfr = f; const fill = ++W.calls > 16;',
+    // The same for the stack (accesses based on rsp or rbp), so a loop between the stack and an array keeps both.
+    '  let sp_ = -1, sh_ = 0, sdv = f.dv, sw_ = -1, swh = 0, swf = f;', '  let fa = 0, fah = 0, fb = 0, fbh = 0, fr = 0, frh = 0;'];
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
@@ -461,10 +463,10 @@ function registerLocals(src: string): { load: string; code: string; store: strin
     .replace(/\breturn n(?: \+ (\d+))?;/g, (_, k?: string) => `{ nrip = c.rip; res = n; adj = ${k ?? 0}; break loop; }`)
     .replace(/\b(h\d+)\(c, (d\d+)\);(?: \/\*R:([\d,]*)\*\/)?/g, (_, h: string, d: string, only?: string) => {
       const again = only === undefined ? reload : list(new Set(only.split(',').filter((k) => k !== '').map(Number).filter((k) => used.has(k))), (k) => `G${k} = L[${k}]; GH${k} = H[${k}];`);
-      return `{ ${store} ${flagStore} inH = true; ${h}(c, ${d}); inH = false; tp = wp = -1; ${again} ${flagReload} }`;
+      return `{ ${store} ${flagStore} inH = true; ${h}(c, ${d}); inH = false; tp = wp = sp_ = sw_ = -1; ${again} ${flagReload} }`;
     })
     .replace(/\bSAVE_REGS;/g, `${store} ${flagStore} inH = true;`)
-    .replace(/\bLOAD_REGS;/g, `inH = false; tp = wp = -1; ${reload} ${flagReload}`);
+    .replace(/\bLOAD_REGS;/g, `inH = false; tp = wp = sp_ = sw_ = -1; ${reload} ${flagReload}`);
   return { load, code, store: `${store} ${flagStore}` };
 }
 
@@ -854,7 +856,7 @@ function inlineCode(
       return {
         code: [
           `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
-          `  ${wr(8, 'nl', 'nh', `${x.nextLo}`, `${x.nextHi}`)} L[4] = nl; H[4] = nh; }`,
+          `  ${wr(8, 'nl', 'nh', `${x.nextLo}`, `${x.nextHi}`, true)} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
         target: x.tgt,
@@ -862,7 +864,7 @@ function inlineCode(
     case Op.RET:
       return {
         code: [
-          `{ const ol = L[4], oh = H[4]; let v = 0, vh = 0; ${rd(8, 'ol', 'oh', 'v', 'vh')} const t = vh * 4294967296 + (v >>> 0);`,
+          `{ const ol = L[4], oh = H[4]; let v = 0, vh = 0; ${rd(8, 'ol', 'oh', 'v', 'vh', true)} const t = vh * 4294967296 + (v >>> 0);`,
           `  if (t >= -140737488355328 && t < 140737488355328) { const sum = (ol >>> 0) + ${8 + x.immLo}; L[4] = sum | 0; H[4] = (sum > 4294967295 ? oh + 1 : oh) | 0; c.rip = t; }`,
           `  else h${i}(c, d${i}); }`,
         ],
@@ -875,14 +877,14 @@ function inlineCode(
       return {
         code: [
           `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
-          `  ${wr(8, 'nl', 'nh', `${x.immLo}`, `${x.immHi}`)} L[4] = nl; H[4] = nh; }`,
+          `  ${wr(8, 'nl', 'nh', `${x.immLo}`, `${x.immHi}`, true)} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
       };
     case Op.LEAVE:
       return {
         code: [
-          `{ const bl = L[5], bh = H[5]; let v = 0, vh = 0; ${rd(8, 'bl', 'bh', 'v', 'vh')} const nl = (bl + 8) | 0;`,
+          `{ const bl = L[5], bh = H[5]; let v = 0, vh = 0; ${rd(8, 'bl', 'bh', 'v', 'vh', true)} const nl = (bl + 8) | 0;`,
           '  L[4] = nl; H[4] = ((nl >>> 0) < 8 ? bh + 1 : bh) | 0; L[5] = v; H[5] = vh; }',
         ],
         mayFault: true,
@@ -897,7 +899,7 @@ function inlineCode(
       const bh = x.op === Op.ALU_MI ? `${x.immHi}` : `H[${x.reg}]`;
       if (!ALU_OPS[x.sub]) return null;
       if (x.sub === 7) {
-        const read = `{ let m = 0, mh = 0; ${rd(x.size, 'lo', 'hi', 'm', 'mh')}`;
+        const read = `{ let m = 0, mh = 0; ${rd(x.size, 'lo', 'hi', 'm', 'mh', onStack(x))}`;
         return { code: [...eaCode(x), read, ...aluCode(7, x.size, null, null, 'm', 'mh', b, bh, expose, !dead, save ? i : -1)!, '}'], mayFault: true, known: knownOf(x, expose) };
       }
       // Straight on the page when the pair cache knows it writable; otherwise the handler (which faults precisely).
@@ -911,7 +913,7 @@ function inlineCode(
       return {
         code: [
           ...eaCode(x),
-          `{ ${writableFrame('lo', 'hi')} const fr = po_ <= ${4096 - x.size} ? fw_ : null;`,
+          `{ ${writableFrame('lo', 'hi', onStack(x))} const fr = po_ <= ${4096 - x.size} ? fw_ : null;`,
           `  if (fr === null) { h${i}(c, d${i});${kept} }`,
           `  else { const dv = fr.dv, o = lo & 0xfff; const m = ${get};`,
           ...alu.map((l) => '    ' + l),
@@ -950,7 +952,7 @@ function inlineCode(
         x.op === Op.IMUL2 ? mul(`L[${x.reg}]`, `H[${x.reg}]`, e, eh) : mul(e, eh, `${x.immLo}`, `${x.immHi}`);
       if (x.rm >= 0) return { code: [other(`L[${x.rm}]`, `H[${x.rm}]`)], mayFault: false };
       if (x.seg !== 0 || x.addr32) return null;
-      return { code: [...eaCode(x), `{ let v = 0, vh = 0; ${rd(x.size, 'lo', 'hi', 'v', 'vh')} ${other('v', 'vh')} }`], mayFault: true };
+      return { code: [...eaCode(x), `{ let v = 0, vh = 0; ${rd(x.size, 'lo', 'hi', 'v', 'vh', onStack(x))} ${other('v', 'vh')} }`], mayFault: true };
     }
     case Op.MOVZX:
     case Op.MOVSX: {
@@ -963,7 +965,7 @@ function inlineCode(
       // Register source: ah..bh are numbered 16..19 (bits 8-15 of rax..rbx).
       if (x.rm >= 0) return { code: [`{ const v = ${x.rm >= 16 ? `L[${x.rm - 16}] >> 8` : `L[${x.rm}]`}; ${set} }`], mayFault: false };
       if (x.seg !== 0 || x.addr32) return null;
-      return { code: [...eaCode(x), `{ let v = 0, vh = 0; ${rd(n, 'lo', 'hi', 'v', 'vh')} ${set} }`], mayFault: true };
+      return { code: [...eaCode(x), `{ let v = 0, vh = 0; ${rd(n, 'lo', 'hi', 'v', 'vh', onStack(x))} ${set} }`], mayFault: true };
     }
     case Op.MOV_EI:
       // mov $imm, r32 / r64 (B8+r, C7 /0): the decoder's immHi is already the upper half.
@@ -983,17 +985,17 @@ function inlineCode(
       return {
         code: [
           ...eaCode(x),
-          `{ let v = 0, vh = 0; ${rd(x.size, 'lo', 'hi', 'v', 'vh')} L[${x.reg}] = v; H[${x.reg}] = vh; }`,
+          `{ let v = 0, vh = 0; ${rd(x.size, 'lo', 'hi', 'v', 'vh', onStack(x))} L[${x.reg}] = v; H[${x.reg}] = vh; }`,
         ],
         mayFault: true,
       };
     case Op.STORE:
       return {
-        code: [...eaCode(x), `{ const v = L[${x.reg}], vh = H[${x.reg}]; ${wr(x.size, 'lo', 'hi', 'v', 'vh')} }`],
+        code: [...eaCode(x), `{ const v = L[${x.reg}], vh = H[${x.reg}]; ${wr(x.size, 'lo', 'hi', 'v', 'vh', onStack(x))} }`],
         mayFault: true,
       };
     case Op.STORE_I:
-      return { code: [...eaCode(x), wr(x.size, 'lo', 'hi', `${x.immLo}`, `${x.immHi}`)], mayFault: true };
+      return { code: [...eaCode(x), wr(x.size, 'lo', 'hi', `${x.immLo}`, `${x.immHi}`, onStack(x))], mayFault: true };
     case Op.ALU_RI: {
       if (!wide && x.size !== 4) return null;
       const code = aluCode(x.sub, x.size, `L[${x.rm}]`, `H[${x.rm}]`, `L[${x.rm}]`, `H[${x.rm}]`, `${x.immLo}`, `${x.immHi}`, expose, !dead, save ? i : -1);
@@ -1006,7 +1008,7 @@ function inlineCode(
     }
     case Op.ALU_RM: {
       if (!wide && x.size !== 4) return null;
-      const read = [`{ let m = 0, mh = 0; ${rd(x.size, 'lo', 'hi', 'm', 'mh')}`];
+      const read = [`{ let m = 0, mh = 0; ${rd(x.size, 'lo', 'hi', 'm', 'mh', onStack(x))}`];
       const code = aluCode(x.sub, x.size, `L[${x.reg}]`, `H[${x.reg}]`, `L[${x.reg}]`, `H[${x.reg}]`, 'm', 'mh', expose, !dead, save ? i : -1);
       return code && { code: [...eaCode(x), ...read, ...code, '}'], mayFault: true, known: knownOf(x, expose) };
     }
@@ -1014,14 +1016,14 @@ function inlineCode(
       return {
         code: [
           `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
-          `  const v = L[${x.reg}], vh = H[${x.reg}]; ${wr(8, 'nl', 'nh', 'v', 'vh')} L[4] = nl; H[4] = nh; }`,
+          `  const v = L[${x.reg}], vh = H[${x.reg}]; ${wr(8, 'nl', 'nh', 'v', 'vh', true)} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
       };
     case Op.POP64:
       return {
         code: [
-          `{ const ol = L[4], oh = H[4]; let v = 0, vh = 0; ${rd(8, 'ol', 'oh', 'v', 'vh')} const nl = (ol + 8) | 0;`,
+          `{ const ol = L[4], oh = H[4]; let v = 0, vh = 0; ${rd(8, 'ol', 'oh', 'v', 'vh', true)} const nl = (ol + 8) | 0;`,
           `  L[4] = nl; H[4] = ((nl >>> 0) < 8 ? oh + 1 : oh) | 0; L[${x.reg}] = v; H[${x.reg}] = vh; }`,
         ],
         mayFault: true,
@@ -1033,18 +1035,19 @@ function inlineCode(
 /**
  * JS reading `size` (1, 2, 4 or 8) bytes at the int32 pair (lo, hi) into the declared variables v
  * (zero-extended below 4) and vh (8 only): straight from the page when the region's last read page (tp/th/tdv, a
- * one-entry cache in locals) or the pair cache (hoisted into RT/RH/RF) knows it, else through
+ * one-entry cache in locals; sp_/sh_/sdv for `stack` accesses, so a loop moving between the stack
+ * and an array hits both) or the pair cache (hoisted into RT/RH/RF) knows it, else through
  * the CPU (which faults precisely and fills the cache; it may run device code that changes the
  * mappings, so the local caches are dropped after it). lo/hi must be names.
  */
-function rd(size: number, lo: string, hi: string, v: string, vh: string): string {
-  const head = readView(lo, hi, size);
-  if (size === 8) return `${head}{ ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; tp = wp = -1; } }`;
+function rd(size: number, lo: string, hi: string, v: string, vh: string, stack = false): string {
+  const head = readView(lo, hi, size, stack);
+  if (size === 8) return `${head}{ ${v} = dv_.getInt32(po_, true); ${vh} = dv_.getInt32(po_ + 4, true); } else { ${v} = c.read64p(${lo}, ${hi}); ${vh} = c.tHi; tp = wp = sp_ = sw_ = -1; } }`;
   if (size < 4) {
     const get = size === 1 ? 'getUint8(po_)' : 'getUint16(po_, true)';
-    return `${head}${v} = dv_.${get}; else { ${v} = c.readMem(${hi} * 4294967296 + (${lo} >>> 0), ${size}); tp = wp = -1; } }`;
+    return `${head}${v} = dv_.${get}; else { ${v} = c.readMem(${hi} * 4294967296 + (${lo} >>> 0), ${size}); tp = wp = sp_ = sw_ = -1; } }`;
   }
-  return `${head}${v} = dv_.getInt32(po_, true); else { ${v} = c.read32p(${lo}, ${hi}); tp = wp = -1; } }`;
+  return `${head}${v} = dv_.getInt32(po_, true); else { ${v} = c.read32p(${lo}, ${hi}); tp = wp = sp_ = sw_ = -1; } }`;
 }
 
 /**
@@ -1052,10 +1055,11 @@ function rd(size: number, lo: string, hi: string, v: string, vh: string): string
  * knows it readable (else null), and po_, the offset in it, and ends in `if (` the `size` bytes
  * at po_ are in it `) `: the caller adds the statement for that case (and an else), then `}`.
  */
-function readView(lo: string, hi: string, size: number): string {
+function readView(lo: string, hi: string, size: number, stack = false): string {
+  const [tp, th, tdv] = stack ? ['sp_', 'sh_', 'sdv'] : ['tp', 'th', 'tdv'];
   return (
-    `{ const po_ = ${lo} & 4095; let dv_ = tdv; if ((((${lo} >>> 12) ^ tp) | (${hi} ^ th)) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
-    `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = RF[pe_].dv; if (fill) { tdv = dv_; tp = pg_; th = ${hi}; } } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `
+    `{ const po_ = ${lo} & 4095; let dv_ = ${tdv}; if ((((${lo} >>> 12) ^ ${tp}) | (${hi} ^ ${th})) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = RF[pe_].dv; if (fill) { ${tdv} = dv_; ${tp} = pg_; ${th} = ${hi}; } } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `
   );
 }
 
@@ -1063,18 +1067,19 @@ function readView(lo: string, hi: string, size: number): string {
  * JS declaring fw_, the writable frame of the page at (lo, hi) from the region's last written
  * page (wp/wh/wfr) or the pair cache, or null; and po_, the offset in it.
  */
-function writableFrame(lo: string, hi: string): string {
+function writableFrame(lo: string, hi: string, stack = false): string {
+  const [wp, wh, wfr] = stack ? ['sw_', 'swh', 'swf'] : ['wp', 'wh', 'wfr'];
   return (
-    `const po_ = ${lo} & 4095; let fw_ = wfr; if ((((${lo} >>> 12) ^ wp) | (${hi} ^ wh)) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
-    `if (WT[pe_] === pg_ && WH[pe_] === ${hi}) { fw_ = WF[pe_]; if (fill) { wfr = fw_; wp = pg_; wh = ${hi}; } } else fw_ = null; }`
+    `const po_ = ${lo} & 4095; let fw_ = ${wfr}; if ((((${lo} >>> 12) ^ ${wp}) | (${hi} ^ ${wh})) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `if (WT[pe_] === pg_ && WH[pe_] === ${hi}) { fw_ = WF[pe_]; if (fill) { ${wfr} = fw_; ${wp} = pg_; ${wh} = ${hi}; } } else fw_ = null; }`
   );
 }
 
 /** JS writing v (and vh) as `size` (4 or 8) bytes at (lo, hi), dropping the page's decoded code (see rd). */
-function wr(size: number, lo: string, hi: string, v: string, vh: string): string {
-  const head = `{ ${writableFrame(lo, hi)} if (fw_ !== null && po_ <= ${4096 - size}) { if (fw_.code !== null) fw_.code = null; `;
-  if (size === 8) return `${head}const dv_ = fw_.dv; dv_.setInt32(po_, ${v}, true); dv_.setInt32(po_ + 4, ${vh}, true); } else { c.write64p(${lo}, ${hi}, ${v}, ${vh}); tp = wp = -1; } }`;
-  return `${head}fw_.dv.setInt32(po_, ${v}, true); } else { c.write32p(${lo}, ${hi}, ${v}); tp = wp = -1; } }`;
+function wr(size: number, lo: string, hi: string, v: string, vh: string, stack = false): string {
+  const head = `{ ${writableFrame(lo, hi, stack)} if (fw_ !== null && po_ <= ${4096 - size}) { if (fw_.code !== null) fw_.code = null; `;
+  if (size === 8) return `${head}const dv_ = fw_.dv; dv_.setInt32(po_, ${v}, true); dv_.setInt32(po_ + 4, ${vh}, true); } else { c.write64p(${lo}, ${hi}, ${v}, ${vh}); tp = wp = sp_ = sw_ = -1; } }`;
+  return `${head}fw_.dv.setInt32(po_, ${v}, true); } else { c.write32p(${lo}, ${hi}, ${v}); tp = wp = sp_ = sw_ = -1; } }`;
 }
 
 /** Handlers that write no general-purpose register (a region need not reload its locals after them). */
@@ -1118,7 +1123,7 @@ function stackRunCode(run: Insn[], slow: string[]): string[] {
     });
     return [
       `{ const o = L[4], oh = H[4]; const nl = (o - ${bytes}) | 0, nh = ((o >>> 0) < ${bytes} ? oh - 1 : oh) | 0;`,
-      `  ${writableFrame('nl', 'nh')}`,
+      `  ${writableFrame('nl', 'nh', true)}`,
       `  if (fw_ !== null && po_ <= ${PAGE_SIZE - bytes} && fw_.code === null) { const dv_ = fw_.dv;`,
       ...stores.map((l) => '    ' + l),
       '    L[4] = nl; H[4] = nh;',
@@ -1129,13 +1134,18 @@ function stackRunCode(run: Insn[], slow: string[]): string[] {
   }
   const loads = run.map((y, k) => `L[${y.reg}] = dv_.getInt32(po_ + ${8 * k}, true); H[${y.reg}] = dv_.getInt32(po_ + ${8 * k + 4}, true);`);
   return [
-    `{ const ol = L[4], oh = H[4]; ${readView('ol', 'oh', bytes)}{`,
+    `{ const ol = L[4], oh = H[4]; ${readView('ol', 'oh', bytes, true)}{`,
     ...loads.map((l) => '    ' + l),
     `    const nl = (ol + ${bytes}) | 0; L[4] = nl; H[4] = ((nl >>> 0) < ${bytes} ? oh + 1 : oh) | 0;`,
     '  } else {',
     ...slow.map((l) => '    ' + l),
     '  } } }',
   ];
+}
+
+/** Whether x's memory operand is on the stack (based on rsp or rbp): it uses the region's stack page caches. */
+function onStack(x: Insn): boolean {
+  return !x.ripRel && (x.base === 4 || x.base === 5);
 }
 
 /** The ALU operation (ALU_OPS key) whose flags x leaves: test is an and that keeps no result. */
