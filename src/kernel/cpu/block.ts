@@ -353,8 +353,9 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
       } else {
         params.push(`h${i}`, `d${i}`);
         args.push(HANDLERS[x.op], x);
-        const keeps = KEEPS_GPRS.has(x.op) ? ' /*R:*/' : x.op === Op.SYSCALL && !src.hostSyscalls ? ' /*R:1,11*/' : ''; // the host's syscall writes anything
-        body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});${keeps}`);
+        // What the handler reads and writes, when that is little (the host's syscall may do anything).
+        const touches = x.op === Op.SYSCALL && src.hostSyscalls ? undefined : TOUCHES.get(x.op);
+        body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});${touches === undefined ? '' : ` /*K:${touches}*/`}`);
         fault = true;
         // sti (or anything else that may make an interrupt deliverable) leaves for the careful path.
         if (x.op === Op.STI) body.push(`  if (c.attention) return n + ${j + 1};`);
@@ -423,9 +424,11 @@ const COVERED = -50 * BLOCK_THRESHOLD;
  * Guest registers in JS locals: the region's source (its loop) with every L[k]/H[k] the inline
  * code uses read once at entry into locals Gk/GHk, and the ones it writes stored back at the
  * single exit (every `return` becomes a break out of the loop) and in the catch. A handler call
- * stores them before (it sees and may change c's registers) and reloads them after (only those
- * listed in a following comment, R:1,11, when the handler writes no others); `inH` tells the
- * catch that a handler faulted, which leaves c's registers as it left them. A sequence of
+ * stores them before (it sees and may change c's registers) and reloads them after; `inH` tells
+ * the catch that a handler faulted, which leaves c's registers as it left them (a rep movs may
+ * have moved part of its count). A handler marked with what it touches (a comment K:reads;
+ * writes;flags, see TOUCHES) gets only those stored and reloaded, and a fault in it leaves the
+ * catch to store the locals (it changed nothing). A sequence of
  * handler calls stores and reloads once: SAVE_REGS; h4(c,d4); h5(c,d5); LOAD_REGS; (the calls
  * written without the space, so they are left alone).
  *
@@ -461,9 +464,12 @@ function registerLocals(src: string): { load: string; code: string; store: strin
     // optimized the region would deoptimize it the first time that exit is taken.
     .replace(/\bc\.rip = (-?\d+); return n(?: \+ (\d+))?;/g, (_, rip: string, k?: string) => `{ nrip = ${rip}; res = n; adj = ${k ?? 0}; break loop; }`)
     .replace(/\breturn n(?: \+ (\d+))?;/g, (_, k?: string) => `{ nrip = c.rip; res = n; adj = ${k ?? 0}; break loop; }`)
-    .replace(/\b(h\d+)\(c, (d\d+)\);(?: \/\*R:([\d,]*)\*\/)?/g, (_, h: string, d: string, only?: string) => {
-      const again = only === undefined ? reload : list(new Set(only.split(',').filter((k) => k !== '').map(Number).filter((k) => used.has(k))), (k) => `G${k} = L[${k}]; GH${k} = H[${k}];`);
-      return `{ ${store} ${flagStore} inH = true; ${h}(c, ${d}); inH = false; tp = wp = sp_ = sw_ = -1; ${again} ${flagReload} }`;
+    .replace(/\b(h\d+)\(c, (d\d+)\);(?: \/\*K:([\d,]*);([\d,]*);(s?r?)\*\/)?/g, (_, h: string, d: string, reads?: string, writes?: string, fl?: string) => {
+      if (reads === undefined) return `{ ${store} ${flagStore} inH = true; ${h}(c, ${d}); inH = false; tp = wp = sp_ = sw_ = -1; ${reload} ${flagReload} }`;
+      const regs = (l: string, of: Set<number>): number[] => l.split(',').filter((k) => k !== '').map(Number).filter((k) => of.has(k));
+      const before = regs(reads, written).map((k) => `L[${k}] = G${k}; H[${k}] = GH${k};`).join(' ');
+      const after = regs(writes!, used).map((k) => `G${k} = L[${k}]; GH${k} = H[${k}];`).join(' ');
+      return `{ ${before} ${fl!.includes('s') ? flagStore : ''} ${h}(c, ${d}); tp = wp = sp_ = sw_ = -1; ${after} ${fl!.includes('r') ? flagReload : ''} }`;
     })
     .replace(/\bSAVE_REGS;/g, `${store} ${flagStore} inH = true;`)
     .replace(/\bLOAD_REGS;/g, `inH = false; tp = wp = sp_ = sw_ = -1; ${reload} ${flagReload}`);
@@ -1082,8 +1088,24 @@ function wr(size: number, lo: string, hi: string, v: string, vh: string, stack =
   return `${head}fw_.dv.setInt32(po_, ${v}, true); } else { c.write32p(${lo}, ${hi}, ${v}); tp = wp = sp_ = sw_ = -1; } }`;
 }
 
-/** Handlers that write no general-purpose register (a region need not reload its locals after them). */
-const KEEPS_GPRS = new Set<Op>([Op.CLI, Op.STI, Op.SWAPGS, Op.SYSRET, Op.CLC, Op.STC, Op.CMC, Op.CLD, Op.STD, Op.NOP]);
+/**
+ * Handlers that touch few registers, and never change one before faulting: the registers they
+ * read; those they write; whether they read (s) and write (r) the arithmetic flags. A region
+ * stores and reloads only those around the call (see registerLocals).
+ */
+const TOUCHES = new Map<Op, string>([
+  [Op.CLI, ';;'],
+  [Op.STI, ';;'],
+  [Op.SWAPGS, ';;'],
+  [Op.CLD, ';;'],
+  [Op.STD, ';;'],
+  [Op.NOP, ';;'],
+  [Op.CLC, ';;sr'],
+  [Op.STC, ';;sr'],
+  [Op.CMC, ';;sr'],
+  [Op.SYSRET, '1,11;;r'], // rcx, r11 → rip, rflags
+  [Op.SYSCALL, ';1,11;sr'], // rip, rflags → rcx, r11
+]);
 
 /** Whether x has run: interpreted (hits), or in a region (an entry, or covered; see COVERED). */
 function ran(x: Insn): boolean {
