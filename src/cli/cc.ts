@@ -1,6 +1,6 @@
 // `kwb cc`: gcc's command line for static x86-64 programs. The argv is parsed by the driver
 // itself, gcc style (-DNAME=1, -Iinc, -O2 all as gcc spells them), not by yargs.
-import { runCc } from '../toolchain/driver.js';
+import { ccDriver } from '../kbuild/toolchain.js';
 import type { KwbCommand } from './command.js';
 
 const HELP = `Usage: kwb cc [options] FILE...
@@ -39,6 +39,7 @@ const command: KwbCommand = {
       process.stdout.write('kwb cc (kernel-workbench) 0.1.0\nA C compiler for static x86-64 Linux programs; not gcc, but speaks its command line.\n');
       return 0;
     }
+    const runCc = await ccDriver();
     return runCc(argv);
   },
 };

@@ -11,6 +11,9 @@ import { writeArchive } from '../toolchain/ld/archive.js';
 import { nmText } from '../toolchain/nm.js';
 import type { Toolchain } from './toolchain.js';
 
+// `kwb cc` runs its driver from this bundle too (src/cli/cc.ts through ccDriver in toolchain.ts).
+export { runCc } from '../toolchain/driver.js';
+
 function relDeps(cwd: string, deps: string[]): string[] {
   const out: string[] = [];
   const under = cwd.endsWith('/') ? cwd : cwd + '/';

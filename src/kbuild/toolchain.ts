@@ -73,6 +73,21 @@ export function realToolchain(): Promise<Toolchain> {
   return loaded;
 }
 
+/** `kwb cc`'s driver: from dist/toolchain.cjs with V8's code cache when kwb runs from dist/ (a
+ *  whole `kwb cc` process then compiles no JavaScript the cache has), else the module. */
+export async function ccDriver(): Promise<(argv: string[]) => Promise<number>> {
+  const dist = join(packageRoot(), 'dist');
+  if (fileURLToPath(import.meta.url).startsWith(dist + sep)) {
+    const vm = await import('node:vm');
+    const r = loadToolchainScript(vm, join(dist, 'toolchain.cjs'), join(dist, '.cache'));
+    if (r?.runCc) {
+      if (r.saveCache) process.once('exit', r.saveCache);
+      return r.runCc;
+    }
+  }
+  return (await import('../toolchain/driver.js')).runCc;
+}
+
 /** The toolchain from dist/toolchain.cjs with V8's code cache, when kwb runs from dist/ and the build made it. */
 async function bundledToolchain(): Promise<Toolchain | undefined> {
   const dist = join(packageRoot(), 'dist');
@@ -87,6 +102,8 @@ async function bundledToolchain(): Promise<Toolchain | undefined> {
 
 export interface LoadedScript {
   toolchain: Toolchain;
+  /** The bundle's `kwb cc` driver. */
+  runCc?: (argv: string[]) => Promise<number>;
   /** Whether V8 took its compiled code from the cache. */
   fromCache: boolean;
   /** Writes the code cache (set when there was none, or V8 rejected it). */
@@ -120,12 +137,13 @@ export function loadToolchainScript(vm: typeof import('node:vm'), file: string, 
     filename: file,
     cachedData,
   });
-  const mod: { exports: { createToolchain?: () => Toolchain } } = { exports: {} };
+  const mod: { exports: { createToolchain?: () => Toolchain; runCc?: (argv: string[]) => Promise<number> } } = { exports: {} };
   (script.runInThisContext() as (...a: unknown[]) => void)(mod.exports, createRequire(file), mod, file, dirname(file), pathToFileURL(file).href);
   if (typeof mod.exports.createToolchain !== 'function') return undefined;
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
   return {
     toolchain: mod.exports.createToolchain(),
+    runCc: mod.exports.runCc,
     fromCache,
     saveCache: fromCache ? undefined : () => saveCodeCache(cacheDir, cacheName, `toolchain-${id}-`, () => script.createCachedData()),
   };
