@@ -54,9 +54,11 @@ interface Lexed {
 }
 
 /**
- * Files lexed in earlier runs, by path and name, valid while size and times match. kbuild
+ * Headers lexed in earlier runs, by path and name, valid while size and times match. kbuild
  * preprocesses a whole tree in one process, and most headers are read by every file. Tokens are
- * never mutated after lexing, so runs can share them.
+ * never mutated after lexing, so runs can share them. Only included files (#include, -include)
+ * are kept: kbuild compiles each .c file once, so keeping a main file's tokens would only cost
+ * memory and make every garbage collection trace them.
  */
 const fileCache = new Map<string, { stamp: string; lexed: Lexed; problems: LexProblem[] }>();
 const FILE_CACHE_LIMIT = 4000;
@@ -154,7 +156,7 @@ export class Engine implements ExpandHost {
     for (const name of o.undefs) cmd += `#undef ${name}\n`;
     if (cmd) this.runQuiet('<command-line>', cmd);
 
-    const main = this.load(o.file, o.source, false, null);
+    const main = this.load(o.file, o.source, false, null, false);
     this.writer.marker(main.file, 1);
     this.writer.pseudoMarker('<built-in>', 1);
     this.writer.pseudoMarker('<command-line>', 1);
@@ -179,7 +181,7 @@ export class Engine implements ExpandHost {
       this.diagnostics.push({ file: '<command-line>', line: 0, col: 0, severity: FATAL, message: `${name}: No such file or directory` });
       throw new DiagnosticError(this.diagnostics);
     }
-    const lx = this.load(found.name, undefined, found.system, null);
+    const lx = this.load(found.name, undefined, found.system, null, true);
     this.writer.marker(lx.file, 1, 1);
     this.processFile(lx, found.index, 1);
   }
@@ -199,13 +201,14 @@ export class Engine implements ExpandHost {
 
   // ---- files -------------------------------------------------------------------------------
 
-  private load(name: string, source: string | undefined, system: boolean, at: Token | null): Lexed {
+  /** Reads and lexes a file once per run; `header`: an included file, kept for later runs too. */
+  private load(name: string, source: string | undefined, system: boolean, at: Token | null, header: boolean): Lexed {
     const cached = this.lexCache.get(name);
     if (cached) return cached;
     let raw = source;
     let cacheKey = '';
     let stamp = '';
-    if (raw === undefined) {
+    if (raw === undefined && header) {
       const abs = resolve(this.opts.cwd, name);
       try {
         const st = statSync(abs);
@@ -216,6 +219,9 @@ export class Engine implements ExpandHost {
       } catch {
         // unreadable: readFileSync below says why
       }
+    }
+    if (raw === undefined) {
+      const abs = resolve(this.opts.cwd, name);
       try {
         raw = readFileSync(abs, 'utf8');
       } catch (e) {
@@ -727,7 +733,7 @@ export class Engine implements ExpandHost {
     if (guard !== undefined && this.macros.has(guard)) return;
     const outer = this.chain;
     this.chain = [{ file: fs.presumedName, line: dname.line + fs.lineDelta }, ...outer];
-    const lx = this.load(found.name, undefined, found.system, nameTok);
+    const lx = this.load(found.name, undefined, found.system, nameTok, true);
     const resume = last.line + 1 + fs.lineDelta;
     this.writer.marker(lx.file, 1, 1);
     this.processFile(lx, found.index, fs.depth + 1);
