@@ -31,7 +31,12 @@ syscall:
 	movq %r9, %r8
 	movq 8(%rsp), %r9
 	syscall
-	movq %rax, %rdi
+	/* Success (the common case) returns at once, as glibc's syscall.S does: only a result in
+	 * [-4095, -1] is an error, and __syscall_ret turns it into errno and -1. */
+	cmpq $-4095, %rax
+	jae 1f
+	ret
+1:	movq %rax, %rdi
 	jmp __syscall_ret
 	.size syscall, .-syscall
 
