@@ -17,7 +17,7 @@ import { sameDefinition, type BuiltinName, type Macro } from './macro.js';
 import { OutputWriter } from './output.js';
 import { predefinedSource, stdInfo } from './predefined.js';
 import { FileSource, type Cond, type CondType } from './source.js';
-import { rawLine, synth, type SourceFile, type Token } from './token.js';
+import { placedAt, rawLine, respelled, synth, type SourceFile, type Token } from './token.js';
 import { suggest } from '../spellcheck.js';
 
 export interface EngineOptions {
@@ -689,7 +689,7 @@ export class Engine implements ExpandHost {
       while (end < s.length && s.charCodeAt(end) !== 62 && s.charCodeAt(end) !== 10) end++;
       if (s.charCodeAt(end) === 62) {
         spec = { name: s.slice(from, end), angle: true };
-        nameTok = { ...rest[0], text: s.slice(rest[0].pos, end + 1) };
+        nameTok = respelled(rest[0], s.slice(rest[0].pos, end + 1));
         extra = rest.find((t) => t.pos > end);
       }
     } else if (rest.length > 0) {
@@ -867,7 +867,7 @@ export class Engine implements ExpandHost {
     const body = str.text.replace(/^[LuU8]*"/, '').slice(0, -1).replace(/\\(["\\])/g, '$1');
     const file: SourceFile = { name: t.file.name, text: body, raw: body, system: false };
     const { tokens } = lex(file, [], this.asm);
-    const rest = tokens.slice(0, -1).map((x) => ({ ...x, file: t.file, line: t.line, col: t.col, pos: t.pos, expanded: true }));
+    const rest = tokens.slice(0, -1).map((x) => placedAt(x, t));
     const cur = this.cur as FileSource;
     this.writer.pragmaLine('#pragma ' + spell(rest));
     if (rest[0]?.text === 'once' || rest[0]?.text === 'push_macro' || rest[0]?.text === 'pop_macro' || rest[0]?.text === 'GCC') {

@@ -74,7 +74,50 @@ export function hsIntersect(a: HideSet | null, b: HideSet | null): HideSet | nul
   return out;
 }
 
-/** A copy of `t` that an expansion produced at `at` (the invocation's place). */
+const SPACE = 1;
+const BOL = 2;
+const EXPANDED = 4;
+const NOEXPAND = 8;
+
+/**
+ * A token's four flags share one number (read through accessors): a file's tokens are the
+ * preprocessor's largest allocation (a 5,000-line file has some 90,000, and the headers' stay
+ * cached for the process), and a field per flag made each one a quarter larger.
+ */
+class PPToken implements Token {
+  constructor(
+    public kind: TokenKind,
+    public text: string,
+    public file: SourceFile,
+    public line: number,
+    public col: number,
+    public pos: number,
+    private flags: number,
+    public hs: HideSet | null,
+    public origin: Token | undefined,
+    public warn: string | undefined,
+  ) {}
+
+  get space(): boolean {
+    return (this.flags & SPACE) !== 0;
+  }
+  set space(v: boolean) {
+    this.flags = v ? this.flags | SPACE : this.flags & ~SPACE;
+  }
+  get bol(): boolean {
+    return (this.flags & BOL) !== 0;
+  }
+  get expanded(): boolean {
+    return (this.flags & EXPANDED) !== 0;
+  }
+  get noexpand(): boolean {
+    return (this.flags & NOEXPAND) !== 0;
+  }
+  set noexpand(v: boolean) {
+    this.flags = v ? this.flags | NOEXPAND : this.flags & ~NOEXPAND;
+  }
+}
+
 // Every token is made by this one function, so all share one object shape (V8 keeps the hot
 // paths monomorphic that way).
 export function makeToken(
@@ -92,9 +135,21 @@ export function makeToken(
   origin: Token | undefined,
   warn: string | undefined,
 ): Token {
-  return { kind, text, file, line, col, pos, space, bol, expanded, hs, noexpand, origin, warn };
+  const flags = (space ? SPACE : 0) | (bol ? BOL : 0) | (expanded ? EXPANDED : 0) | (noexpand ? NOEXPAND : 0);
+  return new PPToken(kind, text, file, line, col, pos, flags, hs, origin, warn);
 }
 
+/** `t` with another spelling (a token object is never spread: its flags are not own fields). */
+export function respelled(t: Token, text: string): Token {
+  return makeToken(t.kind, text, t.file, t.line, t.col, t.pos, t.space, t.bol, t.expanded, t.hs, t.noexpand, t.origin, t.warn);
+}
+
+/** `t` placed like `at`, as produced by an expansion. */
+export function placedAt(t: Token, at: Token): Token {
+  return makeToken(t.kind, t.text, at.file, at.line, at.col, at.pos, t.space, t.bol, true, t.hs, t.noexpand, t.origin, t.warn);
+}
+
+/** A copy of `t` that an expansion produced at `at` (the invocation's place). */
 export function copyAt(t: Token, at: Token, hs: HideSet | null): Token {
   return makeToken(t.kind, t.text, at.file, at.line, at.col, at.pos, t.space, false, true, hs, t.noexpand, t.expanded ? t.origin : t, undefined);
 }
