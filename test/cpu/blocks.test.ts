@@ -232,6 +232,50 @@ describe('registers in locals in compiled regions', () => {
     expect(interp.slice(0, 8)).toEqual([12n, 0x601000n, 0x7ffffffffn, 0x600000n, interp[4], interp[5], 12n, 1n]);
   });
 
+  it('push and call through memory and a register, inline: values, return addresses, the stack', () => {
+    const interp = agree(program(`
+  mov $0x600000, %rbx
+  lea fn(%rip), %rax
+  mov %rax, (%rbx)
+  movq $5, 8(%rbx)
+  mov $4, %ecx
+  xor %edx, %edx
+  xor %edi, %edi
+1:
+  push 8(%rbx)
+  call *(%rbx)
+  pop %rsi
+  lea fn2(%rip), %r12
+  call *%r12
+  dec %ecx
+  jnz 1b
+  jmp 2f
+fn:
+  add 8(%rsp), %rdx
+  mov (%rsp), %rdi
+  ret
+fn2:
+  add $1, %rdx
+  mov %rsp, %r13
+  ret
+2:`), 14);
+    expect(interp[2]).toBe(24n);
+    expect(interp[6]).not.toBe(0n); // the return address fn saw (the compiled run's must be the same)
+    expect(interp[13]! + 8n).toBe(interp[4]);
+  });
+
+  for (const [name, body, vector] of [
+    ['call through unmapped memory (#PF before the push)', 'mov $0x12345000, %esi\n  call *(%rsi)', 14],
+    ['call to a non-canonical address read from memory (#GP before the push)', 'mov $0x600000, %ebx\n  movabs $0x8000000000000000, %rax\n  mov %rax, (%rbx)\n  call *(%rbx)', 13],
+    ['call to a non-canonical address in a register (#GP)', 'movabs $0x0000800000000000, %rax\n  call *%rax', 13],
+    ['push from unmapped memory (#PF, rsp unchanged)', 'mov $0x12345000, %esi\n  push 8(%rsi)', 14],
+  ] as const) {
+    it(`${name}: the same fault, rip, rsp and count interpreted and compiled`, () => {
+      const interp = agree(program(`  mov $7, %ecx\n  ${body}`), vector);
+      expect(interp[1]).toBe(7n);
+    });
+  }
+
   it('a rep movsb that faults part way keeps the registers it advanced', () => {
     // The destination runs off the end of DATA after 8 bytes: rcx, rsi and rdi stop there.
     const interp = agree(program(`

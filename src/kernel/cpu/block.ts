@@ -188,8 +188,8 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
       pages.set(base, pg);
     }
     const x = a === first.addr ? first : src.decode(a, pg.f);
-    // Code never run yet stays out (the region leaves there): a path V8 has no feedback for
-    // deoptimizes the region when first taken, and a cold slow path would use up MAX_REGION.
+    // Code not run often stays out (the region leaves there; see RAN_MIN): a path V8 has no
+    // feedback for deoptimizes the region when first taken, and a cold slow path would use up MAX_REGION.
     if (x === null || !allowed(x.op) || x.next > base + PAGE_SIZE || (src.ranOnly && !ran(x))) return false;
     byAddr.set(a, x);
     queue.push(x);
@@ -391,7 +391,8 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   // The one store-back site runs at entry too (storing what was just loaded), so V8 has its
   // feedback before optimizing the region in the middle of a long loop (and does not deoptimize
   // when that loop first leaves).
-  body.push(regs.load, '  for (;;) {', `  ${regs.store} c.rip = nrip;`, '  const out = res + adj; if (res >= 0) return out;', '  try {', regs.code);
+  // Once it has (the first 16 calls), entering skips it: it would only store what was just loaded.
+  body.push(regs.load, '  for (;;) {', `  if (res >= 0 || !fill) { ${regs.store} c.rip = nrip; }`, '  const out = res + adj; if (res >= 0) return out;', '  try {', regs.code);
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen (and
   // the registers the region keeps in locals, unless a handler faulted: it left them itself).
   body.push('  } catch (e) {', `    if (!inH) { ${regs.store} }`, '    c.blockDone = n;');
@@ -830,6 +831,9 @@ function knownCondition(k: Known, cc: number): string | null {
   return null;
 }
 
+/** JS declaring nl/nh, the stack slot a 64-bit push writes (rsp - 8; rsp itself changes after the write). */
+const PUSH_SLOT = 'const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;';
+
 /**
  * Straight JS for the commonest forms (no handler call), or null to call the handler. A control
  * transfer reports where it goes: `target` (a static address; the caller emits the edge) or
@@ -861,7 +865,7 @@ function inlineCode(
       if (!canonicalTarget) return null;
       return {
         code: [
-          `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
+          `{ ${PUSH_SLOT}`,
           `  ${wr(8, 'nl', 'nh', `${x.nextLo}`, `${x.nextHi}`, true)} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
@@ -882,7 +886,7 @@ function inlineCode(
       if (x.size !== 8) return null;
       return {
         code: [
-          `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
+          `{ ${PUSH_SLOT}`,
           `  ${wr(8, 'nl', 'nh', `${x.immLo}`, `${x.immHi}`, true)} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
@@ -1018,10 +1022,39 @@ function inlineCode(
       const code = aluCode(x.sub, x.size, `L[${x.reg}]`, `H[${x.reg}]`, `L[${x.reg}]`, `H[${x.reg}]`, 'm', 'mh', expose, !dead, save ? i : -1);
       return code && { code: [...eaCode(x), ...read, ...code, '}'], mayFault: true, known: knownOf(x, expose) };
     }
+    case Op.PUSH_E:
+      // push m64: the read (its address from the old rsp), then the push, as the handler does.
+      if (x.rm >= 0 || x.size !== 8 || x.seg !== 0 || x.addr32) return null;
+      return {
+        code: [
+          ...eaCode(x),
+          `{ let v = 0, vh = 0; ${rd(8, 'lo', 'hi', 'v', 'vh', onStack(x))}`,
+          `  ${PUSH_SLOT}`,
+          `  ${wr(8, 'nl', 'nh', 'v', 'vh', true)} L[4] = nl; H[4] = nh; }`,
+        ],
+        mayFault: true,
+      };
+    case Op.CALL_E: {
+      // call *r64 / *m64: a non-canonical target takes the handler (which raises #GP before pushing).
+      if (x.size !== 8 || (x.rm < 0 && (x.seg !== 0 || x.addr32))) return null;
+      const read = x.rm >= 0 ? [`{ const v = L[${x.rm}], vh = H[${x.rm}];`] : [...eaCode(x), `{ let v = 0, vh = 0; ${rd(8, 'lo', 'hi', 'v', 'vh', onStack(x))}`];
+      return {
+        code: [
+          ...read,
+          '  const t = vh * 4294967296 + (v >>> 0);',
+          `  if (t >= -140737488355328 && t < 140737488355328) { ${PUSH_SLOT}`,
+          `    ${wr(8, 'nl', 'nh', `${x.nextLo}`, `${x.nextHi}`, true)} L[4] = nl; H[4] = nh; c.rip = d${i}.seen = t; }`,
+          `  else h${i}(c, d${i}); }`,
+        ],
+        mayFault: true,
+        fallback: true,
+        dynamic: true,
+      };
+    }
     case Op.PUSH64:
       return {
         code: [
-          `{ const o = L[4]; const nl = (o - 8) | 0; const nh = ((o >>> 0) < 8 ? H[4] - 1 : H[4]) | 0;`,
+          `{ ${PUSH_SLOT}`,
           `  const v = L[${x.reg}], vh = H[${x.reg}]; ${wr(8, 'nl', 'nh', 'v', 'vh', true)} L[4] = nl; H[4] = nh; }`,
         ],
         mayFault: true,
@@ -1107,9 +1140,16 @@ const TOUCHES = new Map<Op, string>([
   [Op.SYSCALL, ';1,11;sr'], // rip, rflags → rcx, r11
 ]);
 
-/** Whether x has run: interpreted (hits), or in a region (an entry, or covered; see COVERED). */
+/**
+ * Interpretations that make an instruction part of the hot path a region follows: one that ran
+ * only now and then (a slow path the boot took a few times) stays out, so it does not use up
+ * MAX_REGION before the path the region's entry runs 200 times (the region leaves there instead).
+ */
+const RAN_MIN = BLOCK_THRESHOLD / 8;
+
+/** Whether x is hot: interpreted often (hits), or in a region (an entry, or covered; see COVERED). */
 function ran(x: Insn): boolean {
-  return x.hits !== 0 || x.block !== null;
+  return x.hits >= RAN_MIN || x.hits < 0 || x.block !== null;
 }
 
 /** 1: a 64-bit push of a register (not rsp) or an immediate; 2: a pop into a register (not rsp); else 0. */
