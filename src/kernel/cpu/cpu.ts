@@ -263,6 +263,13 @@ export class Cpu implements LazyFlags {
   onInsnDone: ((cpu: Cpu, insn: Insn) => void) | null = null;
 
   constructor(space: AddressSpace = new AddressSpace()) {
+    // Fields that hold addresses get kernel addresses (beyond V8's small integers) sooner or
+    // later: doubles, and written twice (not constant), from the start, so the first such value
+    // does not change the CPU's hidden class. That change throws away every optimized function
+    // that uses the CPU, the compiled regions too (the fault path's first kernel insnAddr did, in
+    // the middle of a program's run: four regions were compiled again).
+    this.rip = this.ea = this.insnAddr = this.idtBase = this.gdtBase = this.cr2 = this.fsBase = this.gsBase = this.kernelGsBase = 0.5;
+    this.rip = this.ea = this.insnAddr = this.idtBase = this.gdtBase = this.cr2 = this.fsBase = this.gsBase = this.kernelGsBase = 0;
     this.space = space;
     this.watch(space);
     this.flushTlb();
