@@ -80,6 +80,37 @@ handler:
     }
   });
 
+  // The same for each producer kind and size a jcc tests inline: the taken exit writes the
+  // producer's flags from the result it exposed (sub/cmp/and/xor/test, 32- and 64-bit).
+  for (const [producer, jcc] of [
+    ['sub $9, %rax', 'jae'],
+    ['cmp $-3, %rax', 'jne'],
+    ['cmp $9, %eax', 'jl'],
+    ['sub $0x7fffffff, %eax', 'jo'],
+    ['and $-16, %rax', 'js'],
+    ['xor %eax, %eax', 'je'],
+    ['test $0x80000000, %eax', 'jne'],
+  ] as const) {
+    it(`a taken ${jcc} after ${producer} leaves with its flags, result and operands`, () => {
+      const src = `
+_start:
+  movabs $0xffffffff80000005, %rax
+  ${producer}
+  ${jcc} 1f
+  add $1, %rbx
+1:
+  pushfq
+  pop %rdx
+  hlt
+handler:
+  hlt
+`;
+      const interp = finalRegs(src, 0, 100, [0, 2, 3]);
+      expect(finalRegs(src, 1, 100, [0, 2, 3])).toEqual(interp);
+      expect(interp[2]).toBe(0n); // taken
+    });
+  }
+
   // cmp's flags are dead on the path that stays in the block (add overwrites them) but live
   // where je leaves it: the taken exit must write them.
   for (const [name, value] of [['taken', 8], ['not taken', 7]] as const) {

@@ -333,7 +333,8 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
       const j = i - from;
       const last = i === to - 1;
       const nextIsJcc = !last && insns[i + 1]!.op === Op.JCC;
-      const exitFlags = materialize(insns, pend[i]!);
+      // A jcc right after the elided producer it tests: that producer's result is in fr (frh).
+      const exitFlags = known !== null && pend[i] === i - 1 ? materialize(insns, i - 1, true) : materialize(insns, pend[i]!);
       const pg = pageNo[i]!;
       const inline = inlineCode(x, i, known, nextIsJcc, dead[i]!, saved.has(i), exitFlags, (t) => edge(pg, t, j + 1));
       known = inline?.known ?? null;
@@ -648,13 +649,19 @@ function flagKinds(insns: Insn[]): number[] {
   });
 }
 
-/** JS statements writing producer k's elided flags into the CPU's lazy-flag state ('' if none). */
-function materialize(insns: Insn[], k: number): string {
+/**
+ * JS statements writing producer k's elided flags into the CPU's lazy-flag state ('' if none).
+ * `exposed`: the producer left its result in fr (frh), as one a jcc tests does: no arithmetic
+ * (an exit V8 has not seen taken when it optimizes the region would deoptimize it there).
+ */
+function materialize(insns: Insn[], k: number, exposed = false): string {
   if (k < 0) return '';
   const x = insns[k]!;
   if (x.op === Op.SHIFT) return `shift(c, ${x.sub}, ${x.size}, a${k}, ah${k}, ${x.immLo}); `;
   const op = ALU_OPS[aluSub(x)]!;
   const f = op.f;
+  if (exposed && x.size === 4) return `c.fOp = ${f}; c.fSize = 4; c.fA = a${k}; c.fB = b${k}; c.fRes = fr; c.fCin = 0; `;
+  if (exposed) return `c.fOp = ${f}; c.fSize = 8; c.fRes = fr; c.fResHi = frh; c.fA = a${k}; c.fAHi = ah${k}; c.fB = b${k}; c.fBHi = bh${k}; c.fCin = 0; `;
   if (x.size === 4) return `c.fOp = ${f}; c.fSize = 4; c.fA = a${k}; c.fB = b${k}; c.fRes = ${f === 5 ? `a${k} ${op.js} b${k}` : `(a${k} ${op.js} b${k}) | 0`}; c.fCin = 0; `;
   return `{ const a = a${k}, ah = ah${k}, b = b${k}, bh = bh${k}; let r, rh; ${alu64(op.js)} c.fOp = ${f}; c.fSize = 8; c.fRes = r; c.fResHi = rh; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh; c.fCin = 0; } `;
 }
