@@ -11,7 +11,7 @@ import { dispatch, execute, specialize } from './exec.js';
 import { AF, ARITH, CF, DF, F_EXPLICIT, IF, materialize, OF, PF, SF, TF, ZF, type LazyFlags } from './flags.js';
 import { Op, type Insn } from './insn.js';
 import { AddressSpace, CANON_LIMIT, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from './mmu.js';
-import { deliverInterrupt } from './system.js';
+import { deliverInterrupt, syscallMsrs } from './system.js';
 
 export const VEC_DE = 0;
 export const VEC_DB = 1;
@@ -518,16 +518,10 @@ export class Cpu implements LazyFlags {
         }
       },
       // syscall's target: where a region following a syscall goes next (checked at run time).
-      lstar: this.onSyscall === null ? this.syscallTarget() : NaN,
+      lstar: this.onSyscall === null ? syscallMsrs(this).lstar : NaN,
       hostSyscalls: this.onSyscall !== null,
       ranOnly: this.blockThreshold > 1,
     });
-  }
-
-  private syscallTarget(): number {
-    const v = this.msrs.get(MSR_LSTAR) ?? 0n;
-    const a = Number(BigInt.asIntN(64, v));
-    return a >= -CANON_LIMIT && a < CANON_LIMIT ? a : NaN;
   }
 
   /**

@@ -42,7 +42,7 @@ interface SyscallMsrs {
   fmask: number;
 }
 
-function syscallMsrs(c: Cpu): SyscallMsrs {
+export function syscallMsrs(c: Cpu): SyscallMsrs {
   let m = c.msrMemo as SyscallMsrs | null;
   if (m === null || m.version !== c.msrs.version) {
     const star = c.msrs.get(MSR_STAR) ?? 0n;
