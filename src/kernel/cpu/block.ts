@@ -400,7 +400,12 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   if (faultCase.length > 0) body.push('    switch (at) {', ...faultCase, '    }');
   body.push('    throw e;', '  }', '  }', '};');
   // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
-  if (process.env.KWB_DUMP_BLOCKS) console.error(body.join('\n'));
+  // Each is named for its first instruction (a profile's url for it: region-ADDR).
+  if (process.env.KWB_DUMP_BLOCKS) {
+    const name = `region-${(first.addr < 0 ? first.addr + 2 ** 64 : first.addr).toString(16)}`;
+    body.push(`//# sourceURL=${name}`);
+    console.error(`// ${name}\n${body.join('\n')}`);
+  }
   const fn = factory(params, body.join('\n'))(...args) as Insn['block'];
   // Every label enters the new region, also where an older one began: the newer is the larger
   // view of the same hot code (the run loop would otherwise hop between the two).
@@ -1104,7 +1109,7 @@ function rd(size: number, lo: string, hi: string, v: string, vh: string, stack =
 function readView(lo: string, hi: string, size: number, stack = false): string {
   const [tp, th, tdv] = stack ? ['sp_', 'sh_', 'sdv'] : ['tp', 'th', 'tdv'];
   return (
-    `{ const po_ = ${lo} & 4095; let dv_ = ${tdv}; if ((((${lo} >>> 12) ^ ${tp}) | (${hi} ^ ${th})) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `{ const po_ = ${lo} & 4095; let dv_ = ${tdv}; if ((((${lo} >>> 12) ^ ${tp}) | (${hi} ^ ${th})) !== 0) { const pg_ = ${lo} >>> 12, pe_ = (pg_ ^ ${hi}) & 255; ` +
     `if (RT[pe_] === pg_ && RH[pe_] === ${hi}) { dv_ = RF[pe_].dv; if (fill) { ${tdv} = dv_; ${tp} = pg_; ${th} = ${hi}; } } else dv_ = null; } if (dv_ !== null && po_ <= ${4096 - size}) `
   );
 }
@@ -1116,7 +1121,7 @@ function readView(lo: string, hi: string, size: number, stack = false): string {
 function writableFrame(lo: string, hi: string, stack = false): string {
   const [wp, wh, wfr] = stack ? ['sw_', 'swh', 'swf'] : ['wp', 'wh', 'wfr'];
   return (
-    `const po_ = ${lo} & 4095; let fw_ = ${wfr}; if ((((${lo} >>> 12) ^ ${wp}) | (${hi} ^ ${wh})) !== 0) { const pg_ = ${lo} >>> 12, pe_ = pg_ & 255; ` +
+    `const po_ = ${lo} & 4095; let fw_ = ${wfr}; if ((((${lo} >>> 12) ^ ${wp}) | (${hi} ^ ${wh})) !== 0) { const pg_ = ${lo} >>> 12, pe_ = (pg_ ^ ${hi}) & 255; ` +
     `if (WT[pe_] === pg_ && WH[pe_] === ${hi}) { fw_ = WF[pe_]; if (fill) { ${wfr} = fw_; ${wp} = pg_; ${wh} = ${hi}; } } else fw_ = null; }`
   );
 }

@@ -97,6 +97,24 @@ export interface TrapInfo {
 
 const TLB_SIZE = 256;
 
+/**
+ * The TLB slot of a key (page number × 2 + the CPL bit). The low bits alone would put the kernel
+ * image and the direct map in the same slots (their page numbers agree in the low 8 bits when
+ * their offsets do, e.g. sys_call_table and a task struct), so bits 9 and up are mixed in.
+ */
+export function tlbSlot(key: number): number {
+  return (key ^ (key >>> 9)) & (TLB_SIZE - 1);
+}
+
+/**
+ * The pair caches' slot of a page given as (low 32 bits of the page number, high half of the
+ * address); block.ts inlines the same formula. The high half tells the kernel image (all ones)
+ * from the direct map and from user space.
+ */
+export function pairSlot(page: number, hi: number): number {
+  return (page ^ hi) & (TLB_SIZE - 1);
+}
+
 /** The MSRs by number; `version` changes with every write (so derived numbers can be cached). */
 export class MsrMap extends Map<number, bigint> {
   version = 0;
@@ -530,7 +548,7 @@ export class Cpu implements LazyFlags {
    */
   codeFrame(addr: number): Frame | null {
     const key = Math.floor(addr / PAGE_SIZE) * 2 + this.cpl3;
-    const i = key & (TLB_SIZE - 1);
+    const i = tlbSlot(key);
     if (this.xTag[i] === key) return this.xFrame[i]!;
     try {
       return this.frameFor(addr, 2);
@@ -634,7 +652,7 @@ export class Cpu implements LazyFlags {
   /** Translates the page of addr for an access kind (0 read, 1 write, 2 exec); faults if not allowed. */
   frameFor(addr: number, kind: number): Frame {
     const key = Math.floor(addr / PAGE_SIZE) * 2 + this.cpl3;
-    const i = key & (TLB_SIZE - 1);
+    const i = tlbSlot(key);
     if (kind === 0) return this.rTag[i] === key ? this.rFrame[i]! : this.fill(addr, 0, key, i);
     if (kind === 1) return this.wTag[i] === key ? this.wFrame[i]! : this.fill(addr, 1, key, i);
     return this.xTag[i] === key ? this.xFrame[i]! : this.fill(addr, 2, key, i);
@@ -662,7 +680,7 @@ export class Cpu implements LazyFlags {
   read8(a: number): number {
     const pn = Math.floor(a / PAGE_SIZE);
     const key = pn * 2 + this.cpl3;
-    const i = key & (TLB_SIZE - 1);
+    const i = tlbSlot(key);
     const f = this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i);
     return f.data[a - pn * PAGE_SIZE]!;
   }
@@ -672,7 +690,7 @@ export class Cpu implements LazyFlags {
     const off = a - pn * PAGE_SIZE;
     if (off > PAGE_SIZE - 2) return this.read8(a) | (this.read8(a + 1) << 8);
     const key = pn * 2 + this.cpl3;
-    const i = key & (TLB_SIZE - 1);
+    const i = tlbSlot(key);
     const f = this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i);
     return f.dv.getUint16(off, true);
   }
@@ -682,7 +700,7 @@ export class Cpu implements LazyFlags {
     const off = a - pn * PAGE_SIZE;
     if (off > PAGE_SIZE - 4) return this.read8(a) | (this.read8(a + 1) << 8) | (this.read8(a + 2) << 16) | (this.read8(a + 3) << 24);
     const key = pn * 2 + this.cpl3;
-    const i = key & (TLB_SIZE - 1);
+    const i = tlbSlot(key);
     const f = this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i);
     return f.dv.getInt32(off, true);
   }
@@ -697,7 +715,7 @@ export class Cpu implements LazyFlags {
       return lo;
     }
     const key = pn * 2 + this.cpl3;
-    const i = key & (TLB_SIZE - 1);
+    const i = tlbSlot(key);
     const dv = (this.rTag[i] === key ? this.rFrame[i]! : this.fill(a, 0, key, i)).dv;
     this.tHi = dv.getInt32(off + 4, true);
     return dv.getInt32(off, true);
@@ -722,7 +740,7 @@ export class Cpu implements LazyFlags {
   /** Reads 64 bits at (lo, hi): returns the low half, the high half in tHi. */
   read64p(lo: number, hi: number): number {
     const page = lo >>> 12;
-    const i = page & (TLB_SIZE - 1);
+    const i = pairSlot(page, hi);
     const off = lo & 0xfff;
     if (this.pTagLo[i] === page && this.pTagHi[i] === hi && off <= PAGE_SIZE - 8) {
       const dv = this.pFrame[i]!.dv;
@@ -737,7 +755,7 @@ export class Cpu implements LazyFlags {
 
   read32p(lo: number, hi: number): number {
     const page = lo >>> 12;
-    const i = page & (TLB_SIZE - 1);
+    const i = pairSlot(page, hi);
     const off = lo & 0xfff;
     if (this.pTagLo[i] === page && this.pTagHi[i] === hi && off <= PAGE_SIZE - 4) return this.pFrame[i]!.dv.getInt32(off, true);
     const a = hi * 4294967296 + (lo >>> 0);
@@ -748,7 +766,7 @@ export class Cpu implements LazyFlags {
 
   write64p(lo: number, hi: number, vlo: number, vhi: number): void {
     const page = lo >>> 12;
-    const i = page & (TLB_SIZE - 1);
+    const i = pairSlot(page, hi);
     const off = lo & 0xfff;
     if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && off <= PAGE_SIZE - 8) {
       const f = this.pwFrame[i]!;
@@ -768,7 +786,7 @@ export class Cpu implements LazyFlags {
    */
   writableFrame(lo: number, hi: number, size: number): Frame | null {
     const page = lo >>> 12;
-    const i = page & (TLB_SIZE - 1);
+    const i = pairSlot(page, hi);
     if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && (lo & 0xfff) <= PAGE_SIZE - size) return this.pwFrame[i]!;
     return null;
   }
@@ -777,12 +795,12 @@ export class Cpu implements LazyFlags {
   notePair(lo: number, hi: number, write: boolean): void {
     const a = hi * 4294967296 + (lo >>> 0);
     const page = lo >>> 12;
-    this.fillPair(a, page, hi, page & (TLB_SIZE - 1), write ? 1 : 0);
+    this.fillPair(a, page, hi, pairSlot(page, hi), write ? 1 : 0);
   }
 
   write32p(lo: number, hi: number, v: number): void {
     const page = lo >>> 12;
-    const i = page & (TLB_SIZE - 1);
+    const i = pairSlot(page, hi);
     const off = lo & 0xfff;
     if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && off <= PAGE_SIZE - 4) {
       const f = this.pwFrame[i]!;
@@ -826,7 +844,7 @@ export class Cpu implements LazyFlags {
     const off = a - pn * PAGE_SIZE;
     if (off <= PAGE_SIZE - size) {
       const key = pn * 2 + this.cpl3;
-      const i = key & (TLB_SIZE - 1);
+      const i = tlbSlot(key);
       const f = this.wTag[i] === key ? this.wFrame[i]! : this.fill(a, 1, key, i);
       if (f.code !== null) f.code = null;
       switch (size) {
