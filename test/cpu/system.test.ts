@@ -369,6 +369,31 @@ handler:
   });
 });
 
+describe('the clock', () => {
+  it('rdtsc counts the instructions retired before it, exactly, also in the middle of a run and after a compiled loop', () => {
+    const m = machine(`
+_start:
+  mov $300, %ecx
+loop:
+  sub $1, %ecx
+  jnz loop
+  rdtsc
+  mov %eax, %ebx
+  nop
+  nop
+  nop
+  rdtsc
+  hlt
+`);
+    const t0 = m.cpu.icount;
+    // One run() call: the loop runs compiled after its first 200 iterations, and rdtsc comes
+    // from the run loop, which adds its count to icount only when it returns.
+    expect(m.cpu.run(100_000)).toBe('halt');
+    expect(m.cpu.getReg64(3)).toBe(BigInt(t0 + 1 + 300 * 2)); // mov, then 300 × (sub, jnz)
+    expect(m.cpu.getReg64(0)).toBe(BigInt(t0 + 1 + 300 * 2 + 5)); // rdtsc, mov, 3 × nop
+  });
+});
+
 describe('syscall/sysret, MSRs, swapgs, port I/O', () => {
   it('syscall enters at LSTAR with rcx/r11 saved and FMASK applied; sysretq returns to CPL 3', () => {
     const m = machine(`

@@ -33,8 +33,12 @@ import { PAGE_SIZE, type Frame } from './mmu.js';
 
 /** Executions of an instruction before a region is compiled from it (fewer, colder regions cost more JIT time than they save). */
 export const BLOCK_THRESHOLD = 200;
-/** Instructions in one compiled region at most (larger functions take V8 much longer to optimize, and run slower). */
-const MAX_REGION = 48;
+/**
+ * Instructions in one compiled region at most: a syscall round trip (user loop, entry code, the
+ * syscall, sysretq: ~116 for getpid) fits, so it loops inside one function. Larger functions take
+ * V8 much longer to optimize.
+ */
+const MAX_REGION = 128;
 /** Code pages one region may span. */
 const MAX_PAGES = 4;
 /** Canonical addresses are in [-CANON, CANON). */
@@ -402,9 +406,10 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
   // Each is named for its first instruction (a profile's url for it: region-ADDR).
   if (process.env.KWB_DUMP_BLOCKS) {
-    const name = `region-${(first.addr < 0 ? first.addr + 2 ** 64 : first.addr).toString(16)}`;
+    const name = `region-${BigInt.asUintN(64, BigInt(first.addr)).toString(16)}`;
     body.push(`//# sourceURL=${name}`);
-    console.error(`// ${name}\n${body.join('\n')}`);
+    const hex = (a: number): string => BigInt.asUintN(64, BigInt(a)).toString(16);
+    console.error(`// ${name}\n// ${insns.length} instructions: ${insns.map((x) => hex(x.addr) + (labelOf.has(x.addr) ? ':' : '')).join(' ')}\n${body.join('\n')}`);
   }
   const fn = factory(params, body.join('\n'))(...args) as Insn['block'];
   // Every label enters the new region, also where an older one began: the newer is the larger

@@ -260,6 +260,8 @@ export class Cpu implements LazyFlags {
   // ---- execution control ----
   /** Instructions retired since creation (also the deterministic clock behind rdtsc). */
   icount = 0;
+  /** Instructions the run loop has retired and not yet added to icount (rdtsc counts them). */
+  inFlight = 0;
   private stopRequested = false;
   halted = false;
   /** Set when the run loop must take the careful path (TF, pending interrupt, tracing, stop request). */
@@ -495,6 +497,8 @@ export class Cpu implements LazyFlags {
           // Run what was just compiled (interpreting one instruction would make the next one compile a region too).
           if (d.block !== NO_BLOCK) continue;
         }
+        // rdtsc (the guest clock) reads icount + inFlight: exact without ending the run loop.
+        this.inFlight = n;
         dispatch(this, d);
         n++;
       }
@@ -502,6 +506,7 @@ export class Cpu implements LazyFlags {
       // A fault inside a region: it counted the instructions before the faulting one.
       if (inBlock) n += this.blockDone;
       this.icount += n;
+      this.inFlight = 0;
     }
     return 'budget';
   }

@@ -266,7 +266,7 @@ export function executeSystem(c: Cpu, d: Insn): boolean {
       c.flushTlb();
       return false;
     case Op.RDTSC: {
-      const t = c.icount;
+      const t = c.icount + c.inFlight;
       const hi = Math.floor(t / TWO32);
       c.writeReg(RAX, 4, (t - hi * TWO32) | 0, 0);
       c.writeReg(RDX, 4, hi | 0, 0);

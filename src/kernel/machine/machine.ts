@@ -23,8 +23,6 @@ export const SERIAL_VECTOR = 0x24;
 /** One timer tick: 1 ms of guest time (HZ=1000) at one instruction per nanosecond. */
 export const TICK_INSNS = 1_000_000;
 
-/** Instructions per run() call: the resolution of the guest clock (1 µs). */
-const CLOCK_SLICE = 1000;
 const ZERO_PAGE_PHYS = 0x7000;
 const CMDLINE_PHYS = 0x20000;
 const HEAP_START_PHYS = 0x100000;
@@ -288,9 +286,8 @@ export class Machine {
       const limit = this.maxInsns + this.idleNs;
       if (cpu.icount >= limit || this.timedOut) return 'lockup';
       if (cpu.icount >= end) return 'running';
-      // Short slices: the CPU adds up retired instructions when run() returns, and rdtsc (the
-      // kernel's clock) reads that count, so a microsecond of guest time is the resolution.
-      const n = Math.min(this.nextTick, end, limit, cpu.icount + CLOCK_SLICE) - cpu.icount;
+      // A slice runs to the next timer tick (rdtsc, the kernel's clock, is exact within it).
+      const n = Math.min(this.nextTick, end, limit) - cpu.icount;
       const r = n > 0 ? cpu.run(n) : 'budget';
       if (r === 'shutdown') return 'triple-fault';
       if (cpu.icount >= this.nextTick) this.tick();
