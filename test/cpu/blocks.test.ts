@@ -202,6 +202,47 @@ handler:
 // A region keeps the guest registers it uses in JS locals: stored back at every exit, around
 // each handler call (the handler reads and writes c's registers) and on a fault — except a
 // fault inside a handler, which leaves c's registers as the handler left them.
+describe('push and pop runs in compiled regions', () => {
+  // A run of pushes (or pops) is one page access when all its slots lie in one cached page; when
+  // they straddle a page boundary (or the page is not cached yet) the region leaves before the run
+  // and the run loop interprets it. rsp walks down across 0x601000, so both happen in the loop.
+  it('agree with the interpreter when their slots straddle a page boundary', () => {
+    const src = `
+_start:
+  mov $0x601020, %rsp
+  mov $40, %ecx
+  xor %r9d, %r9d
+loop:
+  mov %rcx, %rax
+  lea 1(%rcx), %rbx
+  lea 2(%rcx), %rdx
+  push %rax
+  push %rbx
+  push %rdx
+  pop %rsi
+  pop %rdi
+  pop %r8
+  imul $3, %rsi
+  add %rsi, %r9
+  add %rdi, %r9
+  sub %r8, %r9
+  sub $8, %rsp
+  dec %ecx
+  jnz loop
+  mov 0x600ff8, %r10
+  mov 0x601000, %r11
+  hlt
+`;
+    const regs = [4, 9, 10, 11];
+    const interp = finalRegs(src, 0, 100_000, regs);
+    expect(finalRegs(src, 1, 100_000, regs)).toEqual(interp);
+    expect(finalRegs(src, 5, 100_000, regs)).toEqual(interp);
+    expect(interp[0]).toBe(0x601020n - 40n * 8n);
+    // Σ over c = 1..40 of 3(c+2) + (c+1) - c = 3·Σc + 7·40.
+    expect(interp[1]).toBe(3n * 820n + 7n * 40n);
+  });
+});
+
 describe('registers in locals in compiled regions', () => {
   const state = (src: string, t: number, vector: number): bigint[] => {
     const cpu = runToHalt(src, t, 1000, vector);

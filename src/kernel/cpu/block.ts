@@ -316,19 +316,11 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
     for (let i = from; i < to; i++) {
       const run = stackRun(insns, i, to - 1);
       if (run > 1) {
-        // Consecutive pushes (or pops): one page check for all their stack slots.
-        for (let k = i; k < i + run; k++) {
-          params.push(`h${k}`, `d${k}`);
-          args.push(HANDLERS[insns[k]!.op], insns[k]);
-          faultCase.push(`    case ${k}: c.rip = ${insns[k]!.addr}; ${materialize(insns, pend[k]!)}c.blockDone = n + ${k - from}; break;`);
-        }
-        // Else each through its handler (faults precise), leaving if one wrote this region's page.
-        const slow = insns
-          .slice(i, i + run)
-          .map((y, k) => `at = ${i + k}; c.rip = ${y.addr}; h${i + k}(c,d${i + k});${runKind(y) === 1 ? ` if (${written(pageNo[i]!)}) { LOAD_REGS; c.rip = ${y.next}; return n + ${i + k - from + 1}; }` : ''}`);
-        slow.unshift('SAVE_REGS;');
-        slow.push('LOAD_REGS;');
-        body.push(`  at = ${i};`, ...stackRunCode(insns.slice(i, i + run), slow).map((l) => '  ' + l));
+        // Consecutive pushes (or pops): one page check for all their stack slots. Else the region
+        // leaves before the first: the run loop interprets them (faults precise), which also
+        // fills the pair cache for the next time. The fast path cannot fault.
+        const leave = `${materialize(insns, pend[i]!)}c.rip = ${insns[i]!.addr}; return n + ${i - from};`;
+        body.push(...stackRunCode(insns.slice(i, i + run), leave).map((l) => '  ' + l));
         i += run - 1;
         known = null;
         continue;
@@ -340,13 +332,19 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
       // A jcc right after the elided producer it tests: that producer's result is in fr (frh).
       const exitFlags = known !== null && pend[i] === i - 1 ? materialize(insns, i - 1, true) : materialize(insns, pend[i]!);
       const pg = pageNo[i]!;
-      const inline = inlineCode(x, i, known, nextIsJcc, dead[i]!, saved.has(i), exitFlags, (t) => edge(pg, t, j + 1));
+      // Leaving before x (its uncommon cases: the run loop interprets it, and what follows up to a label).
+      const leave = `${materialize(insns, pend[i]!)}c.rip = ${x.addr}; return n + ${j};`;
+      const inline = inlineCode(x, i, known, nextIsJcc, dead[i]!, saved.has(i), exitFlags, leave, (t) => edge(pg, t, j + 1));
       known = inline?.known ?? null;
       let fault = false;
       if (inline !== null) {
         if (inline.fallback) {
           params.push(`h${i}`, `d${i}`);
           args.push(HANDLERS[x.op], x);
+        } else if (inline.code.some((l) => l.includes(`d${i}.`))) {
+          // The decoded instruction itself (call *: the target it last saw).
+          params.push(`d${i}`);
+          args.push(x);
         }
         if (inline.mayFault) {
           body.push(`  at = ${i};`);
@@ -440,9 +438,7 @@ const COVERED = -50 * BLOCK_THRESHOLD;
  * the catch that a handler faulted, which leaves c's registers as it left them (a rep movs may
  * have moved part of its count). A handler marked with what it touches (a comment K:reads;
  * writes;flags, see TOUCHES) gets only those stored and reloaded, and a fault in it leaves the
- * catch to store the locals (it changed nothing). A sequence of
- * handler calls stores and reloads once: SAVE_REGS; h4(c,d4); h5(c,d5); LOAD_REGS; (the calls
- * written without the space, so they are left alone).
+ * catch to store the locals (it changed nothing).
  *
  * The lazy-flag record (c.fOp ... c.fCin) lives in locals too, the same way: so writing it (an
  * inlined ALU op, or the flags a taken jcc leaves with) costs register moves, not stores. Calls
@@ -482,9 +478,7 @@ function registerLocals(src: string): { load: string; code: string; store: strin
       const before = regs(reads, written).map((k) => `L[${k}] = G${k}; H[${k}] = GH${k};`).join(' ');
       const after = regs(writes!, used).map((k) => `G${k} = L[${k}]; GH${k} = H[${k}];`).join(' ');
       return `{ ${before} ${fl!.includes('s') ? flagStore : ''} ${h}(c, ${d}); tp = wp = sp_ = sw_ = -1; ${after} ${fl!.includes('r') ? flagReload : ''} }`;
-    })
-    .replace(/\bSAVE_REGS;/g, `${store} ${flagStore} inH = true;`)
-    .replace(/\bLOAD_REGS;/g, `inH = false; tp = wp = sp_ = sw_ = -1; ${reload} ${flagReload}`);
+    });
   return { load, code, store: `${store} ${flagStore}` };
 }
 
@@ -865,6 +859,7 @@ function inlineCode(
   dead: boolean,
   save: boolean,
   exitFlags: string,
+  leave: string,
   edge: (target: number) => string,
 ): { code: string[]; mayFault: boolean; fallback?: boolean; target?: number; dynamic?: boolean; known?: Known } | null {
   const wide = x.size === 8;
@@ -893,10 +888,9 @@ function inlineCode(
         code: [
           `{ const ol = L[4], oh = H[4]; let v = 0, vh = 0; ${rd(8, 'ol', 'oh', 'v', 'vh', true)} const t = vh * 4294967296 + (v >>> 0);`,
           `  if (t >= -140737488355328 && t < 140737488355328) { const sum = (ol >>> 0) + ${8 + x.immLo}; L[4] = sum | 0; H[4] = (sum > 4294967295 ? oh + 1 : oh) | 0; c.rip = t; }`,
-          `  else h${i}(c, d${i}); }`,
+          `  else { ${leave} } }`,
         ],
         mayFault: true,
-        fallback: true,
         dynamic: true,
       };
     case Op.PUSH_I:
@@ -1061,10 +1055,9 @@ function inlineCode(
           '  const t = vh * 4294967296 + (v >>> 0);',
           `  if (t >= -140737488355328 && t < 140737488355328) { ${PUSH_SLOT}`,
           `    ${wr(8, 'nl', 'nh', `${x.nextLo}`, `${x.nextHi}`, true)} L[4] = nl; H[4] = nh; c.rip = d${i}.seen = t; }`,
-          `  else h${i}(c, d${i}); }`,
+          `  else { ${leave} } }`,
         ],
         mayFault: true,
-        fallback: true,
         dynamic: true,
       };
     }
@@ -1188,10 +1181,10 @@ function stackRun(insns: Insn[], i: number, end: number): number {
 /**
  * A run of pushes or pops as one access: when all their stack slots lie in one page the caches
  * know (writable, and without decoded code for pushes, so no write can change code), the values
- * move straight between the registers and the page and rsp moves once; else `slow` (each
- * instruction's handler in turn).
+ * move straight between the registers and the page and rsp moves once; else `leave` (the
+ * region stops before the run; the run loop interprets it).
  */
-function stackRunCode(run: Insn[], slow: string[]): string[] {
+function stackRunCode(run: Insn[], leave: string): string[] {
   const m = run.length;
   const bytes = 8 * m;
   if (runKind(run[0]!) === 1) {
@@ -1206,9 +1199,7 @@ function stackRunCode(run: Insn[], slow: string[]): string[] {
       `  if (fw_ !== null && po_ <= ${PAGE_SIZE - bytes} && fw_.code === null) { const dv_ = fw_.dv;`,
       ...stores.map((l) => '    ' + l),
       '    L[4] = nl; H[4] = nh;',
-      '  } else {',
-      ...slow.map((l) => '    ' + l),
-      '  } }',
+      `  } else { ${leave} } }`,
     ];
   }
   const loads = run.map((y, k) => `L[${y.reg}] = dv_.getInt32(po_ + ${8 * k}, true); H[${y.reg}] = dv_.getInt32(po_ + ${8 * k + 4}, true);`);
@@ -1216,9 +1207,7 @@ function stackRunCode(run: Insn[], slow: string[]): string[] {
     `{ const ol = L[4], oh = H[4]; ${readView('ol', 'oh', bytes, true)}{`,
     ...loads.map((l) => '    ' + l),
     `    const nl = (ol + ${bytes}) | 0; L[4] = nl; H[4] = ((nl >>> 0) < ${bytes} ? oh + 1 : oh) | 0;`,
-    '  } else {',
-    ...slow.map((l) => '    ' + l),
-    '  } } }',
+    `  } else { ${leave} } } }`,
   ];
 }
 

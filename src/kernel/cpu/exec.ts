@@ -842,6 +842,10 @@ HANDLERS[Op.ALU_MI] = opAluMI;
 HANDLERS[Op.ALU_MR] = opAluMR;
 HANDLERS[Op.ALU_RM] = opAluRM;
 HANDLERS[Op.STORE_I] = opStoreI;
+HANDLERS[Op.SYSCALL] = sys.syscall;
+HANDLERS[Op.SYSRET] = sys.sysret;
+HANDLERS[Op.CLI] = sys.cli;
+HANDLERS[Op.STI] = sys.sti;
 
 export function execute(c: Cpu, d: Insn): void {
   HANDLERS[d.op]!(c, d);

@@ -60,41 +60,67 @@ export function syscallMsrs(c: Cpu): SyscallMsrs {
   return m;
 }
 
+// The four system instructions every syscall meets (the user's syscall, the entry code's sti and
+// cli, sysretq) are handlers of their own: a compiled region calls them directly.
+
+/** syscall: rcx ← the next rip, r11 ← rflags, FMASK applied, CPL 0 at LSTAR (or the host's emulation). */
+export function syscall(c: Cpu, d: Insn): void {
+  if (c.onSyscall) {
+    c.rip = d.next;
+    c.onSyscall(c);
+    return;
+  }
+  const m = syscallMsrs(c);
+  if (Number.isNaN(m.lstar)) throw new CpuFault(VEC_GP, 0);
+  c.setRegAddr(RCX, d.next);
+  const fl = c.getRflags();
+  c.writeReg(11, 8, fl & ~RF, 0);
+  c.setRflags(fl & ~m.fmask & ~RF);
+  c.cs = m.syscallCs & 0xfffc;
+  c.ss = (m.syscallCs + 8) & 0xffff;
+  c.cpl = 0;
+  c.rip = m.lstar;
+}
+
+/** sysretq: rip ← rcx, rflags ← r11, CPL 3 (#GP for a non-canonical rcx, as Intel's CPUs). */
+export function sysret(c: Cpu, d: Insn): void {
+  privileged(c);
+  if (d.size !== 8) throw new CpuFault(VEC_UD); // return to 32-bit compatibility mode is not emulated
+  const rip = c.regAddr(RCX);
+  if (Number.isNaN(rip)) throw new CpuFault(VEC_GP, 0);
+  const sel = syscallMsrs(c).sysretCs;
+  c.setRflags((c.lo[11]! & RFLAGS_WRITABLE) | 2);
+  c.cs = ((sel + 16) & 0xffff) | 3;
+  c.ss = ((sel + 8) & 0xffff) | 3;
+  c.cpl = 3;
+  c.rip = rip;
+}
+
+/** cli: IF ← 0 (#GP above IOPL). */
+export function cli(c: Cpu, d: Insn): void {
+  ioAllowed(c);
+  c.rfRest &= ~IF;
+  c.updateAttention();
+  c.rip = d.next;
+}
+
+/** sti: IF ← 1 (#GP above IOPL); a pending interrupt is delivered before the next instruction. */
+export function sti(c: Cpu, d: Insn): void {
+  ioAllowed(c);
+  c.rfRest |= IF;
+  c.updateAttention();
+  c.rip = d.next;
+}
+
 /** Executes a system instruction. Returns true if it set rip itself. */
 export function executeSystem(c: Cpu, d: Insn): boolean {
   switch (d.op) {
-    case Op.SYSCALL: {
-      if (c.onSyscall) {
-        c.rip = d.next;
-        c.onSyscall(c);
-        return true;
-      }
-      const m = syscallMsrs(c);
-      if (Number.isNaN(m.lstar)) throw new CpuFault(VEC_GP, 0);
-      const rip = d.next;
-      c.setRegAddr(RCX, rip);
-      const fl = c.getRflags();
-      c.writeReg(11, 8, fl & ~RF, 0);
-      c.setRflags(fl & ~m.fmask & ~RF);
-      c.cs = m.syscallCs & 0xfffc;
-      c.ss = (m.syscallCs + 8) & 0xffff;
-      c.cpl = 0;
-      c.rip = m.lstar;
+    case Op.SYSCALL:
+      syscall(c, d);
       return true;
-    }
-    case Op.SYSRET: {
-      privileged(c);
-      if (d.size !== 8) throw new CpuFault(VEC_UD); // return to 32-bit compatibility mode is not emulated
-      const rip = c.regAddr(RCX);
-      if (Number.isNaN(rip)) throw new CpuFault(VEC_GP, 0);
-      const sel = syscallMsrs(c).sysretCs;
-      c.setRflags((c.lo[11]! & RFLAGS_WRITABLE) | 2);
-      c.cs = ((sel + 16) & 0xffff) | 3;
-      c.ss = ((sel + 8) & 0xffff) | 3;
-      c.cpl = 3;
-      c.rip = rip;
+    case Op.SYSRET:
+      sysret(c, d);
       return true;
-    }
     case Op.INT:
       throw new CpuFault(d.immLo, -1, 0, d.next, true);
     case Op.INT3:
@@ -108,15 +134,11 @@ export function executeSystem(c: Cpu, d: Insn): boolean {
       c.attention = true;
       return false;
     case Op.CLI:
-      ioAllowed(c);
-      c.rfRest &= ~IF;
-      c.updateAttention();
-      return false;
+      cli(c, d);
+      return true;
     case Op.STI:
-      ioAllowed(c);
-      c.rfRest |= IF;
-      c.updateAttention();
-      return false;
+      sti(c, d);
+      return true;
     case Op.PUSHF: {
       const fl = c.getRflags() & ~(RF | 0x20000);
       push(c, d.size, fl, 0);
