@@ -299,8 +299,9 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   // After an instruction that set rip itself (ret, an indirect jump, syscall, sysret): a label if
   // rip is one. One shared case per page (number nseg + page) does the lookup: a copy per exit
   // would make the source quadratic.
-  const labelCases = (from: number): string =>
+  const labelCases = (from: number, int32: boolean): string =>
     [...labelOf.entries()]
+      .filter(([a]) => ((a | 0) === a) === int32)
       .map(([a, k]) => {
         const to = pageNo[segStart[k]!]!;
         return to === from ? `case ${a}: pc = ${k}; continue loop;` : `case ${a}: if (${pageOk(to)}) { pc = ${k}; continue loop; } break;`;
@@ -388,7 +389,13 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
       }
     }
   }
-  for (let k = 0; k < pages.size; k++) body.push(`  case ${nseg + k}:`, `  switch (c.rip) { ${labelCases(k)} }`, '  return n;');
+  // rip is a double: switching on it compares case by case. The labels that fit in an int32 (all
+  // of them in practice: user code below 2 GiB, the kernel image at -2 GiB) are switched on as an
+  // int32, which V8 turns into a jump table or a binary search.
+  for (let k = 0; k < pages.size; k++) {
+    const wide = labelCases(k, false);
+    body.push(`  case ${nseg + k}:`, `  { const r_ = c.rip, ri_ = r_ | 0; if (ri_ === r_) { switch (ri_) { ${labelCases(k, true)} } }${wide === '' ? '' : ` else switch (r_) { ${wide} }`} }`, '  return n;');
+  }
   body.push('  }', '  return n;', '  }');
   const regs = registerLocals(body.splice(loopStart).join('\n'));
   // The one store-back site runs at entry too (storing what was just loaded), so V8 has its
