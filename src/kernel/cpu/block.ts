@@ -282,7 +282,8 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   const saved = new Set<number>();
   for (const k of pend) if (k >= 0) saved.add(k);
   for (const k of saved) body.push(`  let a${k} = 0, ah${k} = 0, b${k} = 0, bh${k} = 0;`);
-  // nrip: the rip an exit leaves, stored at the one exit site (which runs at entry too, storing rip's own value).
+  // nrip: the rip an exit leaves, stored at the one exit site (which runs at entry too, storing
+  // rip's own value); NaN when rip is already right (a handler or a dynamic transfer set it).
   // res + adj: the instructions retired when leaving (an exit stores constants only, see registerLocals).
   body.push('  let at = -1, res = -1, adj = 0, inH = false, nrip = c.rip;');
   const loopStart = body.length;
@@ -402,7 +403,7 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   // feedback before optimizing the region in the middle of a long loop (and does not deoptimize
   // when that loop first leaves).
   // Once it has (the first 16 calls), entering skips it: it would only store what was just loaded.
-  body.push(regs.load, '  for (;;) {', `  if (res >= 0 || !fill) { ${regs.store} c.rip = nrip; }`, '  const out = res + adj; if (res >= 0) return out;', '  try {', regs.code);
+  body.push(regs.load, '  for (;;) {', `  if (res >= 0 || !fill) { ${regs.store} if (nrip === nrip) c.rip = nrip; }`, '  const out = res + adj; if (res >= 0) return out;', '  try {', regs.code);
   // A fault leaves rip at the faulting instruction: give it the flags it would have seen (and
   // the registers the region keeps in locals, unless a handler faulted: it left them itself).
   body.push('  } catch (e) {', `    if (!inH) { ${regs.store} }`, '    c.blockDone = n;');
@@ -478,7 +479,9 @@ function registerLocals(src: string): { load: string; code: string; store: strin
     // An exit assigns constants and locals only: an arithmetic operation never executed before V8
     // optimized the region would deoptimize it the first time that exit is taken.
     .replace(/\bc\.rip = (-?\d+); return n(?: \+ (\d+))?;/g, (_, rip: string, k?: string) => `{ nrip = ${rip}; res = n; adj = ${k ?? 0}; break loop; }`)
-    .replace(/\breturn n(?: \+ (\d+))?;/g, (_, k?: string) => `{ nrip = c.rip; res = n; adj = ${k ?? 0}; break loop; }`)
+    // Leaving rip as it is: an exit V8 has not seen taken before it optimized the region (the
+    // first timer interrupt after sti, say) must not read c.rip there, or it deoptimizes the region.
+    .replace(/\breturn n(?: \+ (\d+))?;/g, (_, k?: string) => `{ nrip = NaN; res = n; adj = ${k ?? 0}; break loop; }`)
     .replace(/\b(h\d+)\(c, (d\d+)\);(?: \/\*K:([\d,]*);([\d,]*);(s?r?)\*\/)?/g, (_, h: string, d: string, reads?: string, writes?: string, fl?: string) => {
       if (reads === undefined) return `{ ${store} ${flagStore} inH = true; ${h}(c, ${d}); inH = false; tp = wp = sp_ = sw_ = -1; ${reload} ${flagReload} }`;
       const regs = (l: string, of: Set<number>): number[] => l.split(',').filter((k) => k !== '').map(Number).filter((k) => of.has(k));
