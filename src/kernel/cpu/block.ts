@@ -24,12 +24,15 @@
 // its operands in locals instead of storing the lazy-flag record. A fault in between (the catch
 // at the end of each region), a self-modification exit, or a taken jcc writes them from those
 // locals, so every path out of a stretch sees exactly the flags the interpreter would have left.
+import { setFlagsFromString } from 'node:v8';
 import type { Cpu } from './cpu.js';
 import { imulTrunc, shift } from './alu.js';
 import { condition } from './flags.js';
 import { HANDLERS } from './exec.js';
 import { Op, type Insn } from './insn.js';
 import { PAGE_SIZE, type Frame } from './mmu.js';
+
+let osrOff = false;
 
 /** Executions of an instruction before a region is compiled from it (fewer, colder regions cost more JIT time than they save). */
 export const BLOCK_THRESHOLD = 200;
@@ -171,6 +174,14 @@ function registerOnly(d: Insn): boolean {
  * instruction in it (null if it cannot be decoded without faulting).
  */
 export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
+  if (!osrOff) {
+    // A region is called for at most REGION_SLICE instructions at a time, so V8 optimizes it at
+    // its next call anyway; on-stack replacement only compiles a second copy of the region for
+    // the call in progress (hundreds of milliseconds of the other core, a slower copy, and a
+    // region deoptimized into it stays there). Off for the process from the first region on.
+    setFlagsFromString('--no-use-osr');
+    osrOff = true;
+  }
   const firstPage = pageOf(first.addr);
   // The region's pages: 0 is first's (whose frame the run loop fetched it from).
   const pages = new Map<number, { k: number; f: Frame; code: unknown }>([[firstPage, { k: 0, f, code: f.code }]]);
@@ -379,7 +390,9 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
       }
       // The end of the case: where control goes after its last instruction.
       const cnt = j + 1;
-      if (inline !== null && inline.target !== undefined) body.push(`  ${after}${edge(pg, inline.target, cnt)}`);
+      // A jump to the next case (-O0 code's `jmp` to the epilogue right after it) falls into it.
+      if (inline !== null && inline.target !== undefined && labelOf.get(inline.target) === s + 1 && pageNo[to] === pg) body.push(`  ${after}n += ${cnt};`);
+      else if (inline !== null && inline.target !== undefined) body.push(`  ${after}${edge(pg, inline.target, cnt)}`);
       else if ((inline !== null && inline.dynamic) || (inline === null && transfers(x.op))) {
         if (!registerOnly(x)) body.push(`  if (${written(pg)}) { ${after}return n + ${cnt}; }`);
         body.push(`  ${after}${dynamic(pg, cnt)}`);
