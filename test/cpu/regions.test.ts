@@ -135,3 +135,51 @@ describe('regions across pages and privilege levels', () => {
     for (const t of [1, 5]) expect(run(t)).toEqual(interp);
   });
 });
+
+describe('regions above 2 GiB', () => {
+  // A region dispatches after ret (and other dynamic transfers) on rip as an int32 when its
+  // labels fit; code at 0x7f0000400000 has labels that do not. The page after _start's is copied
+  // there (its calls are relative) and run: a loop calling a function that calls another.
+  const HIGH = 0x7f0000400000;
+  const src = `
+_start:
+  movabs $${HIGH}, %rax
+  mov $0x610000, %rsp
+  jmp *%rax
+  .balign 4096
+high:
+  xor %ebx, %ebx
+  xor %r12d, %r12d
+1:
+  mov %rbx, %rdi
+  call f
+  add %rax, %r12
+  add $1, %ebx
+  cmp $500, %ebx
+  jne 1b
+  hlt
+f:
+  call g
+  lea 1(%rax,%rdi), %rax
+  ret
+g:
+  lea (%rdi,%rdi,2), %rax
+  ret
+  .balign 4096
+`;
+  const run = (threshold: number) => {
+    const m = machine(src);
+    m.space.map(HIGH, 0x1000, PROT_READ | PROT_EXEC | PROT_USER);
+    m.space.writeBytes(HIGH, m.space.readBytes(m.sym['high']!, 0x1000));
+    m.cpu.blockThreshold = threshold;
+    expect(m.cpu.run(1_000_000)).toBe('halt');
+    return { regs: m.cpu.snapshot(), icount: m.cpu.icount };
+  };
+
+  it('agree with the interpreter on a call/ret loop whose labels do not fit in an int32', () => {
+    const interp = run(0);
+    expect(interp.regs.r12).toBe(4n * ((499n * 500n) / 2n) + 500n); // Σ (3i + i + 1)
+    expect(interp.regs.rip).toBeGreaterThan(BigInt(HIGH));
+    for (const t of [1, 5]) expect(run(t)).toEqual(interp);
+  });
+});
