@@ -32,6 +32,7 @@ import { HANDLERS } from './exec.js';
 import { Op, type Insn } from './insn.js';
 import { PAGE_SIZE, type Frame } from './mmu.js';
 
+/** Whether compileBlock has turned V8's on-stack replacement off (once per process). */
 let osrOff = false;
 
 /** Executions of an instruction before a region is compiled from it (fewer, colder regions cost more JIT time than they save). */
