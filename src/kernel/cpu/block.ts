@@ -367,6 +367,8 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
         // rip for the handler of a fallback only (a fault's rip is set in the catch).
         const call = `h${i}(c, d${i});`;
         body.push(...inline.code.map((l) => '  ' + l.replace(call, `{ c.rip = ${x.addr}; ${call} }`)));
+        // sti may make a pending interrupt deliverable: the careful path takes it before the next instruction.
+        if (x.op === Op.STI) body.push(`  if (c.attention) { ${materialize(insns, pendAfter[i]!)}c.rip = ${x.next}; return n + ${j + 1}; }`);
       } else {
         params.push(`h${i}`, `d${i}`);
         args.push(HANDLERS[x.op], x);
@@ -934,6 +936,10 @@ function inlineCode(
         ],
         mayFault: true,
       };
+    case Op.CLI:
+    case Op.STI:
+      // At CPL 0 (the kernel's entry code) only IF changes; elsewhere IOPL decides: the run loop interprets it.
+      return { code: [`if (c.cpl === 0) { c.rfRest ${x.op === Op.CLI ? '&= ~512' : '|= 512'}; c.updateAttention(); } else { ${leave} }`], mayFault: false };
     case Op.CBW:
       if (x.size === 8) return { code: ['H[0] = L[0] >> 31;'], mayFault: false };
       if (x.size === 4) return { code: ['L[0] = (L[0] << 16) >> 16; H[0] = 0;'], mayFault: false };
