@@ -123,32 +123,33 @@ describe('regions across pages and privilege levels', () => {
     for (const t of [1, 5]) expect(runSlices(t, 97, src, patch)).toEqual(interp);
   });
 
+  /**
+   * Runs `src` (its `timer` label the handler of vector 0x20) in slices, raising the interrupt
+   * between every `every` slices: interpreted, then compiled from two thresholds; all must agree.
+   */
+  function agreeWithTimer(src: string, slice: number, every: number): ReturnType<typeof runSlices> {
+    const run = (t: number) =>
+      runSlices(t, slice, src, (m, k) => {
+        if (k === 0) m.gate(0x20, 'timer');
+        if (k % every === every - 1) m.cpu.raiseIrq(0x20);
+      });
+    const interp = run(0);
+    for (const t of [1, 5]) expect(run(t)).toEqual(interp);
+    return interp;
+  }
+
   it('sti and cli in the entry code (inline at CPL 0): a pending interrupt is taken right after sti', () => {
     // The entry code enables interrupts around the handler's call, as Linux's does; interrupts
     // raised between slices wait for that window, then arrive at the same instruction compiled or not.
     const src = SYSCALL_LOOP.replace('  push %rdi\n', '  push %rdi\n  sti\n')
       .replace('  pop %rdi\n', '  cli\n  pop %rdi\n')
       .replace('bp:\n  hlt', 'bp:\n  hlt\ntimer:\n  add $1, %r15\n  add (%rsp), %r9\n  iretq'); // r9: the sum of the interrupted rips
-    const run = (t: number) =>
-      runSlices(t, 53, src, (m, k) => {
-        if (k === 0) m.gate(0x20, 'timer');
-        if (k % 4 === 3) m.cpu.raiseIrq(0x20);
-      });
-    const interp = run(0);
-    expect(interp.regs.r15).toBeGreaterThan(10n);
-    for (const t of [1, 5]) expect(run(t)).toEqual(interp);
+    expect(agreeWithTimer(src, 53, 4).regs.r15).toBeGreaterThan(10n);
   });
 
   it('an interrupt raised between slices is taken at the same instruction', () => {
     const src = SYSCALL_LOOP.replace('bp:\n  hlt', 'bp:\n  hlt\ntimer:\n  add $1, %r15\n  iretq');
-    const run = (t: number) =>
-      runSlices(t, 61, src, (m, k) => {
-        if (k === 0) m.gate(0x20, 'timer');
-        if (k % 5 === 4) m.cpu.raiseIrq(0x20);
-      });
-    const interp = run(0);
-    expect(interp.regs.r15).toBeGreaterThan(0n);
-    for (const t of [1, 5]) expect(run(t)).toEqual(interp);
+    expect(agreeWithTimer(src, 61, 5).regs.r15).toBeGreaterThan(0n);
   });
 });
 
