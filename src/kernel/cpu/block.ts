@@ -11,8 +11,9 @@
 // write to a page drops it; a region that writes memory checks after each such instruction
 // whether it wrote the page it is running on, and stops there so the modified code is decoded
 // afresh (its other pages are checked when it enters them). Only the pure integer instructions,
-// cli/sti/swapgs and syscall/sysret are compiled (the last two as their handlers, leaving when
-// the interrupt state or TF needs the careful path): everything else that changes the privilege
+// cli/sti (inline at CPL 0, leaving after sti when an interrupt is pending), swapgs and
+// syscall/sysret are compiled (the last two as their handlers, leaving when the interrupt state
+// or TF needs the careful path): everything else that changes the privilege
 // level, the address space or the interrupt state stays with the run loop, which also keeps TF,
 // pending interrupts, tracing and breakpoints on its careful path.
 //
@@ -376,8 +377,6 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
         const touches = x.op === Op.SYSCALL && src.hostSyscalls ? undefined : TOUCHES.get(x.op);
         body.push(`  at = ${i}; c.rip = ${x.addr};`, `  h${i}(c, d${i});${touches === undefined ? '' : ` /*K:${touches}*/`}`);
         fault = true;
-        // sti (or anything else that may make an interrupt deliverable) leaves for the careful path.
-        if (x.op === Op.STI) body.push(`  if (c.attention) return n + ${j + 1};`);
         // syscall and sysret change the privilege level, the interrupt flag and maybe TF: the
         // careful path takes over if that needs it; else this level's pair caches from now on.
         // A syscall the host emulates (user mode) may have changed anything: back to the run loop.
@@ -428,9 +427,9 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   // KWB_DUMP_BLOCKS=1 prints each compiled region's source (for working on this compiler).
   // Each is named for its first instruction (a profile's url for it: region-ADDR).
   if (process.env.KWB_DUMP_BLOCKS) {
-    const name = `region-${BigInt.asUintN(64, BigInt(first.addr)).toString(16)}`;
-    body.push(`//# sourceURL=${name}`);
     const hex = (a: number): string => BigInt.asUintN(64, BigInt(a)).toString(16);
+    const name = `region-${hex(first.addr)}`;
+    body.push(`//# sourceURL=${name}`);
     console.error(`// ${name}\n// ${insns.length} instructions: ${insns.map((x) => hex(x.addr) + (labelOf.has(x.addr) ? ':' : '')).join(' ')}\n${body.join('\n')}`);
   }
   const fn = factory(params, body.join('\n'))(...args) as Insn['block'];
@@ -1167,8 +1166,6 @@ function wr(size: number, lo: string, hi: string, v: string, vh: string, stack =
  * stores and reloads only those around the call (see registerLocals).
  */
 const TOUCHES = new Map<Op, string>([
-  [Op.CLI, ';;'],
-  [Op.STI, ';;'],
   [Op.SWAPGS, ';;'],
   [Op.CLD, ';;'],
   [Op.STD, ';;'],
