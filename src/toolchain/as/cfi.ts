@@ -5,6 +5,7 @@
 // during layout, after the code it describes.
 import { AsmError } from './errors.js';
 import { symAddress, type Fixup, type Section, type Sym } from './model.js';
+import { sleb128, uleb128 } from '../../util/leb128.js';
 
 /** One rule, at the location of the directive that gave it. */
 export interface Rule {
@@ -36,29 +37,16 @@ export function dwarfRegister(text: string): number {
 
 function uleb(n: number): number[] {
   const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
+  uleb128(out, BigInt(n >>> 0));
   return out;
 }
 
 function sleb(n: number): number[] {
   const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
+  sleb128(out, BigInt(n));
+  return out;
 }
 
-/** The DW_CFA bytes for one directive (updating the FDE's idea of the CFA offset). */
 export function ruleBytes(fde: Fde, name: string, args: string[]): number[] {
   const num = (k: number) => {
     const v = Number(args[k]);

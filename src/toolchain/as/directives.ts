@@ -10,6 +10,7 @@ import { Cursor, junk, splitStatements } from './lex.js';
 import { parseFlags, parseType } from './sections.js';
 import { relocSuffix } from './operands.js';
 import { ruleBytes } from './cfi.js';
+import { sleb128, uleb128 } from '../../util/leb128.js';
 import type { Sym } from './model.js';
 
 type Handler = (as: Assembler, c: Cursor, name: string) => void;
@@ -275,26 +276,8 @@ on(['uleb128', 'sleb128'], (as, c, name) => {
   do {
     let v = constant(as, c);
     const bytes = as.bytes();
-    if (name === 'uleb128') {
-      v &= 0xffffffffffffffffn;
-      do {
-        let b = Number(v & 0x7fn);
-        v >>= 7n;
-        if (v) b |= 0x80;
-        bytes.push(b);
-      } while (v);
-    } else {
-      let s = BigInt.asIntN(64, v);
-      for (;;) {
-        const b = Number(s & 0x7fn);
-        s >>= 7n;
-        if ((s === 0n && (b & 0x40) === 0) || (s === -1n && (b & 0x40) !== 0)) {
-          bytes.push(b);
-          break;
-        }
-        bytes.push(b | 0x80);
-      }
-    }
+    if (name === 'uleb128') uleb128(bytes, BigInt.asUintN(64, v));
+    else sleb128(bytes, BigInt.asIntN(64, v));
   } while (c.eat(','));
   c.end();
 });
