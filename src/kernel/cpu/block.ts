@@ -31,7 +31,8 @@ import { imulTrunc, shift } from './alu.js';
 import { condition } from './flags.js';
 import { HANDLERS } from './exec.js';
 import { Op, type Insn } from './insn.js';
-import { PAGE_SIZE, type Frame } from './mmu.js';
+import { dropCode, PAGE_SIZE, type Frame } from './mmu.js';
+import { compileWasmRegion } from './wasm/region.js';
 
 /** Whether compileBlock has turned V8's on-stack replacement off (once per process). */
 let osrOff = false;
@@ -59,6 +60,8 @@ export interface CodeSource {
   hostSyscalls: boolean;
   /** Only instructions that have run join a region (off when tests compile everything at once). */
   ranOnly: boolean;
+  /** Compile regions to WebAssembly where wasm/region.ts can (else, and otherwise, JS). */
+  wasm: boolean;
 }
 
 /** The region's locals holding the pair caches of the current privilege level. */
@@ -253,6 +256,19 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
   });
   const nseg = segStart.length;
   const segEnd = (s: number): number => (s + 1 < nseg ? segStart[s + 1]! : insns.length);
+  if (src.wasm) {
+    const frames: Frame[] = [];
+    const codes: unknown[] = [];
+    for (const pg of pages.values()) {
+      frames[pg.k] = pg.f;
+      codes[pg.k] = pg.code;
+    }
+    const w = compileWasmRegion({ insns, pageNo, pageBase: pageBaseOf, frames, codes, labelOf, segStart, fallsThrough, hostSyscalls: src.hostSyscalls });
+    if (w !== null) {
+      install(w as Insn['block'], insns, labelOf, byAddr);
+      return;
+    }
+  }
 
   // Flags analysis per case (a label is entered with the CPU's lazy flags current).
   const kinds: number[] = [];
@@ -275,8 +291,8 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
     });
   }
 
-  const params: string[] = ['f', 'arr', 'shift', 'condition', 'imul', 'W'];
-  const args: unknown[] = [f, f.code, shift, condition, imulTrunc, { calls: 0 }];
+  const params: string[] = ['f', 'arr', 'shift', 'condition', 'imul', 'W', 'dropCode'];
+  const args: unknown[] = [f, f.code, shift, condition, imulTrunc, { calls: 0 }, dropCode];
   for (const pg of pages.values()) {
     if (pg.k === 0) continue;
     params.push(frameName(pg.k), codeName(pg.k));
@@ -432,7 +448,11 @@ export function compileBlock(first: Insn, f: Frame, src: CodeSource): void {
     body.push(`//# sourceURL=${name}`);
     console.error(`// ${name}\n// ${insns.length} instructions: ${insns.map((x) => hex(x.addr) + (labelOf.has(x.addr) ? ':' : '')).join(' ')}\n${body.join('\n')}`);
   }
-  const fn = factory(params, body.join('\n'))(...args) as Insn['block'];
+  install(factory(params, body.join('\n'))(...args) as Insn['block'], insns, labelOf, byAddr);
+}
+
+/** Makes fn the region entered at each of its labels. */
+function install(fn: Insn['block'], insns: Insn[], labelOf: Map<number, number>, byAddr: Map<number, Insn>): void {
   // Every label enters the new region, also where an older one began: the newer is the larger
   // view of the same hot code (the run loop would otherwise hop between the two).
   for (const [a, k] of labelOf) {
@@ -959,7 +979,7 @@ function inlineCode(
       // The handler's lazy-flag record has the same operands: keep them for a later fault too.
       const kept = save ? ` a${i} = c.fA; ah${i} = c.fAHi; b${i} = c.fB; bh${i} = c.fBHi;` : '';
       // aluCode leaves the result in r (and rh) inside its block: splice the store in before its closing brace.
-      alu.splice(alu.length - 1, 0, `  if (fr.code !== null) fr.code = null; ${put}`);
+      alu.splice(alu.length - 1, 0, `  if (fr.code !== null) dropCode(fr); ${put}`);
       return {
         code: [
           ...eaCode(x),
@@ -1155,7 +1175,7 @@ function writableFrame(lo: string, hi: string, stack = false): string {
 
 /** JS writing v (and vh) as `size` (4 or 8) bytes at (lo, hi), dropping the page's decoded code (see rd). */
 function wr(size: number, lo: string, hi: string, v: string, vh: string, stack = false): string {
-  const head = `{ ${writableFrame(lo, hi, stack)} if (fw_ !== null && po_ <= ${4096 - size}) { if (fw_.code !== null) fw_.code = null; `;
+  const head = `{ ${writableFrame(lo, hi, stack)} if (fw_ !== null && po_ <= ${4096 - size}) { if (fw_.code !== null) dropCode(fw_); `;
   if (size === 8) return `${head}const dv_ = fw_.dv; dv_.setInt32(po_, ${v}, true); dv_.setInt32(po_ + 4, ${vh}, true); } else { c.write64p(${lo}, ${hi}, ${v}, ${vh}); tp = wp = sp_ = sw_ = -1; } }`;
   return `${head}fw_.dv.setInt32(po_, ${v}, true); } else { c.write32p(${lo}, ${hi}, ${v}); tp = wp = sp_ = sw_ = -1; } }`;
 }

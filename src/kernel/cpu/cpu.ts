@@ -10,7 +10,8 @@ import { decode, FetchShort, MAX_INSN_LEN } from './decode.js';
 import { dispatch, execute, specialize } from './exec.js';
 import { AF, ARITH, CF, DF, F_EXPLICIT, IF, materialize, OF, PF, SF, TF, ZF, type LazyFlags } from './flags.js';
 import { Op, type Insn } from './insn.js';
-import { AddressSpace, CANON_LIMIT, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from './mmu.js';
+import { CpuState, ST_CPL, ST_CPL3, ST_HI, ST_LO, ST_PENDING, ST_RFREST } from './wasm/state.js';
+import { AddressSpace, attachCode, CANON_LIMIT, dropCode, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from './mmu.js';
 import { deliverInterrupt, syscallMsrs } from './system.js';
 
 export const VEC_DE = 0;
@@ -132,34 +133,44 @@ export class MsrMap extends Map<number, bigint> {
   }
 }
 
-/** One privilege level's pair caches (see Cpu.pTagLo). */
+/**
+ * One privilege level's pair caches (see Cpu.pTagLo). The tags and the frames' WMEM bases live in
+ * the CPU's state block, where WebAssembly regions look pages up too; base is -1 for a frame
+ * outside WMEM, and wBase also for a frame with decoded code (writes to code stay in JS).
+ */
 interface PairSet {
   tagLo: Int32Array;
   tagHi: Int32Array;
+  base: Int32Array;
   frame: Frame[];
   wTagLo: Int32Array;
   wTagHi: Int32Array;
+  wBase: Int32Array;
   wFrame: Frame[];
 }
 
-function newPairSet(): PairSet {
-  return {
-    tagLo: new Int32Array(TLB_SIZE).fill(-1),
-    tagHi: new Int32Array(TLB_SIZE),
-    frame: new Array<Frame>(TLB_SIZE),
-    wTagLo: new Int32Array(TLB_SIZE).fill(-1),
-    wTagHi: new Int32Array(TLB_SIZE),
-    wFrame: new Array<Frame>(TLB_SIZE),
-  };
+function newPairSet(state: CpuState, u: number): PairSet {
+  return { ...state.pairSet(u, TLB_SIZE), frame: new Array<Frame>(TLB_SIZE), wFrame: new Array<Frame>(TLB_SIZE) };
 }
 
 export class Cpu implements LazyFlags {
+  /** Registers, flags and pair caches where WebAssembly regions see them (wasm/state.ts). */
+  readonly state = new CpuState();
   // ---- registers ----
-  readonly lo = new Int32Array(16);
-  readonly hi = new Int32Array(16);
+  readonly lo = this.state.words(ST_LO, 16);
+  readonly hi = this.state.words(ST_HI, 16);
+  /** ST_CPL3 and ST_CPL of the state block. */
+  private readonly cpl3Word = this.state.words(ST_CPL3, 1);
+  private readonly cplWord = this.state.words(ST_CPL, 1);
   rip = 0;
-  /** rflags bits other than the six arithmetic ones (bit 1 always set). */
-  rfRest = 2;
+  /** rflags bits other than the six arithmetic ones (bit 1 always set); a word of the state block, where WebAssembly regions run cli and sti. */
+  private readonly rfWord = this.state.words(ST_RFREST, 1).fill(2);
+  get rfRest(): number {
+    return this.rfWord[0]!;
+  }
+  set rfRest(v: number) {
+    this.rfWord[0] = v;
+  }
   cs = 0x10;
   ss = 0x18;
   /** Selectors of es, (cs), (ss), ds, fs, gs as last loaded (cs and ss live in their own fields). */
@@ -172,9 +183,11 @@ export class Cpu implements LazyFlags {
   }
   set cpl(v: number) {
     this.cplValue = v;
+    this.cplWord[0] = v;
     const u = v === 3 ? 1 : 0;
     if (u === this.cpl3) return;
     this.cpl3 = u;
+    this.cpl3Word[0] = u;
     this.fetchBase = NaN;
     // The pair caches come in two sets, one per privilege (a page a CPL 0 access filled must not
     // serve CPL 3): a privilege change swaps them instead of flushing, so syscall/sysret keep both warm.
@@ -244,7 +257,7 @@ export class Cpu implements LazyFlags {
   // A second translation cache for hot paths that keep addresses as int32 (lo, hi) pairs:
   // tagged by the page bits of lo and the whole hi, so no double arithmetic is needed.
   // (Read by the specialized handlers in exec.ts; filled only here.)
-  private readonly pairSets = [newPairSet(), newPairSet()];
+  private readonly pairSets = [newPairSet(this.state, 0), newPairSet(this.state, 1)];
   pTagLo = this.pairSets[0]!.tagLo;
   pTagHi = this.pairSets[0]!.tagHi;
   pwTagLo = this.pairSets[0]!.wTagLo;
@@ -267,6 +280,8 @@ export class Cpu implements LazyFlags {
   /** Set when the run loop must take the careful path (TF, pending interrupt, tracing, stop request). */
   attention = false;
   private pendingIrq: number[] = [];
+  /** pendingIrq.length, where a WebAssembly region's sti sees it. */
+  private readonly pendWord = this.state.words(ST_PENDING, 1);
   /** Address of the instruction being executed (for reports). */
   insnAddr = 0;
   lastTrap: TrapInfo | null = null;
@@ -433,6 +448,7 @@ export class Cpu implements LazyFlags {
   /** Queues an external interrupt; delivered through the IDT when IF is set. */
   raiseIrq(vector: number): void {
     this.pendingIrq.push(vector);
+    this.pendWord[0] = this.pendingIrq.length;
     this.halted = false;
     this.updateAttention();
   }
@@ -517,6 +533,9 @@ export class Cpu implements LazyFlags {
   /** Executions of an instruction before a block is compiled from it (0: never compile; tests use 1 to compile everything). */
   blockThreshold = BLOCK_THRESHOLD;
 
+  /** Regions are WebAssembly where wasm/region.ts compiles them (KWB_WASM=0 or false here: JS regions only). */
+  wasmRegions = process.env.KWB_WASM !== '0';
+
   private buildBlock(first: Insn): void {
     compileBlock(first, this.fetchFrame!, {
       // Any mapped executable page, whatever the privilege: a region checks at run time, on
@@ -524,7 +543,7 @@ export class Cpu implements LazyFlags {
       frame: (a) => {
         const m = this.space.lookup(a);
         if (!m || (m.prot & (PROT_EXEC | PROT_READ)) !== (PROT_EXEC | PROT_READ)) return null;
-        if (m.frame.code === null) m.frame.code = new Array(PAGE_SIZE);
+        if (m.frame.code === null) attachCode(m.frame);
         return m.frame;
       },
       decode: (a, f) => {
@@ -544,6 +563,7 @@ export class Cpu implements LazyFlags {
       lstar: this.onSyscall === null ? syscallMsrs(this).lstar : NaN,
       hostSyscalls: this.onSyscall !== null,
       ranOnly: this.blockThreshold > 1,
+      wasm: this.wasmRegions && this.state.base >= 0,
     });
   }
 
@@ -572,6 +592,7 @@ export class Cpu implements LazyFlags {
     }
     if (this.pendingIrq.length > 0 && (this.rfRest & IF) !== 0) {
       const v = this.pendingIrq.shift()!;
+      this.pendWord[0] = this.pendingIrq.length;
       this.updateAttention();
       const r = this.deliver(v, -1, this.rip, this.rip, false, 0, null);
       if (r) return r;
@@ -775,7 +796,7 @@ export class Cpu implements LazyFlags {
     const off = lo & 0xfff;
     if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && off <= PAGE_SIZE - 8) {
       const f = this.pwFrame[i]!;
-      if (f.code !== null) f.code = null;
+      if (f.code !== null) dropCode(f);
       f.dv.setInt32(off, vlo, true);
       f.dv.setInt32(off + 4, vhi, true);
       return;
@@ -809,7 +830,7 @@ export class Cpu implements LazyFlags {
     const off = lo & 0xfff;
     if (this.pwTagLo[i] === page && this.pwTagHi[i] === hi && off <= PAGE_SIZE - 4) {
       const f = this.pwFrame[i]!;
-      if (f.code !== null) f.code = null;
+      if (f.code !== null) dropCode(f);
       f.dv.setInt32(off, v, true);
       return;
     }
@@ -820,12 +841,15 @@ export class Cpu implements LazyFlags {
 
   /** After a successful access through the slow path, caches the page for the pair accessors. */
   private fillPair(a: number, page: number, hi: number, i: number, kind: number): void {
+    const s = this.pairSets[this.cpl3]!;
     if (kind === 0) {
-      this.pFrame[i] = this.frameFor(a, 0);
+      const f = (this.pFrame[i] = this.frameFor(a, 0));
+      s.base[i] = f.base;
       this.pTagLo[i] = page;
       this.pTagHi[i] = hi;
     } else {
-      this.pwFrame[i] = this.frameFor(a, 1);
+      const f = (this.pwFrame[i] = this.frameFor(a, 1));
+      s.wBase[i] = f.code === null ? f.base : -1;
       this.pwTagLo[i] = page;
       this.pwTagHi[i] = hi;
     }
@@ -840,7 +864,7 @@ export class Cpu implements LazyFlags {
 
   write8(a: number, v: number): void {
     const f = this.frameFor(a, 1);
-    if (f.code !== null) f.code = null;
+    if (f.code !== null) dropCode(f);
     f.data[a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE] = v;
   }
 
@@ -851,7 +875,7 @@ export class Cpu implements LazyFlags {
       const key = pn * 2 + this.cpl3;
       const i = tlbSlot(key);
       const f = this.wTag[i] === key ? this.wFrame[i]! : this.fill(a, 1, key, i);
-      if (f.code !== null) f.code = null;
+      if (f.code !== null) dropCode(f);
       switch (size) {
         case 1:
           f.data[off] = lo;
@@ -890,7 +914,7 @@ export class Cpu implements LazyFlags {
     const f = this.frameFor(a, 2);
     const base = Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
     const off = a - base;
-    if (f.code === null) f.code = new Array(PAGE_SIZE);
+    if (f.code === null) attachCode(f);
     this.fetchBase = base;
     this.fetchFrame = f;
     this.fetchCode = f.code as (Insn | undefined)[];

@@ -6,7 +6,7 @@ import { alu, divide, divide32, imulTrunc, incdec, logicFlags, mulWide, shift, s
 import { CpuFault, RAX, RCX, RDI, RSI, RSP, RBP, VEC_GP, VEC_UD, type Cpu } from './cpu.js';
 import { AF, CF, condition, DF, materialize, PF, SF, ZF } from './flags.js';
 import { Op, SEG_FS, type Insn } from './insn.js';
-import { CANON_LIMIT } from './mmu.js';
+import { CANON_LIMIT, dropCode } from './mmu.js';
 import * as sys from './system.js';
 
 const TWO32 = 4294967296;
@@ -748,12 +748,12 @@ function aluMem(c: Cpu, d: Insn, b: number, bHi: number): void {
   const off = lo & 0xfff;
   if (size === 8) {
     const r = alu(c, d.sub, 8, dv.getInt32(off, true), dv.getInt32(off + 4, true), b, bHi);
-    if (f.code !== null) f.code = null;
+    if (f.code !== null) dropCode(f);
     dv.setInt32(off, r, true);
     dv.setInt32(off + 4, c.tHi, true);
   } else {
     const r = alu(c, d.sub, 4, dv.getInt32(off, true), 0, b, 0);
-    if (f.code !== null) f.code = null;
+    if (f.code !== null) dropCode(f);
     dv.setInt32(off, r, true);
   }
   c.rip = d.next;
@@ -1097,13 +1097,13 @@ function bulk(c: Cpu, d: Insn): number {
     const df = c.frameFor(dst, 1);
     // Overlap within one frame where the destination trails the source changes the result; go bytewise.
     if (sf === df && dOff > sOff && dOff < sOff + n * size) return 0;
-    if (df.code !== null) df.code = null;
+    if (df.code !== null) dropCode(df);
     df.data.set(sf.data.subarray(sOff, sOff + n * size), dOff);
     c.setRegAddr(RSI, src + n * size);
   } else {
     if (n <= 1) return 0;
     const df = c.frameFor(dst, 1);
-    if (df.code !== null) df.code = null;
+    if (df.code !== null) dropCode(df);
     if (size === 1) df.data.fill(c.lo[RAX]! & 0xff, dOff, dOff + n);
     else {
       const lo = c.readReg(RAX, size);

@@ -8,6 +8,8 @@
 // integer of magnitude below 2^47, so it is exact in a double; non-canonical ones never reach
 // this module (the CPU raises #GP first).
 
+import { allocPages, bumpEpoch, codeAttached, WMEM } from './wasm/pool.js';
+
 export const PAGE_SIZE = 4096;
 export const PAGE_SHIFT = 12;
 
@@ -19,10 +21,17 @@ export const PROT_USER = 8; // accessible at CPL 3
 
 /** One physical page: its bytes, a DataView on them, and the decoded instructions cached from it. */
 export class Frame {
-  readonly data = new Uint8Array(PAGE_SIZE);
-  readonly dv = new DataView(this.data.buffer);
+  /** Offset of the bytes in WMEM (WebAssembly regions address them there), or -1 (WMEM is used up). */
+  readonly base: number;
+  readonly data: Uint8Array;
+  readonly dv: DataView;
   /** Decoded instructions by offset; dropped whenever the page is written (self-modifying code, int3 patches). */
   code: unknown[] | null = null;
+  constructor() {
+    this.base = allocPages(1);
+    this.data = this.base >= 0 ? new Uint8Array(WMEM.buffer, this.base, PAGE_SIZE) : new Uint8Array(PAGE_SIZE);
+    this.dv = new DataView(this.data.buffer, this.data.byteOffset, PAGE_SIZE);
+  }
 }
 
 export interface Mapping {
@@ -60,6 +69,7 @@ export class AddressSpace {
   }
 
   private changed(): void {
+    bumpEpoch();
     for (const fn of this.listeners) fn();
   }
 
@@ -125,7 +135,10 @@ export class AddressSpace {
       const off = a - Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
       const n = Math.min(PAGE_SIZE - off, bytes.length - done);
       m.frame.data.set(bytes.subarray(done, done + n), off);
-      m.frame.code = null;
+      if (m.frame.code !== null) {
+        m.frame.code = null;
+        bumpEpoch();
+      }
       done += n;
     }
   }
@@ -145,4 +158,16 @@ export class AddressSpace {
     }
     return out;
   }
+}
+
+/** Drops a frame's decoded code after a write to it (regions on it re-check their pages; see EPOCH). */
+export function dropCode(f: Frame): void {
+  f.code = null;
+  bumpEpoch();
+}
+
+/** Gives a frame an (empty) decoded-code array: from now on only JS may write it (see codeAttached). */
+export function attachCode(f: Frame): void {
+  f.code = new Array(PAGE_SIZE);
+  codeAttached();
 }

@@ -12,7 +12,7 @@ const RF = 0x10000;
 const NT = 0x4000;
 const IOPL = 0x3000;
 /** rflags bits popf/iret/sysret may set. */
-const RFLAGS_WRITABLE = 0x3f7fd5 & ~0x20000 & ~0x180000; // no VM, VIF, VIP
+export const RFLAGS_WRITABLE = 0x3f7fd5 & ~0x20000 & ~0x180000; // no VM, VIF, VIP
 
 function privileged(c: Cpu): void {
   if (c.cpl !== 0) throw new CpuFault(VEC_GP, 0);
