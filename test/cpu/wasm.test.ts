@@ -4,8 +4,10 @@
 // it is itself checked against the host CPU (differential.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Insn } from '../../src/kernel/cpu/insn.js';
-import { PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE } from '../../src/kernel/cpu/mmu.js';
-import { WMEM } from '../../src/kernel/cpu/wasm/pool.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE } from '../../src/kernel/cpu/mmu.js';
+import { allocPages, WMEM } from '../../src/kernel/cpu/wasm/pool.js';
 import { isWasmRegion } from '../../src/kernel/cpu/wasm/region.js';
 import { CODE, DATA, machine, SYSCALL_MSRS, type Machine } from './machine.js';
 
@@ -224,6 +226,31 @@ patch:
       expect(slices(on('wasm', src, t), 10_000)).toEqual(interp);
       expect(slices(on('js', src, t), 10_000)).toEqual(interp);
     }
+  });
+
+  it('the pages of frames that are garbage come back, zeroed', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const take = (n: number): Frame[] =>
+      Array.from({ length: n }, () => {
+        const f = new Frame();
+        f.data.fill(0x5a);
+        return f;
+      });
+    let frames: Frame[] | null = take(2000);
+    const bases = new Set(frames.map((f) => f.base));
+    expect(bases.size).toBe(2000);
+    frames = null;
+    // Finalizers run in a later task, after a collection.
+    for (let i = 0; i < 10; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const end = allocPages(0);
+    const again = Array.from({ length: 2000 }, () => new Frame());
+    expect(allocPages(0)).toBe(end); // all from the freed pages
+    expect(again.filter((f) => bases.has(f.base)).length).toBeGreaterThan(0);
+    for (const f of again) expect(f.data.every((b) => b === 0)).toBe(true);
   });
 
   it('frames and registers live in the WebAssembly memory', () => {

@@ -28,7 +28,7 @@ export class Frame {
   /** Decoded instructions by offset; dropped whenever the page is written (self-modifying code, int3 patches). */
   code: unknown[] | null = null;
   constructor() {
-    this.base = allocPages(1);
+    this.base = allocPages(1, this);
     this.data = this.base >= 0 ? new Uint8Array(WMEM.buffer, this.base, PAGE_SIZE) : new Uint8Array(PAGE_SIZE);
     this.dv = new DataView(this.data.buffer, this.data.byteOffset, PAGE_SIZE);
   }

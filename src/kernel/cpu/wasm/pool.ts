@@ -3,9 +3,9 @@
 // region compiled to WebAssembly (region.ts) reads and writes them directly, as the JS paths do
 // through the same views.
 //
-// The memory never grows (growing would detach every view on it). When it is used up, frames
-// fall back to plain ArrayBuffers (base -1): WebAssembly regions leave before touching one, so
-// that memory is only slower, never wrong.
+// The memory never grows (growing would detach every view on it); pages are recycled instead.
+// When it is used up all the same, frames fall back to plain ArrayBuffers (base -1): WebAssembly
+// regions leave before touching one, so that memory is only slower, never wrong.
 
 /** Bytes reserved (virtual: the host commits a page when it is first touched). */
 const POOL_BYTES = 512 * 1024 * 1024;
@@ -24,11 +24,30 @@ export const EPOCH = 0;
 
 let next = PAGE;
 
-/** Offset of `pages` fresh zeroed 4 KiB pages in WMEM, or -1 when it is used up. */
-export function allocPages(pages: number): number {
-  if (next + pages * PAGE > POOL_BYTES) return -1;
-  const at = next;
-  next += pages * PAGE;
+/**
+ * Pages come back when their owner (a Frame, a CPU's state block) is garbage: nothing else keeps
+ * a view on them for longer than a call (the pair caches hold the Frame itself beside its offset).
+ */
+const free = new Map<number, number[]>();
+const registry = new FinalizationRegistry<[number, number]>(([at, pages]) => {
+  let list = free.get(pages);
+  if (list === undefined) free.set(pages, (list = []));
+  list.push(at);
+});
+
+/**
+ * Offset of `pages` zeroed 4 KiB pages in WMEM for `owner` (they return to the pool when it is
+ * garbage), or -1 when WMEM is used up. allocPages(0) is where the unused part begins.
+ */
+export function allocPages(pages: number, owner?: object): number {
+  let at = free.get(pages)?.pop();
+  if (at !== undefined) new Uint8Array(WMEM.buffer, at, pages * PAGE).fill(0);
+  else {
+    if (next + pages * PAGE > POOL_BYTES) return -1;
+    at = next;
+    next += pages * PAGE;
+  }
+  if (owner !== undefined && pages > 0) registry.register(owner, [at, pages]);
   return at;
 }
 
@@ -38,20 +57,20 @@ export function bumpEpoch(): void {
 }
 
 /**
- * The write halves of every live CPU's pair caches: a frame that gets decoded code must not be
- * written by a region any more (writes to code go through JS, which drops the decoded code).
+ * The write halves of every live CPU's pair caches, through the CPU's state block (never a view
+ * alone: a view could outlive its block, whose pages may then belong to someone else).
  */
-const writeBases = new Set<WeakRef<Int32Array>>();
+const writeBases = new Set<WeakRef<{ readonly wBases: Int32Array[] }>>();
 
-export function registerWriteBases(a: Int32Array): void {
-  writeBases.add(new WeakRef(a));
+export function registerWriteBases(owner: { readonly wBases: Int32Array[] }): void {
+  writeBases.add(new WeakRef(owner));
 }
 
 /** A frame has code now: WebAssembly regions must stop writing it directly. */
 export function codeAttached(): void {
   for (const r of writeBases) {
-    const a = r.deref();
-    if (a === undefined) writeBases.delete(r);
-    else a.fill(-1);
+    const o = r.deref();
+    if (o === undefined) writeBases.delete(r);
+    else for (const a of o.wBases) a.fill(-1);
   }
 }

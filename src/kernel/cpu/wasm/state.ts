@@ -35,13 +35,19 @@ const STATE_PAGES = 4;
 
 /** A CPU's state block: its base in WMEM (-1 when WMEM is used up: then plain arrays, no WebAssembly regions). */
 export class CpuState {
-  readonly base = allocPages(STATE_PAGES);
+  readonly base = allocPages(STATE_PAGES, this);
   private readonly plain = this.base < 0 ? new ArrayBuffer(STATE_PAGES * 4096) : null;
   /** The flag record, rip (lo, hi) and ripOk words, for the JS side of a WebAssembly region. */
   readonly flags = this.words(ST_FLAGS, 10);
   readonly rip = this.words(ST_RIP, 2);
   readonly ripOk = this.words(ST_RIPOK, 1);
   readonly msrs = this.words(ST_LSTAR, 4);
+  /** The pair sets' write bases (pool.ts's codeAttached clears them). */
+  readonly wBases: Int32Array[] = [];
+
+  constructor() {
+    registerWriteBases(this);
+  }
 
   /** An Int32Array of `n` words at offset `off` of the block. */
   words(off: number, n: number): Int32Array {
@@ -59,7 +65,7 @@ export class CpuState {
       wTagHi: this.words(at + SET_WTAG_HI, n),
       wBase: this.words(at + SET_WBASE, n).fill(-1),
     };
-    registerWriteBases(s.wBase);
+    this.wBases.push(s.wBase);
     return s;
   }
 }
