@@ -99,12 +99,14 @@ const L_HI = 34;
 const L_PHYS = 35;
 const L_KEY = 36;
 /**
- * One-entry page caches (page bits of lo, hi, WMEM base): reads and writes, each for the stack
- * (rsp- and rbp-based operands) and for the rest, so a loop between the two keeps both.
+ * One-entry page caches (the page number ea >> 12, and the frame's WMEM base): reads and writes,
+ * each for the stack (rsp- and rbp-based operands) and for the rest, so a loop between the two
+ * keeps both.
  */
-const L_CACHE = 37; // 4 × (page, hi, base): read other, read stack, write other, write stack
-const L_BITS = 49; // i32: materialized flags, rflags
-const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I64, I64, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, ...Array<number>(12).fill(I32), I32];
+const L_CKEY = 37; // 4 × i64: read other, read stack, write other, write stack
+const L_CBASE = 41; // 4 × i32, the same order
+const L_BITS = 45; // i32: materialized flags, rflags
+const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I64, I64, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I32];
 
 // Imports: pageOk(page) → 0/1; priv(cpl) sets the privilege level and selectors syscall or sysret
 // leave; fill(lo, hi, write) → 1 if the pair cache now has the page (else the access would fault).
@@ -303,7 +305,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   };
   // Forget the one-entry caches (after a handler: the privilege, and so the pair-cache set, may differ).
   const forget = (): void => {
-    for (let k = 0; k < 4; k++) b.i32(-1).set(L_CACHE + 3 * k);
+    for (let k = 0; k < 4; k++) b.i64(-1n).set(L_CKEY + k);
   };
   loadFlags();
   setOfCpl();
@@ -384,17 +386,16 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   // cache; a page it misses is looked up by JS (which fills the pair cache) and tried once more.
   // An access that would cross the page, fault, or reach a frame outside WMEM leaves instead.
   const translate = (size: number, write: boolean, stack: boolean, fail: () => void): void => {
-    const cache = L_CACHE + 3 * ((write ? 2 : 0) + (stack ? 1 : 0));
-    b.get(L_EA).op(W.i32_wrap_i64).set(L_LO);
-    b.get(L_EA).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).set(L_HI);
-    b.get(L_LO).i32(4095).op(W.i32_and).i32(4096 - size).op(W.i32_gt_u);
+    const k = (write ? 2 : 0) + (stack ? 1 : 0);
+    b.get(L_EA).op(W.i32_wrap_i64).tee(L_LO).i32(4095).op(W.i32_and).i32(4096 - size).op(W.i32_gt_u);
     b.if();
     fail();
     b.end();
-    b.get(L_LO).i32(12).op(W.i32_shr_u).get(cache).op(W.i32_eq).get(L_HI).get(cache + 1).op(W.i32_eq).op(W.i32_and);
+    b.get(L_EA).i64(12n).op(W.i64_shr_u).get(L_CKEY + k).op(W.i64_eq);
     b.if();
-    b.get(cache + 2).set(L_PHYS);
+    b.get(L_CBASE + k).set(L_PHYS);
     b.else();
+    b.get(L_EA).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).set(L_HI);
     lookup(write);
     b.op(W.i32_eqz);
     b.if();
@@ -408,7 +409,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     fail();
     b.end();
     b.end();
-    b.get(L_LO).i32(12).op(W.i32_shr_u).set(cache).get(L_HI).set(cache + 1).get(L_PHYS).set(cache + 2);
+    b.get(L_EA).i64(12n).op(W.i64_shr_u).set(L_CKEY + k).get(L_PHYS).set(L_CBASE + k);
     b.end();
     b.get(L_PHYS).get(L_LO).i32(4095).op(W.i32_and).op(W.i32_add).set(L_PHYS);
   };
