@@ -175,16 +175,22 @@ export class Body {
   }
 }
 
+/** A function defined in the module. */
+export interface FunctionShape {
+  params: number[];
+  /** One result type. */
+  result: number;
+  locals: number[];
+  body: Body;
+}
+
 export interface ModuleShape {
   /** Imported functions, all (i32, i32, i32) -> i32, from module "m". */
   imports: string[];
   /** Mutable i32 globals (initialized to -1). */
   globals: number;
-  /** The one exported function "run": its parameter and result types, its locals, its body. */
-  params: number[];
-  result: number;
-  locals: number[];
-  body: Body;
+  /** The functions, numbered after the imports; the first is exported as "run". */
+  functions: FunctionShape[];
   /** The imported memory's size in 64 KiB pages (minimum = maximum). */
   memPages: number;
 }
@@ -205,13 +211,37 @@ function name(out: number[], s: string): void {
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
 }
 
-/** The module's bytes: imports (memory "m.mem", then the functions), globals, run. */
+/** A function body: its locals, run-length encoded by type, then the code. */
+function body(f: FunctionShape): number[] {
+  const fn: number[] = [];
+  const runs: [number, number][] = [];
+  for (const t of f.locals) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[1] === t) last[0]++;
+    else runs.push([1, t]);
+  }
+  uleb(fn, runs.length);
+  for (const [n, t] of runs) {
+    uleb(fn, n);
+    fn.push(t);
+  }
+  append(fn, f.body.bytes);
+  fn.push(0x0b);
+  return fn;
+}
+
+/** The module's bytes: imports (memory "m.mem", then the functions), globals, the functions. */
 export function moduleBytes(m: ModuleShape): Uint8Array<ArrayBuffer> {
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  // Types: 0 is run's, 1 the imports' (i32, i32, i32) -> i32.
-  const types: number[] = [2, 0x60];
-  uleb(types, m.params.length);
-  types.push(...m.params, 1, m.result, 0x60, 3, I32, I32, I32, 1, I32);
+  // Types: 0 the imports' (i32, i32, i32) -> i32, then one per function.
+  const types: number[] = [];
+  uleb(types, m.functions.length + 1);
+  types.push(0x60, 3, I32, I32, I32, 1, I32);
+  for (const f of m.functions) {
+    types.push(0x60);
+    uleb(types, f.params.length);
+    types.push(...f.params, 1, f.result);
+  }
   section(out, 1, types);
   const imports: number[] = [];
   uleb(imports, m.imports.length + 1);
@@ -223,10 +253,13 @@ export function moduleBytes(m: ModuleShape): Uint8Array<ArrayBuffer> {
   for (const f of m.imports) {
     name(imports, 'm');
     name(imports, f);
-    imports.push(0x00, 1);
+    imports.push(0x00, 0);
   }
   section(out, 2, imports);
-  section(out, 3, [1, 0]);
+  const funcs: number[] = [];
+  uleb(funcs, m.functions.length);
+  m.functions.forEach((_, k) => uleb(funcs, k + 1));
+  section(out, 3, funcs);
   if (m.globals > 0) {
     const g: number[] = [];
     uleb(g, m.globals);
@@ -238,24 +271,13 @@ export function moduleBytes(m: ModuleShape): Uint8Array<ArrayBuffer> {
   exp.push(0x00);
   uleb(exp, m.imports.length);
   section(out, 7, exp);
-  // Locals, run-length encoded by type.
-  const fn: number[] = [];
-  const runs: [number, number][] = [];
-  for (const t of m.locals) {
-    const last = runs[runs.length - 1];
-    if (last !== undefined && last[1] === t) last[0]++;
-    else runs.push([1, t]);
+  const code: number[] = [];
+  uleb(code, m.functions.length);
+  for (const f of m.functions) {
+    const fn = body(f);
+    uleb(code, fn.length);
+    append(code, fn);
   }
-  uleb(fn, runs.length);
-  for (const [n, t] of runs) {
-    uleb(fn, n);
-    fn.push(t);
-  }
-  append(fn, m.body.bytes);
-  fn.push(0x0b);
-  const code: number[] = [1];
-  uleb(code, fn.length);
-  append(code, fn);
   section(out, 10, code);
   return new Uint8Array(out);
 }

@@ -18,7 +18,7 @@ import { RFLAGS_WRITABLE, syscallMsrs } from '../system.js';
 import { Op, type Insn } from '../insn.js';
 import type { Frame } from '../mmu.js';
 import type { Cpu } from '../cpu.js';
-import { Body, I32, I64, M, moduleBytes, W } from './encode.js';
+import { Body, I32, I64, M, moduleBytes, W, type FunctionShape } from './encode.js';
 import { WMEM, WMEM_PAGES } from './pool.js';
 import {
   SET_BASE,
@@ -94,8 +94,7 @@ const L_EA = 29; // i64
 const L_V = 30; // i64
 const L_TGT = 31; // i64
 const L_XRIP = 32; // i64
-const L_LO = 33; // i32
-const L_HI = 34;
+const L_LO = 33; // i32 (34 is free)
 const L_PHYS = 35;
 const L_KEY = 36;
 /**
@@ -113,6 +112,9 @@ const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I6
 const IMP_PAGE_OK = 0;
 const IMP_PRIV = 1;
 const IMP_FILL = 2;
+// Functions defined in the module (after the imports): run, then miss for reads and for writes.
+const FN_MISS_R = 4;
+const FN_MISS_W = 5;
 
 /** ALU sub-operations (add, or, and, xor; sub and cmp are the rest): the i64 op and the flag kind it leaves. */
 const ALU_OPS: Partial<Record<number, [W, number]>> = { 0: [W.i64_add, F_ADD], 1: [W.i64_or, F_LOGIC], 4: [W.i64_and, F_LOGIC], 6: [W.i64_xor, F_LOGIC] };
@@ -373,15 +375,6 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.set(L_EA);
   };
   // L_PHYS ← where in WMEM the `size` bytes at L_EA are, or leave before the instruction.
-  // The pair-cache lookup of L_LO/L_HI into L_PHYS (the frame's WMEM base), leaving 1 if it hit.
-  const lookup = (write: boolean): void => {
-    // The slot (pairSlot in cpu.ts): ((lo >>> 12) ^ hi) & 255, as a byte offset into the set.
-    b.get(L_SET).get(L_LO).i32(12).op(W.i32_shr_u).get(L_HI).op(W.i32_xor).i32(255).op(W.i32_and).i32(2).op(W.i32_shl).op(W.i32_add).set(L_PHYS);
-    b.get(L_PHYS).mem(M.i32_load, write ? SET_WTAG_LO : SET_TAG_LO).get(L_LO).i32(12).op(W.i32_shr_u).op(W.i32_eq);
-    b.get(L_PHYS).mem(M.i32_load, write ? SET_WTAG_HI : SET_TAG_HI).get(L_HI).op(W.i32_eq).op(W.i32_and);
-    // A base of -1: outside WMEM, or (writes) a frame that had code when the entry was filled.
-    b.get(L_PHYS).mem(M.i32_load, write ? SET_WBASE : SET_BASE).tee(L_PHYS).i32(0).op(W.i32_ge_s).op(W.i32_and);
-  };
   // L_PHYS ← where in WMEM the `size` bytes at L_EA are. The one-entry cache first, then the pair
   // cache; a page it misses is looked up by JS (which fills the pair cache) and tried once more.
   // An access that would cross the page, fault, or reach a frame outside WMEM leaves instead.
@@ -395,19 +388,9 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.if();
     b.get(L_CBASE + k).set(L_PHYS);
     b.else();
-    b.get(L_EA).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).set(L_HI);
-    lookup(write);
-    b.op(W.i32_eqz);
-    b.if();
-    b.get(L_LO).get(L_HI).i32(write ? 1 : 0).call(IMP_FILL).op(W.i32_eqz);
+    b.get(L_SET).get(L_LO).get(L_EA).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).call(write ? FN_MISS_W : FN_MISS_R).tee(L_PHYS).i32(0).op(W.i32_lt_s);
     b.if();
     fail();
-    b.end();
-    lookup(write);
-    b.op(W.i32_eqz);
-    b.if();
-    fail();
-    b.end();
     b.end();
     b.get(L_EA).i64(12n).op(W.i64_shr_u).set(L_CKEY + k).get(L_PHYS).set(L_CBASE + k);
     b.end();
@@ -911,7 +894,12 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   b.end();
   b.get(L_N);
 
-  const bytes = moduleBytes({ imports: ['pageOk', 'priv', 'fill'], globals: npages, params: [I32, I32, I32], result: I32, locals: LOCALS, body: b, memPages: WMEM_PAGES });
+  const bytes = moduleBytes({
+    imports: ['pageOk', 'priv', 'fill'],
+    globals: npages,
+    functions: [{ params: [I32, I32, I32], result: I32, locals: LOCALS, body: b }, miss(false), miss(true)],
+    memPages: WMEM_PAGES,
+  });
   const mod = moduleOf(bytes);
 
   let cur: Cpu | null = null;
@@ -1015,6 +1003,43 @@ function flagsOut(f: LazyFlags, F: Int32Array): void {
 /** Whether a is where some call in the region returns to. */
 function isReturnSite(insns: Insn[], a: number): boolean {
   return insns.some((x) => (x.op === Op.CALL || x.op === Op.CALL_E) && x.next === a);
+}
+
+/**
+ * miss(set, lo, hi) → the WMEM base of the page at (lo, hi) in the pair-cache set at `set`, or -1:
+ * a page the set does not have is looked up by JS (fill, which fills the set) and tried once more;
+ * -1 if the access would fault, or the frame is outside WMEM (or, for writes, has decoded code).
+ * Out of line: the common case (the one-entry cache) stays small in run.
+ */
+function miss(write: boolean): FunctionShape {
+  const SET = 0;
+  const LO = 1;
+  const HI = 2;
+  const E = 3;
+  const TRY = 4;
+  const b = new Body();
+  const retry = b.loop();
+  // The slot (pairSlot in cpu.ts): ((lo >>> 12) ^ hi) & 255, as a byte offset into the set.
+  b.get(SET).get(LO).i32(12).op(W.i32_shr_u).get(HI).op(W.i32_xor).i32(255).op(W.i32_and).i32(2).op(W.i32_shl).op(W.i32_add).set(E);
+  b.get(E).mem(M.i32_load, write ? SET_WTAG_LO : SET_TAG_LO).get(LO).i32(12).op(W.i32_shr_u).op(W.i32_eq);
+  b.get(E).mem(M.i32_load, write ? SET_WTAG_HI : SET_TAG_HI).get(HI).op(W.i32_eq).op(W.i32_and);
+  // A base of -1: outside WMEM, or (writes) a frame that had code when the entry was filled.
+  b.get(E).mem(M.i32_load, write ? SET_WBASE : SET_BASE).i32(0).op(W.i32_ge_s).op(W.i32_and);
+  b.if();
+  b.get(E).mem(M.i32_load, write ? SET_WBASE : SET_BASE).ret();
+  b.end();
+  b.get(TRY);
+  b.if();
+  b.i32(-1).ret();
+  b.end();
+  b.get(LO).get(HI).i32(write ? 1 : 0).call(IMP_FILL).op(W.i32_eqz);
+  b.if();
+  b.i32(-1).ret();
+  b.end();
+  b.i32(1).set(TRY).br(retry);
+  b.end();
+  b.op(W.unreachable);
+  return { params: [I32, I32, I32], result: I32, locals: [I32, I32], body: b };
 }
 
 /** Whether x's memory operand is on the stack (based on rsp or rbp): it gets the stack's page caches. */
