@@ -28,6 +28,7 @@ import {
   SET_WBASE,
   SET_WTAG_HI,
   SET_WTAG_LO,
+  ST_CACHE,
   ST_CPL,
   ST_CPL3,
   ST_FMASK,
@@ -97,15 +98,8 @@ const L_XRIP = 32; // i64
 const L_LO = 33; // i32 (34 is free)
 const L_PHYS = 35;
 const L_KEY = 36;
-/**
- * One-entry page caches (the page number ea >> 12, and the frame's WMEM base): reads and writes,
- * each for the stack (rsp- and rbp-based operands) and for the rest, so a loop between the two
- * keeps both.
- */
-const L_CKEY = 37; // 4 × i64: read other, read stack, write other, write stack
-const L_CBASE = 41; // 4 × i32, the same order
-const L_BITS = 45; // i32: materialized flags, rflags
-const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I64, I64, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I32];
+const L_BITS = 37; // i32: materialized flags, rflags
+const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I64, I64, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I32];
 
 // Imports: pageOk(page) → 0/1; priv(cpl) sets the privilege level and selectors syscall or sysret
 // leave; fill(lo, hi, write) → 1 if the pair cache now has the page (else the access would fault).
@@ -181,58 +175,57 @@ function supported(x: Insn): boolean {
   return false;
 }
 
-/** Registers x reads or writes (for loading them at entry and storing the written ones at exit). */
-function regsOf(x: Insn, used: Set<number>, written: Set<number>): void {
-  const use = (r: number): void => {
-    if (r >= 0 && r < 16) used.add(r);
+/** Adds the registers x reads (before writing them) to `reads`. */
+function readsOf(x: Insn, reads: Set<number>): void {
+  const r = (k: number): void => {
+    if (k >= 0 && k < 16) reads.add(k);
   };
-  const write = (r: number): void => {
-    if (r >= 0 && r < 16) {
-      used.add(r);
-      written.add(r);
-    }
-  };
-  use(x.base);
-  use(x.index);
-  switch (x.op) {
-    case Op.SYSCALL:
-      write(RCX);
-      write(R11);
-      return;
-    case Op.SYSRET:
-      use(RCX);
-      use(R11);
-      return;
-    case Op.CBW:
-      write(0);
-      return;
-    case Op.CWD:
-      use(0);
-      write(2);
-      return;
-    case Op.LEAVE:
-      write(RSP);
-      write(5);
-      return;
+  if (x.rm < 0 && !x.ripRel) {
+    r(x.base);
+    r(x.index);
   }
-  use(x.reg);
-  use(x.rm);
-  if (x.op === Op.PUSH64 || x.op === Op.POP64 || x.op === Op.PUSH_I || x.op === Op.PUSH_E || x.op === Op.CALL || x.op === Op.CALL_E || x.op === Op.RET) write(RSP);
   switch (x.op) {
     case Op.MOV_RR:
-    case Op.MOV_EI:
-    case Op.ALU_RR:
-    case Op.ALU_RI:
-      write(x.rm);
-      return;
-    case Op.LOAD:
+    case Op.STORE:
+    case Op.PUSH64:
     case Op.ALU_RM:
-    case Op.LEA:
+    case Op.ALU_MR:
+      r(x.reg);
+      break;
+    case Op.ALU_RR:
+    case Op.TEST_EG:
+      r(x.reg);
+      r(x.rm);
+      break;
+    case Op.ALU_RI:
+    case Op.TEST_EI:
     case Op.MOVSX:
     case Op.MOVZX:
+    case Op.CALL_E:
+    case Op.JMP_E:
+      r(x.rm);
+      break;
+    case Op.LEAVE:
+      r(5);
+      break;
+    case Op.CBW:
+    case Op.CWD:
+      r(0);
+      break;
+    case Op.SYSRET:
+      r(RCX);
+      r(R11);
+      break;
+  }
+  switch (x.op) {
+    case Op.PUSH64:
     case Op.POP64:
-      write(x.reg);
-      return;
+    case Op.PUSH_I:
+    case Op.PUSH_E:
+    case Op.CALL:
+    case Op.CALL_E:
+    case Op.RET:
+      r(RSP);
   }
 }
 
@@ -261,19 +254,33 @@ function moduleOf(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module {
 export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   const { insns, pageNo, labelOf, segStart } = plan;
   if (!insns.every(supported) || (plan.hostSyscalls && insns.some((x) => x.op === Op.SYSCALL))) return null;
-  const used = new Set<number>();
-  const written = new Set<number>();
-  for (const x of insns) regsOf(x, used, written);
   const nseg = segStart.length;
   const npages = plan.pageBase.length;
   const segEnd = (s: number): number => (s + 1 < nseg ? segStart[s + 1]! : insns.length);
   const b = new Body();
   const reg = (r: number): number => L_REG + r;
 
-  // ---- entry: registers, flags, the pair-cache set ----
-  for (const r of used) {
+  // Registers and the flag record live in the state block between cases: a case loads the
+  // registers it reads when it starts, and stores the ones it wrote (and the flags, if it wrote
+  // them) wherever it leaves, so nothing but the case number and the count is carried around the
+  // loop (the engine need not keep 16 registers alive across every transition).
+  let loaded = new Set<number>();
+  let dirty = new Set<number>();
+  let flagsDirty = false;
+  let flagsLoaded = false;
+  const use = (r: number): number => {
+    if (!loaded.has(r)) throw new Error(`wasm region: register ${r} read before it is loaded`);
+    return reg(r);
+  };
+  const def = (r: number): void => {
+    b.set(reg(r));
+    loaded.add(r);
+    dirty.add(r);
+  };
+  const loadReg = (r: number): void => {
     b.get(L_STATE).mem(M.i64_load32_u, ST_LO + 4 * r).get(L_STATE).mem(M.i64_load32_u, ST_HI + 4 * r).i64(32n).op(W.i64_shl).op(W.i64_or).set(reg(r));
-  }
+    loaded.add(r);
+  };
   const loadPair = (off: number, local: number): void => {
     b.get(L_STATE).mem(M.i64_load32_u, ST_FLAGS + off).get(L_STATE).mem(M.i64_load32_u, ST_FLAGS + off + 4).i64(32n).op(W.i64_shl).op(W.i64_or).set(local);
   };
@@ -292,7 +299,8 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   const storeFlags = (): void => {
     b.get(L_STATE).get(L_FOP).mem(M.i32_store, ST_FLAGS);
     b.get(L_STATE).get(L_FSIZE).mem(M.i32_store, ST_FLAGS + 4);
-    b.get(L_STATE).get(L_FBITS).mem(M.i32_store, ST_FLAGS + 8);
+    // An ALU op leaves fBits as it was (in memory) unless the case loaded the record.
+    if (flagsLoaded) b.get(L_STATE).get(L_FBITS).mem(M.i32_store, ST_FLAGS + 8);
     storePair(12, L_FRES);
     storePair(20, L_FA);
     storePair(28, L_FB);
@@ -305,11 +313,21 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.get(L_STATE).get(reg(r)).op(W.i32_wrap_i64).mem(M.i32_store, ST_LO + 4 * r);
     b.get(L_STATE).get(reg(r)).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).mem(M.i32_store, ST_HI + 4 * r);
   };
+  // The flag record in locals, from the state block unless this case has written or loaded it.
+  const ensureFlags = (): void => {
+    if (flagsDirty || flagsLoaded) return;
+    loadFlags();
+    flagsLoaded = true;
+  };
+  // Whatever the case changed, back to the state block (before it leaves, to anywhere).
+  const flush = (): void => {
+    for (const r of dirty) storeReg(r);
+    if (flagsDirty) storeFlags();
+  };
   // Forget the one-entry caches (after a handler: the privilege, and so the pair-cache set, may differ).
   const forget = (): void => {
-    for (let k = 0; k < 4; k++) b.i64(-1n).set(L_CKEY + k);
+    for (let k = 0; k < 4; k++) b.get(L_STATE).i64(-1n).mem(M.i64_store, ST_CACHE + 8 * k);
   };
-  loadFlags();
   setOfCpl();
   b.i32(1).set(L_RIPOK);
   forget();
@@ -323,6 +341,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
 
   // Leaving: n += k, rip (a constant) to leave with.
   const exitAt = (k: number, rip: number): void => {
+    flush();
     if (k !== 0) b.get(L_N).i32(k).op(W.i32_add).set(L_N);
     b.i64(BigInt(rip)).set(L_XRIP).i32(1).set(L_RIPOK).br(out);
   };
@@ -346,10 +365,12 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     }
     const to = pageNo[segStart[k]!]!;
     if (to !== from) pageCheck(to, () => exitAt(cnt, t));
+    flush();
     b.get(L_N).i32(cnt).op(W.i32_add).set(L_N).i32(k).set(L_PC).br(top);
   };
   // Control to the address in L_TGT after cnt instructions: the dispatch case of page `from`.
   const dynamic = (from: number, cnt: number): void => {
+    flush();
     b.get(L_N).i32(cnt).op(W.i32_add).set(L_N).i32(nseg + from).set(L_PC).br(top);
   };
 
@@ -361,11 +382,11 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     }
     let any = false;
     if (x.base >= 0) {
-      b.get(reg(x.base));
+      b.get(use(x.base));
       any = true;
     }
     if (x.index >= 0) {
-      b.get(reg(x.index));
+      b.get(use(x.index));
       if (x.scale !== 1) b.i64(BigInt(Math.log2(x.scale))).op(W.i64_shl);
       if (any) b.op(W.i64_add);
       any = true;
@@ -384,15 +405,16 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.if();
     fail();
     b.end();
-    b.get(L_EA).i64(12n).op(W.i64_shr_u).get(L_CKEY + k).op(W.i64_eq);
+    b.get(L_EA).i64(12n).op(W.i64_shr_u).get(L_STATE).mem(M.i64_load, ST_CACHE + 8 * k).op(W.i64_eq);
     b.if();
-    b.get(L_CBASE + k).set(L_PHYS);
+    b.get(L_STATE).mem(M.i32_load, ST_CACHE + 32 + 4 * k).set(L_PHYS);
     b.else();
     b.get(L_SET).get(L_LO).get(L_EA).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).call(write ? FN_MISS_W : FN_MISS_R).tee(L_PHYS).i32(0).op(W.i32_lt_s);
     b.if();
     fail();
     b.end();
-    b.get(L_EA).i64(12n).op(W.i64_shr_u).set(L_CKEY + k).get(L_PHYS).set(L_CBASE + k);
+    b.get(L_STATE).get(L_EA).i64(12n).op(W.i64_shr_u).mem(M.i64_store, ST_CACHE + 8 * k);
+    b.get(L_STATE).get(L_PHYS).mem(M.i32_store, ST_CACHE + 32 + 4 * k);
     b.end();
     b.get(L_PHYS).get(L_LO).i32(4095).op(W.i32_and).op(W.i32_add).set(L_PHYS);
   };
@@ -407,7 +429,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   // Register r ← the i64 on the value stack, as a write of `size` does (4: zero-extends).
   const setReg = (r: number, size: number): void => {
     if (size === 4) b.i64(0xffffffffn).op(W.i64_and);
-    b.set(reg(r));
+    def(r);
   };
   // A value of `size` bytes sign-extended to 64 bits (the lazy-flag record's convention).
   const sx = (size: number): void => {
@@ -420,11 +442,13 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     sx(size);
     b.set(L_FRES);
     b.i32(kind).set(L_FOP).i32(size).set(L_FSIZE).i32(0).set(L_FCIN);
+    flagsDirty = true;
     return kind;
   };
   // The six arithmetic flags as rflags bits (an i32 on the value stack): flags.ts's materialize.
   // Operands of sizes below 8 are sign-extended from 32 bits, so one 64-bit formula serves all.
   const materializeFlags = (): void => {
+    ensureFlags();
     const done = b.block();
     b.get(L_FOP).op(W.i32_eqz);
     b.if();
@@ -586,6 +610,13 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.end(); // case s starts here
     const from = segStart[s]!;
     const to = segEnd(s);
+    loaded = new Set();
+    dirty = new Set();
+    flagsDirty = false;
+    flagsLoaded = false;
+    const reads = new Set<number>();
+    for (let i = from; i < to; i++) readsOf(insns[i]!, reads);
+    for (const r of reads) loadReg(r);
     // The budget: the whole case must fit.
     b.get(L_N).i32(to - from).op(W.i32_add).get(L_LIM).op(W.i32_gt_s);
     b.if();
@@ -604,7 +635,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
         case Op.NOP:
           break;
         case Op.MOV_RR:
-          b.get(reg(x.reg));
+          b.get(use(x.reg));
           setReg(x.rm, size);
           break;
         case Op.MOV_EI:
@@ -623,12 +654,12 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
           ea(x);
           translate(size, false, stk(x), leave);
           load(size);
-          b.set(reg(x.reg));
+          def(x.reg);
           break;
         case Op.STORE:
           ea(x);
           translate(size, true, stk(x), leave);
-          b.get(reg(x.reg)).set(L_V);
+          b.get(use(x.reg)).set(L_V);
           store(size);
           break;
         case Op.LEA:
@@ -641,7 +672,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
           const signed = x.op === Op.MOVSX;
           if (x.rm >= 0) {
             // sub 4 (movslq): the low half of the source register.
-            b.get(reg(x.rm)).op(W.i32_wrap_i64).op(signed ? W.i64_extend_i32_s : W.i64_extend_i32_u);
+            b.get(use(x.rm)).op(W.i32_wrap_i64).op(signed ? W.i64_extend_i32_s : W.i64_extend_i32_u);
           } else {
             ea(x);
             translate(x.sub, false, stk(x), leave);
@@ -669,8 +700,8 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
             ea(x);
             translate(size, writes, stk(x), leave);
             load(size);
-          } else if (x.op === Op.ALU_RM) b.get(reg(x.reg));
-          else b.get(reg(x.rm));
+          } else if (x.op === Op.ALU_RM) b.get(use(x.reg));
+          else b.get(use(x.rm));
           sx(size);
           b.set(L_FA);
           // b
@@ -679,7 +710,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
             translate(size, false, stk(x), leave);
             load(size);
           } else if (x.op === Op.ALU_RI || x.op === Op.ALU_MI || x.op === Op.TEST_EI) b.i64(size === 8 ? pair(x.immLo, x.immHi) : BigInt(x.immLo));
-          else b.get(reg(x.reg));
+          else b.get(use(x.reg));
           sx(size);
           b.set(L_FB);
           const kind = aluOp(sub, size);
@@ -701,12 +732,12 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
         case Op.CALL:
         case Op.CALL_E: {
           // The value first (push %rsp pushes the old rsp), then the slot.
-          if (x.op === Op.PUSH64) b.get(reg(x.reg)).set(L_V);
+          if (x.op === Op.PUSH64) b.get(use(x.reg)).set(L_V);
           else if (x.op === Op.PUSH_I) b.i64(pair(x.immLo, x.immHi)).set(L_V);
           else if (x.op === Op.CALL) b.i64(BigInt(x.next)).set(L_V);
           else {
             // push [mem] / call *E: read the operand (call *: the target, canonical).
-            if (x.rm >= 0) b.get(reg(x.rm)).set(L_TGT);
+            if (x.rm >= 0) b.get(use(x.rm)).set(L_TGT);
             else {
               ea(x);
               translate(8, false, stk(x), leave);
@@ -722,10 +753,10 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
               b.i64(BigInt(x.next)).set(L_V);
             }
           }
-          b.get(reg(RSP)).i64(8n).op(W.i64_sub).set(L_EA);
+          b.get(use(RSP)).i64(8n).op(W.i64_sub).set(L_EA);
           translate(8, true, true, leave);
           store(8);
-          b.get(L_EA).set(reg(RSP));
+          b.get(L_EA); def(RSP);
           if (x.op === Op.CALL) {
             edge(pg, x.tgt, j + 1);
             ended = true;
@@ -738,8 +769,8 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
         case Op.POP64:
         case Op.RET:
         case Op.LEAVE: {
-          if (x.op === Op.LEAVE) b.get(reg(5)).set(L_EA);
-          else b.get(reg(RSP)).set(L_EA);
+          if (x.op === Op.LEAVE) b.get(use(5)).set(L_EA);
+          else b.get(use(RSP)).set(L_EA);
           translate(8, false, true, leave);
           load(8);
           b.set(L_V);
@@ -748,32 +779,35 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
             b.op(W.i32_eqz).if();
             leave();
             b.end();
-            b.get(L_EA).i64(BigInt(8 + x.immLo)).op(W.i64_add).set(reg(RSP));
+            b.get(L_EA).i64(BigInt(8 + x.immLo)).op(W.i64_add); def(RSP);
             b.get(L_V).set(L_TGT);
             dynamic(pg, j + 1);
             ended = true;
           } else if (x.op === Op.LEAVE) {
-            b.get(L_EA).i64(8n).op(W.i64_add).set(reg(RSP));
-            b.get(L_V).set(reg(5));
+            b.get(L_EA).i64(8n).op(W.i64_add); def(RSP);
+            b.get(L_V); def(5);
           } else {
-            b.get(L_EA).i64(8n).op(W.i64_add).set(reg(RSP));
-            b.get(L_V).set(reg(x.reg));
+            b.get(L_EA).i64(8n).op(W.i64_add); def(RSP);
+            b.get(L_V); def(x.reg);
           }
           break;
         }
         case Op.CBW: // cdqe
-          b.get(reg(0)).op(W.i32_wrap_i64).op(W.i64_extend_i32_s).set(reg(0));
+          b.get(use(0)).op(W.i32_wrap_i64).op(W.i64_extend_i32_s); def(0);
           break;
         case Op.CWD: // cqo
-          b.get(reg(0)).i64(63n).op(W.i64_shr_s).set(reg(2));
+          b.get(use(0)).i64(63n).op(W.i64_shr_s); def(2);
           break;
         case Op.JMP:
-          if (labelOf.get(x.tgt) === s + 1 && s + 1 < nseg && pageNo[to] === pg) b.get(L_N).i32(j + 1).op(W.i32_add).set(L_N);
+          if (labelOf.get(x.tgt) === s + 1 && s + 1 < nseg && pageNo[to] === pg) {
+            flush();
+            b.get(L_N).i32(j + 1).op(W.i32_add).set(L_N);
+          }
           else edge(pg, x.tgt, j + 1);
           ended = true;
           break;
         case Op.JMP_E:
-          if (x.rm >= 0) b.get(reg(x.rm)).set(L_TGT);
+          if (x.rm >= 0) b.get(use(x.rm)).set(L_TGT);
           else {
             ea(x);
             translate(8, false, stk(x), leave);
@@ -825,22 +859,24 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
             // rcx ← the next rip, r11 ← rflags; then rflags &= ~FMASK.
             materializeFlags();
             b.get(L_STATE).mem(M.i32_load, ST_RFREST).op(W.i32_or).i32(2).op(W.i32_or).i32(~RF).op(W.i32_and).set(L_BITS);
-            b.i64(BigInt(x.next)).set(reg(RCX));
-            b.get(L_BITS).op(W.i64_extend_i32_u).set(reg(R11));
+            b.i64(BigInt(x.next)); def(RCX);
+            b.get(L_BITS).op(W.i64_extend_i32_u); def(R11);
             b.get(L_BITS).get(L_STATE).mem(M.i32_load, ST_FMASK).i32(-1).op(W.i32_xor).op(W.i32_and).set(L_BITS);
             b.get(L_STATE).mem(M.i64_load, ST_LSTAR).set(L_TGT);
           } else {
             b.get(L_STATE).mem(M.i32_load, ST_CPL);
-            canonical(b, reg(RCX));
+            canonical(b, use(RCX));
             b.op(W.i32_eqz).op(W.i32_or);
             b.if();
             leave();
             b.end();
-            b.get(reg(R11)).op(W.i32_wrap_i64).i32(RFLAGS_WRITABLE).op(W.i32_and).i32(2).op(W.i32_or).set(L_BITS);
-            b.get(reg(RCX)).set(L_TGT);
+            b.get(use(R11)).op(W.i32_wrap_i64).i32(RFLAGS_WRITABLE).op(W.i32_and).i32(2).op(W.i32_or).set(L_BITS);
+            b.get(use(RCX)).set(L_TGT);
           }
           // setRflags(L_BITS).
+          ensureFlags();
           b.i32(0).set(L_FOP).get(L_BITS).i32(ARITH).op(W.i32_and).set(L_FBITS);
+          flagsDirty = true;
           b.get(L_STATE).get(L_BITS).i32(~ARITH & 0x3f7fff).op(W.i32_and).i32(2).op(W.i32_or).mem(M.i32_store, ST_RFREST);
           b.i32(x.op === Op.SYSCALL ? 0 : 3).i32(0).i32(0).call(IMP_PRIV).op(W.drop);
           setOfCpl();
@@ -865,13 +901,20 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
       }
       if (last) {
         const cnt = j + 1;
-        if (to < insns.length && insns[to]!.addr === x.next && plan.fallsThrough(x) && pageNo[to] === pg && s + 1 < nseg) b.get(L_N).i32(cnt).op(W.i32_add).set(L_N);
+        if (to < insns.length && insns[to]!.addr === x.next && plan.fallsThrough(x) && pageNo[to] === pg && s + 1 < nseg) {
+          flush();
+          b.get(L_N).i32(cnt).op(W.i32_add).set(L_N);
+        }
         else edge(pg, x.next, cnt);
       }
     }
   }
   // The dispatch cases: L_TGT against every label (return sites first), else leave.
   const order = [...labelOf.entries()].sort((p, q) => Number(isReturnSite(insns, q[0])) - Number(isReturnSite(insns, p[0])));
+  loaded = new Set();
+  dirty = new Set();
+  flagsDirty = false;
+  flagsLoaded = false;
   for (let from = 0; from < npages; from++) {
     b.end();
     for (const [a, k] of order) {
@@ -886,8 +929,6 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   b.end(); // loop
   b.end(); // out
   // ---- the one exit: registers, flags, rip back to the state block ----
-  for (const r of written) storeReg(r);
-  storeFlags();
   b.get(L_STATE).get(L_RIPOK).mem(M.i32_store, ST_RIPOK);
   b.get(L_RIPOK).if();
   b.get(L_STATE).get(L_XRIP).mem(M.i64_store, ST_RIP);
