@@ -95,11 +95,22 @@ const L_EA = 29; // i64
 const L_V = 30; // i64
 const L_TGT = 31; // i64
 const L_XRIP = 32; // i64
-const L_LO = 33; // i32 (34 is free)
+const L_LO = 33; // i32
+const L_CSET = 34; // i32: the one-entry page caches of the current privilege (ST_CACHE)
 const L_PHYS = 35;
 const L_KEY = 36;
 const L_BITS = 37; // i32: materialized flags, rflags
-const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I64, I64, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I32];
+/**
+ * One privilege's page caches in ST_CACHE: entries of 16 bytes (a page number, i64, then its
+ * WMEM base, i32): reads of data (DATA_WAYS of them, by the page number's low bits), reads of the
+ * stack, writes of data, writes of the stack.
+ */
+const DATA_WAYS = 8;
+const CACHE_ENTRIES = DATA_WAYS + 3;
+const CACHE_BYTES = 16 * CACHE_ENTRIES;
+const L_PG = 38; // i64: the page number being looked up
+const L_SLOT = 39; // i32: 16 × the data-read entry it takes
+const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I64, I64, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I32, I64, I32];
 
 // Imports: pageOk(page) → 0/1; priv(cpl) sets the privilege level and selectors syscall or sysret
 // leave; fill(lo, hi, write) → 1 if the pair cache now has the page (else the access would fault).
@@ -306,8 +317,11 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     storePair(28, L_FB);
     b.get(L_STATE).get(L_FCIN).mem(M.i32_store, ST_FLAGS + 36);
   };
+  // The pair-cache set and the one-entry caches of the current privilege (a page one level may
+  // access, the other may not).
   const setOfCpl = (): void => {
     b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_CPL3).i32(SET_BYTES).op(W.i32_mul).op(W.i32_add).i32(ST_SETS).op(W.i32_add).set(L_SET);
+    b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_CPL3).i32(CACHE_BYTES).op(W.i32_mul).op(W.i32_add).i32(ST_CACHE).op(W.i32_add).set(L_CSET);
   };
   const storeReg = (r: number): void => {
     b.get(L_STATE).get(reg(r)).op(W.i32_wrap_i64).mem(M.i32_store, ST_LO + 4 * r);
@@ -324,9 +338,9 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     for (const r of dirty) storeReg(r);
     if (flagsDirty) storeFlags();
   };
-  // Forget the one-entry caches (after a handler: the privilege, and so the pair-cache set, may differ).
+  // Forget the page caches of both privileges (at entry: JS may have changed any mapping since).
   const forget = (): void => {
-    for (let k = 0; k < 4; k++) b.get(L_STATE).i64(-1n).mem(M.i64_store, ST_CACHE + 8 * k);
+    for (let k = 0; k < 2 * CACHE_ENTRIES; k++) b.get(L_STATE).i64(-1n).mem(M.i64_store, ST_CACHE + 16 * k);
   };
   setOfCpl();
   b.i32(1).set(L_RIPOK);
@@ -400,21 +414,36 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   // cache; a page it misses is looked up by JS (which fills the pair cache) and tried once more.
   // An access that would cross the page, fault, or reach a frame outside WMEM leaves instead.
   const translate = (size: number, write: boolean, stack: boolean, fail: () => void): void => {
-    const k = (write ? 2 : 0) + (stack ? 1 : 0);
+    // The cache's entries: reads of data (the kernel's variables, sys_call_table, the task: several
+    // pages per system call) have DATA_WAYS, chosen by the page number's low bits; the rest one each.
+    const first = write ? (stack ? DATA_WAYS + 2 : DATA_WAYS + 1) : stack ? DATA_WAYS : 0;
+    const ways = first === 0 ? DATA_WAYS : 1;
+    // The entry's address (its page number at +0, its base at +8), less 16 * first.
+    const entry = (): void => {
+      b.get(L_CSET);
+      if (ways > 1) b.get(L_SLOT).op(W.i32_add);
+    };
     b.get(L_EA).op(W.i32_wrap_i64).tee(L_LO).i32(4095).op(W.i32_and).i32(4096 - size).op(W.i32_gt_u);
     b.if();
     fail();
     b.end();
-    b.get(L_EA).i64(12n).op(W.i64_shr_u).get(L_STATE).mem(M.i64_load, ST_CACHE + 8 * k).op(W.i64_eq);
+    b.get(L_EA).i64(12n).op(W.i64_shr_u).set(L_PG);
+    if (ways > 1) b.get(L_PG).op(W.i32_wrap_i64).i32(ways - 1).op(W.i32_and).i32(4).op(W.i32_shl).set(L_SLOT);
+    b.get(L_PG);
+    entry();
+    b.mem(M.i64_load, 16 * first).op(W.i64_eq);
     b.if();
-    b.get(L_STATE).mem(M.i32_load, ST_CACHE + 32 + 4 * k).set(L_PHYS);
+    entry();
+    b.mem(M.i32_load, 16 * first + 8).set(L_PHYS);
     b.else();
     b.get(L_SET).get(L_LO).get(L_EA).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).call(write ? FN_MISS_W : FN_MISS_R).tee(L_PHYS).i32(0).op(W.i32_lt_s);
     b.if();
     fail();
     b.end();
-    b.get(L_STATE).get(L_EA).i64(12n).op(W.i64_shr_u).mem(M.i64_store, ST_CACHE + 8 * k);
-    b.get(L_STATE).get(L_PHYS).mem(M.i32_store, ST_CACHE + 32 + 4 * k);
+    entry();
+    b.get(L_PG).mem(M.i64_store, 16 * first);
+    entry();
+    b.get(L_PHYS).mem(M.i32_store, 16 * first + 8);
     b.end();
     b.get(L_PHYS).get(L_LO).i32(4095).op(W.i32_and).op(W.i32_add).set(L_PHYS);
   };
@@ -880,7 +909,6 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
           b.get(L_STATE).get(L_BITS).i32(~ARITH & 0x3f7fff).op(W.i32_and).i32(2).op(W.i32_or).mem(M.i32_store, ST_RFREST);
           b.i32(x.op === Op.SYSCALL ? 0 : 3).i32(0).i32(0).call(IMP_PRIV).op(W.drop);
           setOfCpl();
-          forget();
           // TF now set, or IF with an interrupt pending: the careful path runs the next instruction.
           b.get(L_STATE).mem(M.i32_load, ST_RFREST).tee(L_BITS).i32(TF).op(W.i32_and);
           b.get(L_BITS).i32(IF).op(W.i32_and).get(L_STATE).mem(M.i32_load, ST_PENDING).i32(0).op(W.i32_ne).op(W.i32_and).op(W.i32_or);

@@ -22,7 +22,7 @@ export const ST_CPL = 0xcc;
 export const ST_LSTAR = 0xd0;
 export const ST_LSTAR_OK = 0xd8;
 export const ST_FMASK = 0xdc;
-/** A region's one-entry page caches (region.ts): 4 page numbers (i64), then 4 WMEM bases (i32). */
+/** A region's page caches (region.ts), one block per privilege. */
 export const ST_CACHE = 0x100;
 /** The pair caches, one set per privilege (0x1800 bytes each): tags, then frame bases, for reads and writes. */
 export const ST_SETS = 0x1000;
