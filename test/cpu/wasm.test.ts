@@ -149,6 +149,31 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
     for (const t of [1, 40]) expect(run('wasm', t)).toEqual(interp);
   });
 
+  it('a page of the region mapped to another frame between slices: the new code runs', () => {
+    // After the 60th slice (the regions are compiled, the entry code's through the handler's page)
+    // the handler's page is replaced by a copy whose `add $1, %r13` adds 2:
+    // the region's check of that page (the code epoch changed) sends it back to the run loop.
+    const remap = (m: Machine, k: number): void => {
+      if (k !== 60) return;
+      const old = m.space.lookup(CODE + 0x2000)!;
+      const f = new Frame();
+      f.data.set(old.frame.data);
+      const at = m.sym.handler! - (CODE + 0x2000);
+      const code = Array.from(f.data.subarray(at, at + 64));
+      const add = code.findIndex((_, i) => code[i] === 0x49 && code[i + 1] === 0x83 && code[i + 2] === 0xc5 && code[i + 3] === 0x01); // add $1, %r13
+      expect(add).toBeGreaterThan(0);
+      f.data[at + add + 3] = 2;
+      m.space.mapFrame(CODE + 0x2000, f, old.prot);
+    };
+    const interp = slices(on('interpreter', SYSCALL_LOOP, 0, kernelPages), 97, remap);
+    expect(interp.regs.r13).toBeGreaterThan(300n); // some calls added 2
+    for (const t of [1, 40]) {
+      const m = on('wasm', SYSCALL_LOOP, t, kernelPages);
+      expect(slices(m, 97, remap)).toEqual(interp);
+      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
+    }
+  });
+
   it('sysretq to a non-canonical rcx raises #GP at the sysretq, as interpreted', () => {
     // The 200th call returns to a non-canonical address: #GP (vector 13) at CPL 0.
     const src = SYSCALL_LOOP.replace('  mov %r14, %rsp\n  sysretq', '  mov %r14, %rsp\n  cmp $200, %rbx\n  jne 2f\n  movabs $0x8000000000000000, %rcx\n2:\n  sysretq').replace(
@@ -251,6 +276,38 @@ patch:
     expect(allocPages(0)).toBe(end); // all from the freed pages
     expect(again.filter((f) => bases.has(f.base)).length).toBeGreaterThan(0);
     for (const f of again) expect(f.data.every((b) => b === 0)).toBe(true);
+  });
+
+  it('a frame outside the WebAssembly memory (it was used up) is read and written through JS', () => {
+    // The loop's data page is a frame with a plain ArrayBuffer (base -1): every access there
+    // leaves the region, and the run loop does it.
+    const src = `
+_start:
+  mov $0x600100, %rsi
+  xor %ebx, %ebx
+1:
+  mov (%rsi), %rax
+  add %rbx, %rax
+  mov %rax, (%rsi)
+  add $1, %ebx
+  cmp $300, %ebx
+  jne 1b
+  mov (%rsi), %r12
+  hlt
+`;
+    const outside = (m: Machine): void => {
+      const f = Object.create(Frame.prototype) as Frame;
+      const data = new Uint8Array(PAGE_SIZE);
+      Object.assign(f, { base: -1, data, dv: new DataView(data.buffer), code: null });
+      m.space.mapFrame(DATA, f, PROT_READ | PROT_WRITE);
+    };
+    const interp = slices(on('interpreter', src, 0, outside), 1000);
+    expect(interp.regs.r12).toBe((299n * 300n) / 2n);
+    for (const t of [1, 40]) {
+      const m = on('wasm', src, t, outside);
+      expect(slices(m, 1000)).toEqual(interp);
+      expect(wasmEntries(m, [CODE])).toBeGreaterThan(0);
+    }
   });
 
   it('frames and registers live in the WebAssembly memory', () => {
