@@ -817,6 +817,17 @@ export class Cpu implements LazyFlags {
     return null;
   }
 
+  /** Fills the pair cache for (lo, hi) if that access would succeed; false if it would fault. */
+  tryNotePair(lo: number, hi: number, write: boolean): boolean {
+    try {
+      this.notePair(lo, hi, write);
+      return true;
+    } catch (e) {
+      if (e instanceof CpuFault) return false;
+      throw e;
+    }
+  }
+
   /** Fills the pair caches for (lo, hi) after the general path touched it successfully. */
   notePair(lo: number, hi: number, write: boolean): void {
     const a = hi * 4294967296 + (lo >>> 0);

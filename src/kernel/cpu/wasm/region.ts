@@ -1,12 +1,13 @@
 // Compiled regions as WebAssembly: the same regions block.ts forms (its instructions, labels and
-// cases), for the instructions a syscall round trip and -O0 code are made of. Guest registers
-// are i64 locals, guest memory is WMEM (pool.ts), and pages are looked up in the CPU's pair
-// caches, which live in WMEM too (state.ts). What WebAssembly cannot see stays in JS: a missed
-// lookup JS cannot fill, a page crossing, a non-canonical target, anything that would fault
-// leaves the region before the instruction, and the run loop interprets it (and raises the
-// fault). syscall, sysret, cli and sti run here too: IF, the other rflags bits and the pending
-// interrupt count are words of the state block, and only the privilege switch itself (selectors,
-// the CPL, the pair-cache set) calls into JS.
+// cases), for the instructions a syscall round trip and -O0 code are made of. Guest memory is
+// WMEM (pool.ts); registers and the lazy-flag record live in the CPU's state block there
+// (state.ts) and, within a case, in i64 locals. Pages are looked up in small per-privilege page
+// caches, then in the CPU's pair caches (also in the state block), then through JS. What
+// WebAssembly cannot see stays in JS: a lookup JS cannot fill, a page crossing, a non-canonical
+// target, anything that would fault leaves the region before the instruction, and the run loop
+// interprets it (and raises the fault). syscall, sysret, cli and sti run here too: IF, the other
+// rflags bits and the pending interrupt count are words of the state block, and only the
+// privilege switch itself (selectors, the CPL) calls into JS.
 //
 // Three imports only: pageOk (a page a region enters still executes from the frame it was
 // compiled from, checked again only when the code epoch changed), fill (a pair-cache miss), priv.
@@ -96,7 +97,7 @@ const L_V = 30; // i64
 const L_TGT = 31; // i64
 const L_XRIP = 32; // i64
 const L_LO = 33; // i32
-const L_CSET = 34; // i32: the one-entry page caches of the current privilege (ST_CACHE)
+const L_CSET = 34; // i32: the page caches of the current privilege (ST_CACHE)
 const L_PHYS = 35;
 const L_KEY = 36;
 const L_BITS = 37; // i32: materialized flags, rflags
@@ -110,7 +111,9 @@ const CACHE_ENTRIES = DATA_WAYS + 3;
 const CACHE_BYTES = 16 * CACHE_ENTRIES;
 const L_PG = 38; // i64: the page number being looked up
 const L_SLOT = 39; // i32: 16 × the data-read entry it takes
-const LOCALS = [I32, ...Array<number>(16).fill(I64), I32, I32, I32, I32, I64, I64, I64, I32, I32, I64, I64, I64, I64, I32, I32, I32, I32, I32, I64, I32];
+const WIDE = new Set([...Array.from({ length: 16 }, (_, r) => L_REG + r), L_FA, L_FB, L_FRES, L_EA, L_V, L_TGT, L_XRIP, L_PG]);
+/** The types of the locals after the three parameters: i64 for those in WIDE, else i32. */
+const LOCALS = Array.from({ length: L_SLOT - L_N + 1 }, (_, k) => (WIDE.has(L_N + k) ? I64 : I32));
 
 // Imports: pageOk(page) → 0/1; priv(cpl) sets the privilege level and selectors syscall or sysret
 // leave; fill(lo, hi, write) → 1 if the pair cache now has the page (else the access would fault).
@@ -124,7 +127,7 @@ const FN_MISS_W = 5;
 /** ALU sub-operations (add, or, and, xor; sub and cmp are the rest): the i64 op and the flag kind it leaves. */
 const ALU_OPS: Partial<Record<number, [W, number]>> = { 0: [W.i64_add, F_ADD], 1: [W.i64_or, F_LOGIC], 4: [W.i64_and, F_LOGIC], 6: [W.i64_xor, F_LOGIC] };
 
-/** The condition a lazy-flag producer of this kind can answer inline (else the cond import). */
+/** The flag producer earlier in the same case, whose operands answer most conditions directly (else the six flags are computed). */
 interface Known {
   kind: number;
   size: number;
@@ -317,7 +320,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     storePair(28, L_FB);
     b.get(L_STATE).get(L_FCIN).mem(M.i32_store, ST_FLAGS + 36);
   };
-  // The pair-cache set and the one-entry caches of the current privilege (a page one level may
+  // The pair-cache set and the page caches of the current privilege (a page one level may
   // access, the other may not).
   const setOfCpl = (): void => {
     b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_CPL3).i32(SET_BYTES).op(W.i32_mul).op(W.i32_add).i32(ST_SETS).op(W.i32_add).set(L_SET);
@@ -410,7 +413,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.set(L_EA);
   };
   // L_PHYS ← where in WMEM the `size` bytes at L_EA are, or leave before the instruction.
-  // L_PHYS ← where in WMEM the `size` bytes at L_EA are. The one-entry cache first, then the pair
+  // L_PHYS ← where in WMEM the `size` bytes at L_EA are. The page cache first, then the pair
   // cache; a page it misses is looked up by JS (which fills the pair cache) and tried once more.
   // An access that would cross the page, fault, or reach a frame outside WMEM leaves instead.
   const translate = (size: number, write: boolean, stack: boolean, fail: () => void): void => {
@@ -905,7 +908,9 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
           // setRflags(L_BITS).
           ensureFlags();
           b.i32(0).set(L_FOP).get(L_BITS).i32(ARITH).op(W.i32_and).set(L_FBITS);
+          // Every field of the record is in locals now (loaded, or written by an ALU op and fBits here).
           flagsDirty = true;
+          flagsLoaded = true;
           b.get(L_STATE).get(L_BITS).i32(~ARITH & 0x3f7fff).op(W.i32_and).i32(2).op(W.i32_or).mem(M.i32_store, ST_RFREST);
           b.i32(x.op === Op.SYSCALL ? 0 : 3).i32(0).i32(0).call(IMP_PRIV).op(W.drop);
           setOfCpl();
@@ -994,15 +999,8 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
         c.cpl = cpl;
         return 0;
       },
-      fill: (lo: number, hi: number, write: number): number => {
-        try {
-          cur!.notePair(lo, hi, write === 1);
-          return 1;
-        } catch {
-          // It would fault: the run loop interprets the instruction and raises it.
-          return 0;
-        }
-      },
+      // 0 if the access would fault: the run loop interprets the instruction and raises it.
+      fill: (lo: number, hi: number, write: number): number => (cur!.tryNotePair(lo, hi, write === 1) ? 1 : 0),
     },
   });
   const run = inst.exports.run as (state: number, lim: number, pc: number) => number;
@@ -1078,7 +1076,7 @@ function isReturnSite(insns: Insn[], a: number): boolean {
  * miss(set, lo, hi) → the WMEM base of the page at (lo, hi) in the pair-cache set at `set`, or -1:
  * a page the set does not have is looked up by JS (fill, which fills the set) and tried once more;
  * -1 if the access would fault, or the frame is outside WMEM (or, for writes, has decoded code).
- * Out of line: the common case (the one-entry cache) stays small in run.
+ * Out of line: the common case (the page cache) stays small in run.
  */
 function miss(write: boolean): FunctionShape {
   const SET = 0;
