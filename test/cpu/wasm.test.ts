@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Insn } from '../../src/kernel/cpu/insn.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE } from '../../src/kernel/cpu/mmu.js';
+import { AddressSpace, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE } from '../../src/kernel/cpu/mmu.js';
 import { allocPages, WMEM } from '../../src/kernel/cpu/wasm/pool.js';
 import { isWasmRegion } from '../../src/kernel/cpu/wasm/region.js';
 import { CODE, DATA, machine, SYSCALL_MSRS, type Machine } from './machine.js';
@@ -175,6 +175,41 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
     for (const t of [1, 40]) {
       const m = on('wasm', SYSCALL_LOOP, t, kernelPages);
       expect(slices(m, 97, remap)).toEqual(interp);
+      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
+    }
+  });
+
+  it('another address space with other code at the same user address (a process switch)', () => {
+    // After the 60th slice the CPU switches to a space that shares every frame but the user
+    // code's, where `add %rax, %r12` is `sub %rax, %r12`: sysretq's return into the user page
+    // must not run the first space's code that the region has for that address.
+    // The space is built at the start (building it changes mappings, which alone would send
+    // regions back to JS); the switch itself changes none.
+    let b: AddressSpace | null = null;
+    const other = (m: Machine, k: number): void => {
+      if (k === 0) b = otherSpace(m);
+      if (k === 60) m.cpu.setAddressSpace(b!);
+    };
+    const otherSpace = (m: Machine): AddressSpace => {
+      const b = new AddressSpace();
+      for (const [pn, mp] of m.space.pages) {
+        if (pn * PAGE_SIZE !== CODE) {
+          b.mapFrame(pn * PAGE_SIZE, mp.frame, mp.prot);
+          continue;
+        }
+        const f = new Frame();
+        f.data.set(mp.frame.data);
+        const at = f.data.findIndex((_, i) => f.data[i] === 0x49 && f.data[i + 1] === 0x01 && f.data[i + 2] === 0xc4); // add %rax, %r12
+        expect(at).toBeGreaterThan(0);
+        f.data[at + 1] = 0x29; // sub %rax, %r12
+        b.mapFrame(pn * PAGE_SIZE, f, mp.prot);
+      }
+      return b;
+    };
+    const interp = slices(on('interpreter', SYSCALL_LOOP, 0, kernelPages), 97, other);
+    for (const t of [1, 40]) {
+      const m = on('wasm', SYSCALL_LOOP, t, kernelPages);
+      expect(slices(m, 97, other)).toEqual(interp);
       expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
     }
   });

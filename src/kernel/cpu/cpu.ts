@@ -10,6 +10,7 @@ import { decode, FetchShort, MAX_INSN_LEN } from './decode.js';
 import { dispatch, execute, specialize } from './exec.js';
 import { AF, ARITH, CF, DF, F_EXPLICIT, IF, materialize, OF, PF, SF, TF, ZF, type LazyFlags } from './flags.js';
 import { Op, type Insn } from './insn.js';
+import { bumpEpoch } from './wasm/pool.js';
 import { CpuState, ST_CPL, ST_CPL3, ST_HI, ST_LO, ST_PENDING, ST_RFREST } from './wasm/state.js';
 import { AddressSpace, attachCode, CANON_LIMIT, dropCode, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_USER, PROT_WRITE } from './mmu.js';
 import { deliverInterrupt, syscallMsrs } from './system.js';
@@ -333,6 +334,8 @@ export class Cpu implements LazyFlags {
   }
 
   flushTlb(): void {
+    // Another space (a process switch) may map other code where a region's pages were.
+    bumpEpoch();
     this.rTag.fill(NaN);
     this.wTag.fill(NaN);
     this.xTag.fill(NaN);

@@ -16,8 +16,9 @@ export const WMEM_PAGES = POOL_BYTES / 65536;
 
 /**
  * WMEM's first page holds the process-wide words; [0] is the code epoch: it changes whenever a
- * page's decoded code is dropped or an address space changes, so a region re-checks (through
- * JS) that its pages still execute from the frames it was compiled from.
+ * page's decoded code is dropped, an address space changes or a CPU flushes its TLB (switches
+ * spaces), so a region re-checks (through JS) that its pages still execute from the frames it
+ * was compiled from.
  */
 export const GLOBALS = new Int32Array(WMEM.buffer, 0, PAGE / 4);
 export const EPOCH = 0;
