@@ -7,7 +7,7 @@ import type { Insn } from '../../src/kernel/cpu/insn.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { AddressSpace, Frame, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE } from '../../src/kernel/cpu/mmu.js';
-import { allocPages, WMEM } from '../../src/kernel/cpu/wasm/pool.js';
+import { allocPages, reserve, WMEM } from '../../src/kernel/cpu/wasm/pool.js';
 import { isWasmRegion } from '../../src/kernel/cpu/wasm/region.js';
 import { CODE, DATA, machine, SYSCALL_MSRS, type Machine } from './machine.js';
 
@@ -348,6 +348,18 @@ _start:
       expect(slices(m, 1000)).toEqual(interp);
       expect(wasmEntries(m, [CODE])).toBeGreaterThan(0);
     }
+  });
+
+  it('a host that will not reserve 512 MiB gets a smaller memory, or one page', () => {
+    const asked: number[] = [];
+    const make = (limit: number) => (pages: number) => {
+      asked.push(pages);
+      if (pages > limit) throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+      return new WebAssembly.Memory({ initial: pages, maximum: pages });
+    };
+    expect(reserve([512, 64], make(1024)).buffer.byteLength).toBe(64 * 1024 * 1024);
+    expect(asked).toEqual([8192, 1024]);
+    expect(reserve([512, 64], make(16)).buffer.byteLength).toBe(65536);
   });
 
   it('frames and registers live in the WebAssembly memory', () => {

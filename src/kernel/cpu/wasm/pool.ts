@@ -7,12 +7,27 @@
 // When it is used up all the same, frames fall back to plain ArrayBuffers (base -1): WebAssembly
 // regions leave before touching one, so that memory is only slower, never wrong.
 
-/** Bytes reserved (virtual: the host commits a page when it is first touched). */
-const POOL_BYTES = 512 * 1024 * 1024;
 const PAGE = 4096;
 
-export const WMEM = new WebAssembly.Memory({ initial: POOL_BYTES / 65536, maximum: POOL_BYTES / 65536 });
-export const WMEM_PAGES = POOL_BYTES / 65536;
+/**
+ * The largest of `mib` (MiB) the host lets us reserve, else one 64 KiB page: a smaller memory only
+ * means fewer frames in it. Reserving is virtual: the host commits a page when it is first touched.
+ */
+export function reserve(mib: number[], make = (pages: number): WebAssembly.Memory => new WebAssembly.Memory({ initial: pages, maximum: pages })): WebAssembly.Memory {
+  for (const m of mib) {
+    try {
+      return make(m * 16);
+    } catch {
+      // A RangeError (address space limits): a smaller one.
+    }
+  }
+  return make(1);
+}
+
+export const WMEM = reserve([512, 64]);
+/** Its size in 64 KiB pages (a region's module imports exactly this memory). */
+export const WMEM_PAGES = WMEM.buffer.byteLength / 65536;
+const POOL_BYTES = WMEM.buffer.byteLength;
 
 /**
  * WMEM's first page holds the process-wide words; [0] is the code epoch: it changes whenever a
