@@ -30,6 +30,7 @@ import {
   SET_WTAG_HI,
   SET_WTAG_LO,
   ST_CACHE,
+  ST_R64,
   ST_CPL,
   ST_CPL3,
   ST_FMASK,
@@ -189,6 +190,53 @@ function supported(x: Insn): boolean {
   return false;
 }
 
+/** Adds the registers x may write to `writes`. */
+function writesOf(x: Insn, writes: Set<number>): void {
+  const w = (k: number): void => {
+    if (k >= 0 && k < 16) writes.add(k);
+  };
+  switch (x.op) {
+    case Op.MOV_RR:
+    case Op.MOV_EI:
+    case Op.ALU_RR:
+    case Op.ALU_RI:
+      w(x.rm);
+      break;
+    case Op.LOAD:
+    case Op.ALU_RM:
+    case Op.LEA:
+    case Op.MOVSX:
+    case Op.MOVZX:
+    case Op.POP64:
+      w(x.reg);
+      break;
+    case Op.LEAVE:
+      w(5);
+      break;
+    case Op.CBW:
+      w(0);
+      break;
+    case Op.CWD:
+      w(2);
+      break;
+    case Op.SYSCALL:
+      w(RCX);
+      w(R11);
+      break;
+  }
+  switch (x.op) {
+    case Op.PUSH64:
+    case Op.POP64:
+    case Op.PUSH_I:
+    case Op.PUSH_E:
+    case Op.CALL:
+    case Op.CALL_E:
+    case Op.RET:
+    case Op.LEAVE:
+      w(RSP);
+  }
+}
+
 /** Adds the registers x reads (before writing them) to `reads`. */
 function readsOf(x: Insn, reads: Set<number>): void {
   const r = (k: number): void => {
@@ -268,6 +316,8 @@ function moduleOf(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module {
 export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   const { insns, pageNo, labelOf, segStart } = plan;
   if (!insns.every(supported) || (plan.hostSyscalls && insns.some((x) => x.op === Op.SYSCALL))) return null;
+  const written = new Set<number>();
+  for (const x of insns) writesOf(x, written);
   const nseg = segStart.length;
   const npages = plan.pageBase.length;
   const segEnd = (s: number): number => (s + 1 < nseg ? segStart[s + 1]! : insns.length);
@@ -287,12 +337,13 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     return reg(r);
   };
   const def = (r: number): void => {
+    if (!written.has(r)) throw new Error(`wasm region: register ${r} written but not in writesOf`);
     b.set(reg(r));
     loaded.add(r);
     dirty.add(r);
   };
   const loadReg = (r: number): void => {
-    b.get(L_STATE).mem(M.i64_load32_u, ST_LO + 4 * r).get(L_STATE).mem(M.i64_load32_u, ST_HI + 4 * r).i64(32n).op(W.i64_shl).op(W.i64_or).set(reg(r));
+    b.get(L_STATE).mem(M.i64_load, ST_R64 + 8 * r).set(reg(r));
     loaded.add(r);
   };
   const loadPair = (off: number, local: number): void => {
@@ -327,8 +378,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_CPL3).i32(CACHE_BYTES).op(W.i32_mul).op(W.i32_add).i32(ST_CACHE).op(W.i32_add).set(L_CSET);
   };
   const storeReg = (r: number): void => {
-    b.get(L_STATE).get(reg(r)).op(W.i32_wrap_i64).mem(M.i32_store, ST_LO + 4 * r);
-    b.get(L_STATE).get(reg(r)).i64(32n).op(W.i64_shr_u).op(W.i32_wrap_i64).mem(M.i32_store, ST_HI + 4 * r);
+    b.get(L_STATE).get(reg(r)).mem(M.i64_store, ST_R64 + 8 * r);
   };
   // The flag record in locals, from the state block unless this case has written or loaded it.
   const ensureFlags = (): void => {
@@ -348,6 +398,13 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   setOfCpl();
   b.i32(1).set(L_RIPOK);
   forget();
+  // The registers as 64-bit words (ST_R64) while the region runs: one load or store each, where
+  // Cpu.lo and Cpu.hi keep halves (joined here, split again at the exit).
+  for (let r = 0; r < 16; r++) {
+    b.get(L_STATE);
+    b.get(L_STATE).mem(M.i64_load32_u, ST_LO + 4 * r).get(L_STATE).mem(M.i64_load32_u, ST_HI + 4 * r).i64(32n).op(W.i64_shl).op(W.i64_or);
+    b.mem(M.i64_store, ST_R64 + 8 * r);
+  }
 
   const out = b.block();
   const top = b.loop();
@@ -961,7 +1018,11 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   }
   b.end(); // loop
   b.end(); // out
-  // ---- the one exit: registers, flags, rip back to the state block ----
+  // ---- the one exit: registers (halves again), rip ----
+  for (const r of written) {
+    b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_R64 + 8 * r).mem(M.i32_store, ST_LO + 4 * r);
+    b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_R64 + 8 * r + 4).mem(M.i32_store, ST_HI + 4 * r);
+  }
   b.get(L_STATE).get(L_RIPOK).mem(M.i32_store, ST_RIPOK);
   b.get(L_RIPOK).if();
   b.get(L_STATE).get(L_XRIP).mem(M.i64_store, ST_RIP);

@@ -24,6 +24,8 @@ export const ST_LSTAR_OK = 0xd8;
 export const ST_FMASK = 0xdc;
 /** A region's page caches (region.ts), one block per privilege. */
 export const ST_CACHE = 0x100;
+/** The registers as 64-bit words while a WebAssembly region runs (it joins and splits Cpu.lo/hi). */
+export const ST_R64 = 0x300;
 /** The pair caches, one set per privilege (0x1800 bytes each): tags, then frame bases, for reads and writes. */
 export const ST_SETS = 0x1000;
 export const SET_BYTES = 0x1800;
