@@ -190,17 +190,22 @@ function supported(x: Insn): boolean {
   return false;
 }
 
+/** Ops that push or pop through rsp (they read it and write it). */
+const STACK_OPS = new Set<Op>([Op.PUSH64, Op.POP64, Op.PUSH_I, Op.PUSH_E, Op.CALL, Op.CALL_E, Op.RET]);
+
+/** Adds register k (a general register: 0..15) to `set`. */
+function addReg(set: Set<number>, k: number): void {
+  if (k >= 0 && k < 16) set.add(k);
+}
+
 /** Adds the registers x may write to `writes`. */
 function writesOf(x: Insn, writes: Set<number>): void {
-  const w = (k: number): void => {
-    if (k >= 0 && k < 16) writes.add(k);
-  };
   switch (x.op) {
     case Op.MOV_RR:
     case Op.MOV_EI:
     case Op.ALU_RR:
     case Op.ALU_RI:
-      w(x.rm);
+      addReg(writes, x.rm);
       break;
     case Op.LOAD:
     case Op.ALU_RM:
@@ -208,43 +213,31 @@ function writesOf(x: Insn, writes: Set<number>): void {
     case Op.MOVSX:
     case Op.MOVZX:
     case Op.POP64:
-      w(x.reg);
+      addReg(writes, x.reg);
       break;
     case Op.LEAVE:
-      w(5);
+      addReg(writes, 5);
+      addReg(writes, RSP);
       break;
     case Op.CBW:
-      w(0);
+      addReg(writes, 0);
       break;
     case Op.CWD:
-      w(2);
+      addReg(writes, 2);
       break;
     case Op.SYSCALL:
-      w(RCX);
-      w(R11);
+      addReg(writes, RCX);
+      addReg(writes, R11);
       break;
   }
-  switch (x.op) {
-    case Op.PUSH64:
-    case Op.POP64:
-    case Op.PUSH_I:
-    case Op.PUSH_E:
-    case Op.CALL:
-    case Op.CALL_E:
-    case Op.RET:
-    case Op.LEAVE:
-      w(RSP);
-  }
+  if (STACK_OPS.has(x.op)) addReg(writes, RSP);
 }
 
 /** Adds the registers x reads (before writing them) to `reads`. */
 function readsOf(x: Insn, reads: Set<number>): void {
-  const r = (k: number): void => {
-    if (k >= 0 && k < 16) reads.add(k);
-  };
   if (x.rm < 0 && !x.ripRel) {
-    r(x.base);
-    r(x.index);
+    addReg(reads, x.base);
+    addReg(reads, x.index);
   }
   switch (x.op) {
     case Op.MOV_RR:
@@ -252,12 +245,12 @@ function readsOf(x: Insn, reads: Set<number>): void {
     case Op.PUSH64:
     case Op.ALU_RM:
     case Op.ALU_MR:
-      r(x.reg);
+      addReg(reads, x.reg);
       break;
     case Op.ALU_RR:
     case Op.TEST_EG:
-      r(x.reg);
-      r(x.rm);
+      addReg(reads, x.reg);
+      addReg(reads, x.rm);
       break;
     case Op.ALU_RI:
     case Op.TEST_EI:
@@ -265,30 +258,21 @@ function readsOf(x: Insn, reads: Set<number>): void {
     case Op.MOVZX:
     case Op.CALL_E:
     case Op.JMP_E:
-      r(x.rm);
+      addReg(reads, x.rm);
       break;
     case Op.LEAVE:
-      r(5);
+      addReg(reads, 5);
       break;
     case Op.CBW:
     case Op.CWD:
-      r(0);
+      addReg(reads, 0);
       break;
     case Op.SYSRET:
-      r(RCX);
-      r(R11);
+      addReg(reads, RCX);
+      addReg(reads, R11);
       break;
   }
-  switch (x.op) {
-    case Op.PUSH64:
-    case Op.POP64:
-    case Op.PUSH_I:
-    case Op.PUSH_E:
-    case Op.CALL:
-    case Op.CALL_E:
-    case Op.RET:
-      r(RSP);
-  }
+  if (STACK_OPS.has(x.op)) addReg(reads, RSP);
 }
 
 /** The 64-bit value of an int32 pair. */
