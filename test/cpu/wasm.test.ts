@@ -214,6 +214,46 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
     }
   });
 
+  it('an interrupt pending when sysretq sets IF arrives right after it', () => {
+    // Without sti/cli the whole kernel path runs with IF clear (FMASK): an interrupt raised at a
+    // slice boundary inside it waits for sysretq, then arrives before the next user instruction.
+    const src = SYSCALL_LOOP.replace('  sti\n', '').replace('  cli\n', '');
+    const run = (engine: Engine, t: number): ReturnType<typeof slices> & { m: Machine } => {
+      const m = on(engine, src, t, kernelPages);
+      const r = slices(m, 1000, (mm, k) => {
+        if (k === 0) mm.gate(0x20, 'timer');
+        mm.cpu.raiseIrq(0x20);
+      });
+      return { ...r, m };
+    };
+    const { m: _, ...interp } = run('interpreter', 0);
+    expect(interp.regs.r15).toBeGreaterThan(5n); // r9: the sum of the interrupted rips
+    for (const t of [1, 40]) {
+      const { m, ...wasm } = run('wasm', t);
+      expect(wasm).toEqual(interp);
+      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
+    }
+  });
+
+  it('sysretq setting TF: the next user instruction traps (#DB), as interpreted', () => {
+    // The 150th return sets TF in the user's rflags; the #DB handler counts and clears it.
+    const src = SYSCALL_LOOP.replace('  mov %r14, %rsp\n  sysretq', '  mov %r14, %rsp\n  cmp $150, %rbx\n  jne 2f\n  or $0x100, %r11\n2:\n  sysretq').replace(
+      'bp:\n  hlt',
+      'bp:\n  hlt\ndb:\n  add $1, %r15\n  add (%rsp), %r9\n  andq $-0x101, 16(%rsp)\n  iretq',
+    );
+    const setUp = (m: Machine): void => {
+      kernelPages(m);
+      m.gate(1, 'db');
+    };
+    const interp = slices(on('interpreter', src, 0, setUp), 1000);
+    expect(interp.regs.r15).toBe(1n);
+    for (const t of [1, 40]) {
+      const m = on('wasm', src, t, setUp);
+      expect(slices(m, 1000)).toEqual(interp);
+      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
+    }
+  });
+
   it('sysretq to a non-canonical rcx raises #GP at the sysretq, as interpreted', () => {
     // The 200th call returns to a non-canonical address: #GP (vector 13) at CPL 0.
     const src = SYSCALL_LOOP.replace('  mov %r14, %rsp\n  sysretq', '  mov %r14, %rsp\n  cmp $200, %rbx\n  jne 2f\n  movabs $0x8000000000000000, %rcx\n2:\n  sysretq').replace(

@@ -956,9 +956,10 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
           b.i32(x.op === Op.SYSCALL ? 0 : 3).i32(0).i32(0).call(IMP_PRIV).op(W.drop);
           setOfCpl();
           // TF now set, or IF with an interrupt pending: the careful path runs the next instruction.
-          b.get(L_STATE).mem(M.i32_load, ST_RFREST).tee(L_BITS).i32(TF).op(W.i32_and);
-          b.get(L_BITS).i32(IF).op(W.i32_and).get(L_STATE).mem(M.i32_load, ST_PENDING).i32(0).op(W.i32_ne).op(W.i32_and).op(W.i32_or);
+          b.get(L_STATE).mem(M.i32_load, ST_RFREST).tee(L_BITS).i32(TF).op(W.i32_and).i32(0).op(W.i32_ne);
+          b.get(L_BITS).i32(IF).op(W.i32_and).i32(0).op(W.i32_ne).get(L_STATE).mem(M.i32_load, ST_PENDING).i32(0).op(W.i32_ne).op(W.i32_and).op(W.i32_or);
           b.if();
+          flush();
           b.get(L_N).i32(j + 1).op(W.i32_add).set(L_N).get(L_TGT).set(L_XRIP).i32(1).set(L_RIPOK).br(out);
           b.end();
           dynamic(pg, j + 1);
