@@ -42,7 +42,6 @@ import {
   ST_RIP,
   ST_PENDING,
   ST_RFREST,
-  ST_RIPOK,
   ST_SETS,
 } from './state.js';
 
@@ -91,8 +90,7 @@ const L_FCIN = 23;
 const L_FA = 24; // i64
 const L_FB = 25;
 const L_FRES = 26;
-const L_SET = 27; // i32: the pair-cache set of the current privilege
-const L_RIPOK = 28;
+const L_SET = 27; // i32: the pair-cache set of the current privilege (28 is free)
 const L_EA = 29; // i64
 const L_V = 30; // i64
 const L_TGT = 31; // i64
@@ -380,7 +378,6 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     for (let k = 0; k < 2 * CACHE_ENTRIES; k++) b.get(L_STATE).i64(-1n).mem(M.i64_store, ST_CACHE + 16 * k);
   };
   setOfCpl();
-  b.i32(1).set(L_RIPOK);
   forget();
   // The registers as 64-bit words (ST_R64) while the region runs: one load or store each, where
   // Cpu.lo and Cpu.hi keep halves (joined here, split again at the exit).
@@ -401,7 +398,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   const exitAt = (k: number, rip: number): void => {
     flush();
     if (k !== 0) b.get(L_N).i32(k).op(W.i32_add).set(L_N);
-    b.i64(BigInt(rip)).set(L_XRIP).i32(1).set(L_RIPOK).br(out);
+    b.i64(BigInt(rip)).set(L_XRIP).br(out);
   };
   // Page q may be entered: the epoch (and privilege) it was last found good at, or ask JS.
   const pageCheck = (q: number, fail: () => void): void => {
@@ -960,7 +957,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
           b.get(L_BITS).i32(IF).op(W.i32_and).i32(0).op(W.i32_ne).get(L_STATE).mem(M.i32_load, ST_PENDING).i32(0).op(W.i32_ne).op(W.i32_and).op(W.i32_or);
           b.if();
           flush();
-          b.get(L_N).i32(j + 1).op(W.i32_add).set(L_N).get(L_TGT).set(L_XRIP).i32(1).set(L_RIPOK).br(out);
+          b.get(L_N).i32(j + 1).op(W.i32_add).set(L_N).get(L_TGT).set(L_XRIP).br(out);
           b.end();
           dynamic(pg, j + 1);
           ended = true;
@@ -999,7 +996,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
       b.i32(k).set(L_PC).br(top);
       b.end();
     }
-    b.get(L_TGT).set(L_XRIP).i32(1).set(L_RIPOK).br(out);
+    b.get(L_TGT).set(L_XRIP).br(out);
   }
   b.end(); // loop
   b.end(); // out
@@ -1008,10 +1005,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_R64 + 8 * r).mem(M.i32_store, ST_LO + 4 * r);
     b.get(L_STATE).get(L_STATE).mem(M.i32_load, ST_R64 + 8 * r + 4).mem(M.i32_store, ST_HI + 4 * r);
   }
-  b.get(L_STATE).get(L_RIPOK).mem(M.i32_store, ST_RIPOK);
-  b.get(L_RIPOK).if();
   b.get(L_STATE).get(L_XRIP).mem(M.i64_store, ST_RIP);
-  b.end();
   b.get(L_N);
 
   const bytes = moduleBytes({
@@ -1068,10 +1062,8 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
     // cli and sti changed IF in the state block.
     c.updateAttention();
     flagsIn(c, F);
-    if (c.state.ripOk[0] !== 0) {
-      const R = c.state.rip;
-      c.rip = R[1]! * 4294967296 + (R[0]! >>> 0);
-    }
+    const R = c.state.rip;
+    c.rip = R[1]! * 4294967296 + (R[0]! >>> 0);
     return n;
   };
   wasmRegions.add(region);

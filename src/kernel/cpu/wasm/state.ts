@@ -6,11 +6,8 @@ export const ST_LO = 0x00;
 export const ST_HI = 0x40;
 /** The lazy-flag record while a region runs: fOp, fSize, fBits, fRes, fResHi, fA, fAHi, fB, fBHi, fCin (i32 each). */
 export const ST_FLAGS = 0x80;
-/** rip a region leaves with (i64), and the instructions it retired before a handler faulted (i32). */
+/** The rip a region leaves with (i64). */
 export const ST_RIP = 0xb0;
-export const ST_N = 0xb8;
-/** 1 if ST_RIP holds the rip to leave with, 0 if a handler already set it. */
-export const ST_RIPOK = 0xbc;
 /** 1 at CPL 3, else 0 (Cpu's cpl setter keeps it). */
 export const ST_CPL3 = 0xc0;
 /** rflags without the arithmetic flags (Cpu.rfRest lives here), and the number of pending interrupts. */
@@ -41,10 +38,9 @@ const STATE_PAGES = 4;
 export class CpuState {
   readonly base = allocPages(STATE_PAGES, this);
   private readonly plain = this.base < 0 ? new ArrayBuffer(STATE_PAGES * 4096) : null;
-  /** The flag record, rip (lo, hi) and ripOk words, for the JS side of a WebAssembly region. */
+  /** The flag record and rip (lo, hi) words, for the JS side of a WebAssembly region. */
   readonly flags = this.words(ST_FLAGS, 10);
   readonly rip = this.words(ST_RIP, 2);
-  readonly ripOk = this.words(ST_RIPOK, 1);
   readonly msrs = this.words(ST_LSTAR, 4);
   /** The pair sets' write bases (pool.ts's codeAttached clears them). */
   readonly wBases: Int32Array[] = [];
