@@ -254,6 +254,29 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
     }
   });
 
+  it('user code reading the kernel page the entry code just read faults (#PF), as interpreted', () => {
+    // The privileges' page caches are apart: what the kernel found readable at CPL 0 (table, on
+    // the entry page) is not readable by the 200th iteration's user code.
+    // A load after each syscall reads user data, until r9 points at `table`, which the kernel
+    // read at CPL 0 in the same region call (the cold lea happens before that call's syscall).
+    const src = SYSCALL_LOOP.replace('user:\n  xor %ebx, %ebx', 'user:\n  mov $0x600100, %r9\n  xor %ebx, %ebx')
+      .replace('  pop %rbx\n  add %rax, %r12', '  pop %rbx\n  mov (%r9), %r8\n  add %rax, %r12')
+      .replace('  add $1, %ebx\n  cmp $300, %ebx', '  add $1, %ebx\n  cmp $200, %ebx\n  jne 3f\n  lea table(%rip), %r9\n3:\n  cmp $300, %ebx')
+      .replace('bp:\n  hlt', 'bp:\n  hlt\npf:\n  mov (%rsp), %r10\n  mov 8(%rsp), %r11\n  hlt');
+    const setUp = (m: Machine): void => {
+      kernelPages(m);
+      m.gate(14, 'pf');
+    };
+    const interp = slices(on('interpreter', src, 0, setUp), 1000);
+    expect(interp.regs.r10).toBe(5n); // present, user
+    expect(interp.regs.rbx).toBe(200n);
+    for (const t of [1, 40]) {
+      const m = on('wasm', src, t, setUp);
+      expect(slices(m, 1000)).toEqual(interp);
+      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
+    }
+  });
+
   it('sysretq to a non-canonical rcx raises #GP at the sysretq, as interpreted', () => {
     // The 200th call returns to a non-canonical address: #GP (vector 13) at CPL 0.
     const src = SYSCALL_LOOP.replace('  mov %r14, %rsp\n  sysretq', '  mov %r14, %rsp\n  cmp $200, %rbx\n  jne 2f\n  movabs $0x8000000000000000, %rcx\n2:\n  sysretq').replace(
@@ -386,6 +409,57 @@ _start:
     for (const t of [1, 40]) {
       const m = on('wasm', src, t, outside);
       expect(slices(m, 1000)).toEqual(interp);
+      expect(wasmEntries(m, [CODE])).toBeGreaterThan(0);
+    }
+  });
+
+  it('pages that collide in every cache, an access across a page boundary, a write to a read-only page', () => {
+    // Sixteen pages 0x100000 apart (one slot in the pair caches, one entry of the data cache),
+    // read and written in turn; every 16th pass an 8-byte load straddles a page boundary (the
+    // region leaves, the run loop does it); at the end a store to a read-only page raises #PF
+    // (error code 3: present, write) at the exact instruction.
+    const setUp = (m: Machine): void => {
+      for (let k = 0; k < 16; k++) m.space.map(0x1000000 + k * 0x100000, 0x1000, PROT_READ | PROT_WRITE);
+      m.space.map(0x1001000, 0x1000, PROT_READ | PROT_WRITE);
+      m.space.map(0x2000000, 0x1000, PROT_READ);
+      m.gate(14, 'pf');
+    };
+    const prog = `
+_start:
+  xor %ebx, %ebx
+  xor %r12d, %r12d
+1:
+  mov %rbx, %rcx
+  and $15, %ecx
+  lea pages(%rip), %rdx
+  mov (%rdx,%rcx,8), %rsi
+  mov (%rsi), %r8
+  add %r8, %r12
+  add %rbx, %r12
+  mov %r12, 8(%rsi)
+  cmp $0, %ecx
+  jne 2f
+  mov 0x1000ffc, %r9
+  add %r9, %r12
+2:
+  add $1, %ebx
+  cmp $400, %ebx
+  jne 1b
+  movq $1, 0x2000000
+  hlt
+pf:
+  mov (%rsp), %r10
+  mov 8(%rsp), %r11
+  hlt
+pages:
+${Array.from({ length: 16 }, (_, k) => `  .quad ${0x1000000 + k * 0x100000}`).join('\n')}
+`;
+    const interp = slices(on('interpreter', prog, 0, setUp), 10_000);
+    expect(interp.regs.r10).toBe(3n); // present | write, at CPL 0
+    expect(interp.regs.r12).not.toBe(0n);
+    for (const t of [1, 40]) {
+      const m = on('wasm', prog, t, setUp);
+      expect(slices(m, 10_000)).toEqual(interp);
       expect(wasmEntries(m, [CODE])).toBeGreaterThan(0);
     }
   });
