@@ -20,7 +20,7 @@ import { Op, type Insn } from '../insn.js';
 import type { Frame } from '../mmu.js';
 import type { Cpu } from '../cpu.js';
 import { Body, I32, I64, M, moduleBytes, W, type FunctionShape } from './encode.js';
-import { WMEM, WMEM_PAGES } from './pool.js';
+import { EPOCH, WMEM, WMEM_PAGES } from './pool.js';
 import {
   SET_BASE,
   SET_BYTES,
@@ -402,7 +402,7 @@ export function compileWasmRegion(plan: RegionPlan): WasmRegion | null {
   };
   // Page q may be entered: the epoch (and privilege) it was last found good at, or ask JS.
   const pageCheck = (q: number, fail: () => void): void => {
-    b.gget(q).i32(0).mem(M.i32_load, 0).i32(1).op(W.i32_shl).get(L_STATE).mem(M.i32_load, ST_CPL3).op(W.i32_or).tee(L_KEY).op(W.i32_ne);
+    b.gget(q).i32(0).mem(M.i32_load, 4 * EPOCH).i32(1).op(W.i32_shl).get(L_STATE).mem(M.i32_load, ST_CPL3).op(W.i32_or).tee(L_KEY).op(W.i32_ne);
     b.if();
     b.i32(q).i32(0).i32(0).call(IMP_PAGE_OK).op(W.i32_eqz);
     b.if();
