@@ -125,6 +125,29 @@ function slices(m: Machine, slice: number, between?: (m: Machine, k: number) => 
   return { trace, regs: m.cpu.snapshot(), icount: m.cpu.icount };
 }
 
+/** kernelPages, and an interrupt gate for `vector` to the symbol `handler`. */
+function kernelPagesAnd(vector: number, handler: string): (m: Machine) => void {
+  return (m) => {
+    kernelPages(m);
+    m.gate(vector, handler);
+  };
+}
+
+/**
+ * The states at the slice boundaries of `src` run interpreted, once WebAssembly regions
+ * (compiled from the 1st and the 40th execution) have reached the same states and an instruction
+ * on `page` has entered one.
+ */
+function agreeOnWasm(src: string, slice: number, page: number, setUp?: (m: Machine) => void, between?: (m: Machine, k: number) => void): ReturnType<typeof slices> {
+  const interp = slices(on('interpreter', src, 0, setUp), slice, between);
+  for (const t of [1, 40]) {
+    const m = on('wasm', src, t, setUp);
+    expect(slices(m, slice, between)).toEqual(interp);
+    expect(wasmEntries(m, [page])).toBeGreaterThan(0);
+  }
+  return interp;
+}
+
 describe('WebAssembly regions: a syscall loop across pages and privilege levels', () => {
   for (const slice of [1000, 37, 7]) {
     it(`agrees with the interpreter and the JS regions at every slice boundary (slices of ${slice})`, () => {
@@ -170,13 +193,8 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
       f.data[at + add + 3] = 2;
       m.space.mapFrame(CODE + 0x2000, f, old.prot);
     };
-    const interp = slices(on('interpreter', SYSCALL_LOOP, 0, kernelPages), 97, remap);
+    const interp = agreeOnWasm(SYSCALL_LOOP, 97, CODE + 0x1000, kernelPages, remap);
     expect(interp.regs.r13).toBeGreaterThan(300n); // some calls added 2
-    for (const t of [1, 40]) {
-      const m = on('wasm', SYSCALL_LOOP, t, kernelPages);
-      expect(slices(m, 97, remap)).toEqual(interp);
-      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
-    }
   });
 
   it('another address space with other code at the same user address (a process switch)', () => {
@@ -206,33 +224,18 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
       }
       return b;
     };
-    const interp = slices(on('interpreter', SYSCALL_LOOP, 0, kernelPages), 97, other);
-    for (const t of [1, 40]) {
-      const m = on('wasm', SYSCALL_LOOP, t, kernelPages);
-      expect(slices(m, 97, other)).toEqual(interp);
-      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
-    }
+    agreeOnWasm(SYSCALL_LOOP, 97, CODE + 0x1000, kernelPages, other);
   });
 
   it('an interrupt pending when sysretq sets IF arrives right after it', () => {
     // Without sti/cli the whole kernel path runs with IF clear (FMASK): an interrupt raised at a
     // slice boundary inside it waits for sysretq, then arrives before the next user instruction.
     const src = SYSCALL_LOOP.replace('  sti\n', '').replace('  cli\n', '');
-    const run = (engine: Engine, t: number): ReturnType<typeof slices> & { m: Machine } => {
-      const m = on(engine, src, t, kernelPages);
-      const r = slices(m, 1000, (mm, k) => {
-        if (k === 0) mm.gate(0x20, 'timer');
-        mm.cpu.raiseIrq(0x20);
-      });
-      return { ...r, m };
-    };
-    const { m: _, ...interp } = run('interpreter', 0);
+    const interp = agreeOnWasm(src, 1000, CODE + 0x1000, kernelPages, (m, k) => {
+      if (k === 0) m.gate(0x20, 'timer');
+      m.cpu.raiseIrq(0x20);
+    });
     expect(interp.regs.r15).toBeGreaterThan(5n); // r9: the sum of the interrupted rips
-    for (const t of [1, 40]) {
-      const { m, ...wasm } = run('wasm', t);
-      expect(wasm).toEqual(interp);
-      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
-    }
   });
 
   it('sysretq setting TF: the next user instruction traps (#DB), as interpreted', () => {
@@ -241,17 +244,8 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
       'bp:\n  hlt',
       'bp:\n  hlt\ndb:\n  add $1, %r15\n  add (%rsp), %r9\n  andq $-0x101, 16(%rsp)\n  iretq',
     );
-    const setUp = (m: Machine): void => {
-      kernelPages(m);
-      m.gate(1, 'db');
-    };
-    const interp = slices(on('interpreter', src, 0, setUp), 1000);
+    const interp = agreeOnWasm(src, 1000, CODE + 0x1000, kernelPagesAnd(1, 'db'));
     expect(interp.regs.r15).toBe(1n);
-    for (const t of [1, 40]) {
-      const m = on('wasm', src, t, setUp);
-      expect(slices(m, 1000)).toEqual(interp);
-      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
-    }
   });
 
   it('user code reading the kernel page the entry code just read faults (#PF), as interpreted', () => {
@@ -263,18 +257,9 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
       .replace('  pop %rbx\n  add %rax, %r12', '  pop %rbx\n  mov (%r9), %r8\n  add %rax, %r12')
       .replace('  add $1, %ebx\n  cmp $300, %ebx', '  add $1, %ebx\n  cmp $200, %ebx\n  jne 3f\n  lea table(%rip), %r9\n3:\n  cmp $300, %ebx')
       .replace('bp:\n  hlt', 'bp:\n  hlt\npf:\n  mov (%rsp), %r10\n  mov 8(%rsp), %r11\n  hlt');
-    const setUp = (m: Machine): void => {
-      kernelPages(m);
-      m.gate(14, 'pf');
-    };
-    const interp = slices(on('interpreter', src, 0, setUp), 1000);
+    const interp = agreeOnWasm(src, 1000, CODE + 0x1000, kernelPagesAnd(14, 'pf'));
     expect(interp.regs.r10).toBe(5n); // present, user
     expect(interp.regs.rbx).toBe(200n);
-    for (const t of [1, 40]) {
-      const m = on('wasm', src, t, setUp);
-      expect(slices(m, 1000)).toEqual(interp);
-      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
-    }
   });
 
   it('sysretq to a non-canonical rcx raises #GP at the sysretq, as interpreted', () => {
@@ -283,17 +268,8 @@ describe('WebAssembly regions: a syscall loop across pages and privilege levels'
       'bp:\n  hlt',
       'bp:\n  hlt\ngp:\n  mov (%rsp), %r8\n  mov 8(%rsp), %r9\n  hlt',
     );
-    const setUp = (m: Machine): void => {
-      kernelPages(m);
-      m.gate(13, 'gp');
-    };
-    const interp = slices(on('interpreter', src, 0, setUp), 1000);
+    const interp = agreeOnWasm(src, 1000, CODE + 0x1000, kernelPagesAnd(13, 'gp'));
     expect(interp.regs.rbx).toBe(200n);
-    for (const t of [1, 40]) {
-      const m = on('wasm', src, t, setUp);
-      expect(slices(m, 1000)).toEqual(interp);
-      expect(wasmEntries(m, [CODE + 0x1000])).toBeGreaterThan(0);
-    }
   });
 });
 
@@ -322,14 +298,8 @@ pf:
   mov (%rsp), %r9
   hlt
 `;
-    const setUp = (m: Machine): void => m.gate(14, 'pf');
-    const interp = slices(on('interpreter', src, 0, setUp), 10_000);
+    const interp = agreeOnWasm(src, 10_000, CODE, (m) => m.gate(14, 'pf'));
     expect(interp.regs.r9).toBe(0n); // error code: a read of a page not present
-    for (const t of [1, 40]) {
-      const m = on('wasm', src, t, setUp);
-      expect(slices(m, 10_000)).toEqual(interp);
-      expect(wasmEntries(m, [CODE])).toBeGreaterThan(0);
-    }
   });
 
   it('a store into the running code page leaves; the modified instruction runs afresh', () => {
@@ -404,13 +374,8 @@ _start:
       Object.assign(f, { base: -1, data, dv: new DataView(data.buffer), code: null });
       m.space.mapFrame(DATA, f, PROT_READ | PROT_WRITE);
     };
-    const interp = slices(on('interpreter', src, 0, outside), 1000);
+    const interp = agreeOnWasm(src, 1000, CODE, outside);
     expect(interp.regs.r12).toBe((299n * 300n) / 2n);
-    for (const t of [1, 40]) {
-      const m = on('wasm', src, t, outside);
-      expect(slices(m, 1000)).toEqual(interp);
-      expect(wasmEntries(m, [CODE])).toBeGreaterThan(0);
-    }
   });
 
   it('pages that collide in every cache, an access across a page boundary, a write to a read-only page', () => {
@@ -454,14 +419,9 @@ pf:
 pages:
 ${Array.from({ length: 16 }, (_, k) => `  .quad ${0x1000000 + k * 0x100000}`).join('\n')}
 `;
-    const interp = slices(on('interpreter', prog, 0, setUp), 10_000);
+    const interp = agreeOnWasm(prog, 10_000, CODE, setUp);
     expect(interp.regs.r10).toBe(3n); // present | write, at CPL 0
     expect(interp.regs.r12).not.toBe(0n);
-    for (const t of [1, 40]) {
-      const m = on('wasm', prog, t, setUp);
-      expect(slices(m, 10_000)).toEqual(interp);
-      expect(wasmEntries(m, [CODE])).toBeGreaterThan(0);
-    }
   });
 
   it('a host that will not reserve 512 MiB gets a smaller memory, or one page', () => {
